@@ -1,0 +1,45 @@
+package dev.vestline.messaging.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The Kafka and actuator defaults every service shares, at the lowest precedence so a
+ * service or an operator can override any of them: records are String keys and raw JSON
+ * bytes (the inbox decodes them); a new consumer group starts from the earliest offset so
+ * that it misses no event; offsets are committed by the container after the listener
+ * returned, never automatically; health probes and Prometheus are exposed.
+ */
+class MessagingEnvironmentDefaults implements EnvironmentPostProcessor {
+
+	private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+			Map.entry("spring.kafka.consumer.key-deserializer",
+					"org.apache.kafka.common.serialization.StringDeserializer"),
+			Map.entry("spring.kafka.consumer.value-deserializer",
+					"org.apache.kafka.common.serialization.ByteArrayDeserializer"),
+			Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+			Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
+			Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),
+			Map.entry("spring.kafka.listener.ack-mode", "batch"),
+			Map.entry("spring.kafka.listener.observation-enabled", "false"),
+			Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
+			Map.entry("spring.kafka.producer.value-serializer",
+					"org.apache.kafka.common.serialization.ByteArraySerializer"),
+			Map.entry("spring.flyway.default-schema", "${vestline.schema}"),
+			Map.entry("spring.flyway.schemas", "${vestline.schema}"),
+			Map.entry("spring.flyway.create-schemas", "false"),
+			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+			Map.entry("management.endpoint.health.probes.enabled", "true"),
+			Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
+			Map.entry("server.shutdown", "graceful"));
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources().addLast(new MapPropertySource("vestlineMessagingDefaults", DEFAULTS));
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.vestline.messaging.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import dev.vestline.events.Topics;
+import dev.vestline.messaging.cloudevents.UndecodableRecordException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The error handling of every Vestline listener: transient failures are retried with
+ * exponential backoff (blocking the partition, which keeps per-aggregate order); a record
+ * that cannot be decoded, or a conflicting redelivery, or one that keeps failing goes to
+ * {@code <topic>.<consumer-group>.dlt} with headers that say why, and the partition keeps
+ * flowing.
+ */
+public final class DeadLetterErrorHandler {
+
+	/** Header with the root cause's message, in words. */
+	public static final String REASON_HEADER = "vestline_dlt_reason";
+
+	private DeadLetterErrorHandler() {
+	}
+
+	/**
+	 * @param template sends the dead letters (String keys, byte[] values)
+	 * @param metrics counts them
+	 * @param retries how many times a failing record is retried before it is
+	 * dead-lettered
+	 * @param initialBackoff the first pause before a retry
+	 * @param maxBackoff the longest pause
+	 * @return the error handler
+	 */
+	public static DefaultErrorHandler create(KafkaOperations<?, ?> template, InboxMetrics metrics, int retries,
+			Duration initialBackoff, Duration maxBackoff) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic(), consumerGroup()), -1));
+		recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(
+				new RecordHeader[] { new RecordHeader(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8)) }));
+		ExponentialBackOff backOff = new ExponentialBackOff(initialBackoff.toMillis(), 2.0);
+		backOff.setMaxInterval(maxBackoff.toMillis());
+		backOff.setMaxAttempts(retries);
+		DefaultErrorHandler handler = new DefaultErrorHandler((ConsumerRecord<?, ?> record, Exception ex) -> {
+			metrics.deadLettered(record.topic(), rootCause(ex).getClass().getSimpleName());
+			recoverer.accept(record, ex);
+		}, backOff);
+		handler.addNotRetryableExceptions(UndecodableRecordException.class, PayloadConflictException.class,
+				ConversionException.class);
+		return handler;
+	}
+
+	private static String consumerGroup() {
+		String group = KafkaUtils.getConsumerGroupId();
+		return (group != null) ? group : "unknown-group";
+	}
+
+	private static String reason(Exception ex) {
+		Throwable root = rootCause(ex);
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	/** The listener's own exception, below Spring Kafka's wrappers. */
+	private static Throwable rootCause(Throwable ex) {
+		Throwable current = ex;
+		while (current instanceof KafkaException && current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+}

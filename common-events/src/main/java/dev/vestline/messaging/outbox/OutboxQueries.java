@@ -1,0 +1,127 @@
+package dev.vestline.messaging.outbox;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.vestline.messaging.cloudevents.EventEnvelope;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The SQL of the outbox, in the current schema of the connection it runs on.
+ */
+final class OutboxQueries {
+
+	private final JdbcClient jdbc;
+
+	OutboxQueries(DataSource dataSource) {
+		this.jdbc = JdbcClient.create(dataSource);
+	}
+
+	void insert(String topic, EventEnvelope event) {
+		this.jdbc.sql("""
+				INSERT INTO outbox_event (id, topic, record_key, event_type, source, data_schema, payload,
+				                          correlation_id, causation_id, traceparent, occurred_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+				""")
+			.params(event.id(), topic, event.subject(), event.type(), event.source().toString(),
+					(event.dataSchema() != null) ? event.dataSchema().toString() : null,
+					new String(event.data(), StandardCharsets.UTF_8), event.correlationId(), event.causationId(),
+					event.traceparent(), event.time())
+			.update();
+	}
+
+	/**
+	 * Unpublished rows in insertion order; never "after the last id seen", which skips
+	 * late commits.
+	 */
+	List<OutboxRow> claim(int limit) {
+		return this.jdbc.sql("""
+				SELECT position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
+				       correlation_id, causation_id, traceparent, occurred_at, created_at
+				  FROM outbox_event
+				 WHERE published_at IS NULL
+				 ORDER BY position
+				 LIMIT ?
+				""").param(limit).query(OutboxQueries::row).list();
+	}
+
+	void markPublished(List<OutboxRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		Long[] positions = rows.stream().map(OutboxRow::position).toArray(Long[]::new);
+		this.jdbc.sql("""
+				UPDATE outbox_event
+				   SET published_at = clock_timestamp(), publish_attempts = publish_attempts + 1, last_error = NULL
+				 WHERE position = ANY (?)
+				""").param(positions).update();
+	}
+
+	void recordFailure(OutboxRow row, String error) {
+		this.jdbc.sql("""
+				UPDATE outbox_event SET publish_attempts = publish_attempts + 1, last_error = ?
+				 WHERE position = ?
+				""").params(error, row.position()).update();
+	}
+
+	Backlog backlog() {
+		return this.jdbc.sql("""
+				SELECT count(*) AS size, min(created_at) AS oldest FROM outbox_event WHERE published_at IS NULL
+				""").query((rs, n) -> new Backlog(rs.getLong("size"), instant(rs.getTimestamp("oldest")))).single();
+	}
+
+	int deletePublishedBefore(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				DELETE FROM outbox_event
+				 WHERE position IN (SELECT position FROM outbox_event
+				                     WHERE published_at < ?
+				                     ORDER BY published_at
+				                     LIMIT ?
+				                       FOR UPDATE SKIP LOCKED)
+				""").params(Timestamp.from(cutoff), limit).update();
+	}
+
+	private static OutboxRow row(ResultSet rs, int rowNum) throws SQLException {
+		String dataSchema = rs.getString("data_schema");
+		EventEnvelope envelope = new EventEnvelope(rs.getObject("id", UUID.class), URI.create(rs.getString("source")),
+				rs.getString("event_type"), rs.getString("record_key"),
+				rs.getObject("occurred_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+				(dataSchema != null) ? URI.create(dataSchema) : null, rs.getString("correlation_id"),
+				rs.getString("causation_id"), rs.getString("traceparent"),
+				rs.getString("payload").getBytes(StandardCharsets.UTF_8));
+		return new OutboxRow(rs.getLong("position"), rs.getString("topic"), envelope,
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * The unpublished events.
+	 *
+	 * @param size how many
+	 * @param oldest when the oldest was written, {@code null} when there is none
+	 */
+	record Backlog(long size, @Nullable Instant oldest) {
+
+		Duration age(Instant now) {
+			return (this.oldest != null) ? Duration.between(this.oldest, now) : Duration.ZERO;
+		}
+
+	}
+
+}

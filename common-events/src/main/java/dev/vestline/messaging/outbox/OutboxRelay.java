@@ -1,0 +1,186 @@
+package dev.vestline.messaging.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Moves committed outbox rows to Kafka. Any number of relays may run against one schema;
+ * one of them leads: it holds a PostgreSQL session advisory lock on its own connection
+ * and does all its reads and writes on that connection, so a relay that lost the lock
+ * (its session died) fails its next statement instead of publishing beside the new
+ * leader. The others try to take over every {@link RelaySettings#takeoverInterval()};
+ * when the leader's process dies, PostgreSQL ends its session and frees the lock within
+ * seconds.
+ * <p>
+ * The leader claims unpublished rows in insertion order, sends them, and marks as
+ * published only the rows the broker acknowledged. It sleeps until a commit notification
+ * (LISTEN/NOTIFY) or the fallback poll, and backs off while Kafka or the database fails.
+ */
+public class OutboxRelay implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final long NOTIFICATION_SLICE_MILLIS = 200;
+
+	private final DataSource dataSource;
+
+	private final KafkaPublisher publisher;
+
+	private final RelaySettings settings;
+
+	private final OutboxMetrics metrics;
+
+	private final Backoff backoff;
+
+	private volatile boolean running;
+
+	private volatile boolean leader;
+
+	private @Nullable Thread thread;
+
+	public OutboxRelay(DataSource dataSource, Map<String, Object> producerConfig, RelaySettings settings,
+			OutboxMetrics metrics) {
+		this.dataSource = dataSource;
+		this.publisher = new KafkaPublisher(producerConfig);
+		this.settings = settings;
+		this.metrics = metrics;
+		this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+	}
+
+	/** Starts relaying on a thread of its own. */
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.running = true;
+		this.thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+	}
+
+	/**
+	 * Stops after the batch in flight; its unacknowledged rows stay for the next leader.
+	 */
+	public synchronized void stop() {
+		this.running = false;
+		if (this.thread != null) {
+			this.thread.interrupt();
+			try {
+				this.thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.thread = null;
+		}
+		this.publisher.close();
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * @return whether this relay is the schema's active relay right now
+	 */
+	public boolean isLeader() {
+		return this.leader;
+	}
+
+	private void run() {
+		while (this.running) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				connection.setAutoCommit(true);
+				if (RelayLock.tryAcquire(connection)) {
+					lead(connection);
+				}
+				else {
+					pause(this.settings.takeoverInterval());
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (this.running) {
+					logger.warn("Outbox relay lost its database connection; retrying", ex);
+					pause(this.backoff.next());
+				}
+			}
+			finally {
+				leading(false);
+			}
+		}
+	}
+
+	private void lead(Connection connection) throws SQLException {
+		leading(true);
+		logger.info("Outbox relay is the active relay of schema {}", connection.getSchema());
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("LISTEN " + RelayLock.channel(connection));
+		}
+		OutboxQueries queries = new OutboxQueries(new SingleConnectionDataSource(connection, true));
+		while (this.running) {
+			List<OutboxRow> batch = queries.claim(this.settings.batchSize());
+			if (batch.isEmpty()) {
+				awaitCommit(connection, this.settings.fallbackPoll());
+				continue;
+			}
+			KafkaPublisher.Result result = this.publisher.publish(batch, this.metrics::acknowledged);
+			queries.markPublished(batch.subList(0, result.acked()));
+			if (result.failure() != null) {
+				failed(queries, batch.get(result.acked()), result.failure());
+			}
+			else {
+				this.backoff.reset();
+			}
+		}
+		RelayLock.release(connection);
+	}
+
+	private void failed(OutboxQueries queries, OutboxRow row, Exception failure) {
+		this.metrics.failed();
+		logger.warn("Kafka did not acknowledge outbox event {} ({}); backing off", row.envelope().id(),
+				failure.toString());
+		queries.recordFailure(row, failure.toString());
+		pause(this.backoff.next());
+	}
+
+	private void awaitCommit(Connection connection, Duration timeout) throws SQLException {
+		PGConnection pg = connection.unwrap(PGConnection.class);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		// short slices, so that stop() is honoured promptly
+		while (this.running && System.nanoTime() < deadline) {
+			var notifications = pg.getNotifications((int) NOTIFICATION_SLICE_MILLIS);
+			if (notifications != null && notifications.length > 0) {
+				return;
+			}
+		}
+	}
+
+	private void leading(boolean leading) {
+		this.leader = leading;
+		this.metrics.leading(leading);
+	}
+
+	private void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}

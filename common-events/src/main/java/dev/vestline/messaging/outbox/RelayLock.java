@@ -1,0 +1,46 @@
+package dev.vestline.messaging.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The session advisory lock that makes one relay per schema the active one. It is held by
+ * a connection, not a transaction, and PostgreSQL frees it when the session ends.
+ */
+final class RelayLock {
+
+	private RelayLock() {
+	}
+
+	static boolean tryAcquire(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT pg_try_advisory_lock(hashtext('vestline.outbox.' || current_schema()))");
+				ResultSet result = statement.executeQuery()) {
+			result.next();
+			return result.getBoolean(1);
+		}
+	}
+
+	static void release(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT pg_advisory_unlock(hashtext('vestline.outbox.' || current_schema()))")) {
+			statement.execute();
+		}
+	}
+
+	/**
+	 * @return the NOTIFY channel of the connection's schema, as the outbox trigger names
+	 * it
+	 */
+	static String channel(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT quote_ident('vestline_outbox_' || current_schema())");
+				ResultSet result = statement.executeQuery()) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+}
