@@ -1,0 +1,17 @@
+package dev.vestline.approval;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The approval service: owns the `approval` schema, publishes on `approval.events`
+ * through its outbox.
+ */
+@SpringBootApplication
+public class ApprovalApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ApprovalApplication.class, args);
+	}
+
+}

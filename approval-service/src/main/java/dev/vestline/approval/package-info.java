@@ -1,0 +1,7 @@
+/**
+ * The approval service.
+ */
+@NullMarked
+package dev.vestline.approval;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,127 @@
+package dev.vestline.messaging.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.vestline.events.EventJson;
+import dev.vestline.messaging.EventContext;
+import dev.vestline.messaging.LedgerEntryRecorded;
+import dev.vestline.testharness.RealInfrastructure;
+import dev.vestline.testharness.TestInfrastructure;
+import dev.vestline.testharness.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest
+@RealInfrastructure(service = "ledger")
+class OutboxIntegrationTests {
+
+	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestInfrastructure infrastructure;
+
+	@Test
+	void refusesToAppendOutsideATransaction() {
+		assertThatExceptionOfType(IllegalTransactionStateException.class)
+			.isThrownBy(() -> this.outbox.append(new LedgerEntryRecorded("acc-none", 1, "no transaction")));
+	}
+
+	@Test
+	void publishesCommittedEventAsCloudEventInBinaryMode() {
+		var event = new LedgerEntryRecorded("acc-" + UUID.randomUUID(), 1, "hello");
+		UUID id = new EventContext("corr-1", "cause-1", TRACEPARENT)
+			.call(() -> this.transactions.execute((status) -> this.outbox.append(event)));
+
+		ConsumerRecord<String, byte[]> record = awaitRecord(id);
+
+		assertThat(record.key()).isEqualTo(event.account());
+		assertThat(header(record, "ce_id")).isEqualTo(id.toString());
+		assertThat(id.version()).as("UUIDv7").isEqualTo(7);
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(record, "ce_source")).isEqualTo("/vestline/ledger");
+		assertThat(header(record, "ce_type")).isEqualTo("dev.vestline.ledger.LedgerEntryRecorded.v1");
+		assertThat(header(record, "ce_subject")).isEqualTo(event.account());
+		assertThat(header(record, "ce_time")).isNotBlank();
+		assertThat(header(record, "ce_dataschema"))
+			.isEqualTo("https://vestline.dev/schemas/ledger/LedgerEntryRecorded.v1.json");
+		assertThat(header(record, "content-type")).isEqualTo("application/json");
+		assertThat(header(record, "ce_correlationid")).isEqualTo("corr-1");
+		assertThat(header(record, "ce_causationid")).isEqualTo("cause-1");
+		assertThat(header(record, "traceparent")).isEqualTo(TRACEPARENT);
+		assertThat(EventJson.read(record.value(), LedgerEntryRecorded.class)).isEqualTo(event);
+	}
+
+	@Test
+	void startsANewCorrelationWhenThereIsNone() {
+		UUID id = this.transactions
+			.execute((status) -> this.outbox.append(new LedgerEntryRecorded("acc-" + UUID.randomUUID(), 1, "root")));
+		assertThat(header(awaitRecord(id), "ce_correlationid")).isEqualTo(id.toString());
+	}
+
+	@Test
+	void publishesNothingForARolledBackTransaction() {
+		String account = "acc-" + UUID.randomUUID();
+		UUID[] rolledBack = new UUID[1];
+		this.transactions.executeWithoutResult((status) -> {
+			rolledBack[0] = this.outbox.append(new LedgerEntryRecorded(account, 1, "rolled back"));
+			status.setRollbackOnly();
+		});
+		UUID sentinel = this.transactions
+			.execute((status) -> this.outbox.append(new LedgerEntryRecorded(account, 1, "committed after")));
+
+		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
+				LedgerEntryRecorded.TOPIC)) {
+			List<ConsumerRecord<String, byte[]>> records = reader.readUntil(
+					(all) -> all.stream().anyMatch((r) -> sentinel.toString().equals(header(r, "ce_id"))),
+					Duration.ofSeconds(30));
+			// the relay publishes in insertion order: had the rolled-back row existed, it
+			// would have come before the sentinel
+			assertThat(records).noneMatch((r) -> rolledBack[0].toString().equals(header(r, "ce_id")));
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox_event WHERE id = ?")
+			.param(rolledBack[0])
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private ConsumerRecord<String, byte[]> awaitRecord(UUID id) {
+		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
+				LedgerEntryRecorded.TOPIC)) {
+			return reader
+				.readUntil((all) -> all.stream().anyMatch((r) -> id.toString().equals(header(r, "ce_id"))),
+						Duration.ofSeconds(30))
+				.stream()
+				.filter((r) -> id.toString().equals(header(r, "ce_id")))
+				.findFirst()
+				.orElseThrow();
+		}
+	}
+
+	static String header(ConsumerRecord<String, byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+}
