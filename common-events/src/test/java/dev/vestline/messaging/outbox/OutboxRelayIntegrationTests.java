@@ -1,0 +1,269 @@
+package dev.vestline.messaging.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.vestline.events.EventCatalog;
+import dev.vestline.events.EventJson;
+import dev.vestline.messaging.LedgerEntryRecorded;
+import dev.vestline.testharness.KafkaBroker;
+import dev.vestline.testharness.SchemaUnderTest;
+import dev.vestline.testharness.TopicReader;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay against real PostgreSQL and a real broker, several relays per schema at once,
+ * without a Spring context.
+ */
+class OutboxRelayIntegrationTests {
+
+	static final EventCatalog CATALOG = EventCatalog.v1().with(LedgerEntryRecorded.TYPE);
+
+	static final RelaySettings FAST = new RelaySettings(200, Duration.ofSeconds(1), Duration.ofMillis(200),
+			Duration.ofMillis(50), Duration.ofSeconds(1));
+
+	SchemaUnderTest schema;
+
+	KafkaBroker kafka;
+
+	Outbox outbox;
+
+	TransactionTemplate transactions;
+
+	JdbcClient jdbc;
+
+	final List<OutboxRelay> relays = new ArrayList<>();
+
+	@BeforeEach
+	void setUp() {
+		this.schema = SchemaUnderTest.create("ledger", "classpath:db/vestline-messaging", "classpath:db/ledger");
+		this.kafka = KafkaBroker.start();
+		this.outbox = new Outbox(this.schema.dataSource(), CATALOG, Clock.systemUTC());
+		this.transactions = new TransactionTemplate(new JdbcTransactionManager(this.schema.dataSource()));
+		this.jdbc = JdbcClient.create(this.schema.dataSource());
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.relays.forEach(OutboxRelay::stop);
+		this.kafka.close();
+		this.schema.close();
+	}
+
+	@Test
+	void deliversEveryEventInPerAggregateOrderWithThreeRelaysAndAKilledLeader() throws Exception {
+		int writers = 8;
+		int perWriter = 1_250;
+		int aggregates = 500;
+		for (int i = 0; i < aggregates; i++) {
+			this.jdbc.sql("INSERT INTO account (id) VALUES (?)").param("acc-" + i).update();
+		}
+		for (int i = 0; i < 3; i++) {
+			startRelay(this.kafka.bootstrapServers());
+		}
+		try (TopicReader reader = new TopicReader(this.kafka.bootstrapServers(), LedgerEntryRecorded.TOPIC)) {
+			List<Future<?>> writing = writeConcurrently(writers, perWriter, aggregates);
+			reader.readUntil((records) -> distinctIds(records) >= 2_000, Duration.ofSeconds(60));
+			OutboxRelay killed = killTheLeader();
+
+			for (Future<?> writer : writing) {
+				writer.get();
+			}
+			List<ConsumerRecord<String, byte[]>> records = reader
+				.readUntil((all) -> distinctIds(all) == writers * perWriter, Duration.ofSeconds(120));
+
+			assertPerAggregateOrder(records, aggregates);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.relays.stream().filter((r) -> r != killed && r.isLeader()).count() == 1);
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private List<Future<?>> writeConcurrently(int writers, int perWriter, int aggregates) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		CyclicBarrier start = new CyclicBarrier(writers);
+		List<Future<?>> futures = new ArrayList<>();
+		for (int w = 0; w < writers; w++) {
+			futures.add(pool.submit(() -> {
+				start.await();
+				for (int i = 0; i < perWriter; i++) {
+					String account = "acc-" + ThreadLocalRandom.current().nextInt(aggregates);
+					this.transactions.executeWithoutResult((status) -> {
+						// the aggregate's row lock serializes its events, as in every
+						// service
+						long version = this.jdbc
+							.sql("UPDATE account SET version = version + 1 WHERE id = ? RETURNING version")
+							.param(account)
+							.query(Long.class)
+							.single();
+						this.outbox.append(new LedgerEntryRecorded(account, version, "entry"));
+					});
+				}
+				return null;
+			}));
+		}
+		pool.shutdown();
+		return futures;
+	}
+
+	/** The leader's process dies: its session is killed and it never marks its batch. */
+	private OutboxRelay killTheLeader() {
+		OutboxRelay leader = this.relays.stream().filter(OutboxRelay::isLeader).findFirst().orElseThrow();
+		JdbcClient.create(this.schema.adminDataSource()).sql("""
+				SELECT pg_terminate_backend(pid) FROM pg_locks
+				 WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database
+				                                                          WHERE datname = current_database())
+				""").query(Boolean.class).list();
+		leader.stop();
+		return leader;
+	}
+
+	private static void assertPerAggregateOrder(List<ConsumerRecord<String, byte[]>> records, int aggregates) {
+		Map<String, Integer> partitionOf = new HashMap<>();
+		Map<String, List<Long>> firstSeenVersions = new LinkedHashMap<>();
+		Set<String> seen = new HashSet<>();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			assertThat(partitionOf.putIfAbsent(record.key(), record.partition()))
+				.as("every event of %s on one partition", record.key())
+				.isIn(null, record.partition());
+			if (seen.add(header(record, "ce_id"))) {
+				LedgerEntryRecorded entry = EventJson.read(record.value(), LedgerEntryRecorded.class);
+				firstSeenVersions.computeIfAbsent(entry.account(), (k) -> new ArrayList<>()).add(entry.version());
+			}
+		}
+		// records are read partition by partition in log order: first sightings of each
+		// account's events must be 1, 2, 3 ... with no gap and no inversion
+		firstSeenVersions.forEach((account, versions) -> {
+			for (int i = 0; i < versions.size(); i++) {
+				assertThat(versions.get(i)).as("%s event #%d", account, i + 1).isEqualTo(i + 1L);
+			}
+		});
+		assertThat(firstSeenVersions).hasSizeLessThanOrEqualTo(aggregates);
+	}
+
+	@Test
+	void resendsAnEventWhoseAckWasNotRecordedAndTheInboxAppliesItOnce() throws Exception {
+		// the relay's "mark published" fails once after the broker acknowledged: a crash
+		// between ack and mark, as far as the database can tell
+		JdbcClient.create(this.schema.adminDataSource()).sql("""
+				CREATE TABLE ledger.crash_once (fired boolean NOT NULL);
+				CREATE FUNCTION ledger.crash_before_mark() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				  IF NEW.published_at IS NOT NULL AND NOT EXISTS (SELECT FROM ledger.crash_once) THEN
+				    INSERT INTO ledger.crash_once VALUES (true);
+				    RAISE EXCEPTION 'relay crashed between broker ack and mark published';
+				  END IF;
+				  RETURN NEW;
+				END $$;
+				CREATE TRIGGER crash_before_mark BEFORE UPDATE ON ledger.outbox_event
+				  FOR EACH ROW EXECUTE FUNCTION ledger.crash_before_mark();
+				""").update();
+		UUID id = this.transactions
+			.execute((status) -> this.outbox.append(new LedgerEntryRecorded("acc-crash", 1, "once")));
+		startRelay(this.kafka.bootstrapServers());
+
+		try (TopicReader reader = new TopicReader(this.kafka.bootstrapServers(), LedgerEntryRecorded.TOPIC)) {
+			List<ConsumerRecord<String, byte[]>> copies = reader.readUntil(
+					(all) -> all.stream().filter((r) -> id.toString().equals(header(r, "ce_id"))).count() >= 2,
+					Duration.ofSeconds(30));
+			InboxFixture inbox = new InboxFixture(this.schema.dataSource(), CATALOG);
+			copies.forEach(inbox::apply);
+			assertThat(inbox.effects(id)).isEqualTo(1);
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT published_at IS NOT NULL FROM outbox_event WHERE id = ?")
+				.param(id)
+				.query(Boolean.class)
+				.single());
+	}
+
+	@Test
+	void buildsABacklogWhileTheBrokerIsAwayAndDrainsItWhenItReturns() throws Exception {
+		this.kafka.close();
+		int port = freePort();
+		OutboxRelay relay = startRelay("localhost:" + port);
+		OutboxMetrics metrics = new OutboxMetrics(this.schema.dataSource(), new SimpleMeterRegistry(),
+				Clock.systemUTC());
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 1; i <= 300; i++) {
+			long version = i;
+			ids.add(this.transactions
+				.execute((status) -> this.outbox.append(new LedgerEntryRecorded("acc-away", version, "while away"))));
+		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			metrics.refresh();
+			assertThat(metrics.backlog()).isEqualTo(300);
+			assertThat(metrics.oldestAge()).isGreaterThan(Duration.ofSeconds(2));
+		});
+		assertThat(relay.isLeader()).isTrue();
+		assertThat(this.jdbc.sql("SELECT max(publish_attempts) FROM outbox_event").query(Integer.class).single())
+			.isPositive();
+
+		this.kafka = KafkaBroker.start(port);
+		try (TopicReader reader = new TopicReader(this.kafka.bootstrapServers(), LedgerEntryRecorded.TOPIC)) {
+			List<ConsumerRecord<String, byte[]>> records = reader.readUntil((all) -> distinctIds(all) == 300,
+					Duration.ofSeconds(90));
+			assertThat(records.stream().map((r) -> header(r, "ce_id")).distinct().toList())
+				.containsExactlyElementsOf(ids.stream().map(UUID::toString).toList());
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			metrics.refresh();
+			assertThat(metrics.backlog()).isZero();
+			assertThat(metrics.oldestAge()).isZero();
+		});
+	}
+
+	private OutboxRelay startRelay(String bootstrapServers) {
+		Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
+				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+		OutboxRelay relay = new OutboxRelay(this.schema.dataSource(), producer, FAST,
+				new OutboxMetrics(this.schema.dataSource(), new SimpleMeterRegistry(), Clock.systemUTC()));
+		relay.start();
+		this.relays.add(relay);
+		return relay;
+	}
+
+	private static long distinctIds(List<ConsumerRecord<String, byte[]>> records) {
+		return records.stream().map((r) -> header(r, "ce_id")).distinct().count();
+	}
+
+	static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+	private static int freePort() throws Exception {
+		try (var socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
