@@ -1,6 +1,7 @@
 package dev.vestline.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,6 +14,8 @@ public final class EventJson {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		// 1000, never 1E+3: amounts are decimal strings every consumer can parse
+		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.changeDefaultPropertyInclusion((incl) -> incl.withValueInclusion(JsonInclude.Include.NON_NULL)
 			.withContentInclusion(JsonInclude.Include.NON_NULL))
 		.build();

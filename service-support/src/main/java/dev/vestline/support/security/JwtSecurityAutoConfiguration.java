@@ -1,0 +1,50 @@
+package dev.vestline.support.security;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+
+/**
+ * Verifies bearer tokens (HS256, issuer checked) and maps the {@code roles} claim to
+ * {@code ROLE_<role>} authorities, so services write {@code hasRole("compliance")}. Each
+ * service declares its own {@code SecurityFilterChain} with
+ * {@code oauth2ResourceServer((o) -> o.jwt(Customizer.withDefaults()))}.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(JwtProperties.class)
+public class JwtSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(JwtProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder
+			.withSecretKey(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+		roles.setAuthoritiesClaimName("roles");
+		roles.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(roles);
+		return converter;
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.vestline.support;
+
+import dev.vestline.support.production.ProductionGuard;
+import dev.vestline.support.security.DevTokens;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+class ProductionGuardTests {
+
+	@Test
+	void refusesExampleSecretsMissingSecretsAndLocalhostUrls() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("vestline.security.jwt.secret", DevTokens.EXAMPLE_SECRET)
+			.withProperty("vestline.production.secrets", "vestline.billing.webhook-secret")
+			.withProperty("vestline.production.public-urls", "vestline.signature.public-base-url")
+			.withProperty("vestline.signature.public-base-url", "http://localhost:8082");
+		assertThatIllegalStateException().isThrownBy(() -> new ProductionGuard(environment).check())
+			.withMessageContaining("vestline.security.jwt.secret is an example")
+			.withMessageContaining("spring.datasource.password is not set")
+			.withMessageContaining("vestline.billing.webhook-secret is not set")
+			.withMessageContaining("points at this machine");
+	}
+
+	@Test
+	void acceptsRealConfiguration() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("vestline.security.jwt.secret", "k9Q2vX7pL4mN8rT1wZ5yB3cF6hJ0aD2s")
+			.withProperty("spring.datasource.password", "Vr7#kq2Lp9xZ4mWe")
+			.withProperty("vestline.production.public-urls", "vestline.signature.public-base-url")
+			.withProperty("vestline.signature.public-base-url", "https://sign.vestline.example.com");
+		assertThatNoException().isThrownBy(() -> new ProductionGuard(environment).check());
+	}
+
+}
