@@ -60,7 +60,12 @@ final class KafkaPublisher implements AutoCloseable {
 		Exception failure = null;
 		try {
 			for (OutboxRow row : batch) {
-				sent.add(producer.send(CloudEventsKafkaBinding.toRecord(row.topic(), row.envelope())));
+				Future<RecordMetadata> future = producer
+					.send(CloudEventsKafkaBinding.toRecord(row.topic(), row.envelope()));
+				sent.add(future);
+				if (future.state() == Future.State.FAILED) {
+					break; // e.g. no metadata: do not wait max.block.ms once per record
+				}
 			}
 			producer.flush();
 		}

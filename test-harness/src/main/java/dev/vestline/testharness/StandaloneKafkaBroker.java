@@ -1,0 +1,185 @@
+package dev.vestline.testharness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real single-node KRaft broker in a process of its own (the {@code kafka_2.13} jars on
+ * this JVM's class path), on a fixed port and a data directory that outlives it: a test
+ * can kill it like a crash and start it again where clients expect it, with its data.
+ */
+public final class StandaloneKafkaBroker implements AutoCloseable {
+
+	private final Path directory;
+
+	private final int port;
+
+	private final Path config;
+
+	private @Nullable Process process;
+
+	private StandaloneKafkaBroker(Path directory, int port) {
+		this.directory = directory;
+		this.port = port;
+		this.config = directory.resolve("server.properties");
+	}
+
+	/**
+	 * Formats a new data directory and starts the broker.
+	 * @return the running broker, on a free port
+	 */
+	public static StandaloneKafkaBroker start() {
+		try {
+			StandaloneKafkaBroker broker = new StandaloneKafkaBroker(Files.createTempDirectory("vestline-kafka"),
+					freePort());
+			broker.format(freePort());
+			broker.restart();
+			return broker;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @return {@code localhost:<port>}
+	 */
+	public String bootstrapServers() {
+		return "localhost:" + this.port;
+	}
+
+	/** Kills the broker process at once, as a crash would. */
+	public void kill() {
+		if (this.process != null) {
+			this.process.destroyForcibly();
+			waitFor(this.process);
+			this.process = null;
+		}
+	}
+
+	/**
+	 * Starts the broker again on the same port and data, and waits until it accepts
+	 * connections.
+	 */
+	public void restart() {
+		if (this.process != null) {
+			return;
+		}
+		try {
+			this.process = java("kafka.Kafka", this.config.toString()).redirectErrorStream(true)
+				.redirectOutput(this.directory.resolve("broker.log").toFile())
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		awaitListening(Duration.ofSeconds(60));
+	}
+
+	@Override
+	public void close() {
+		kill();
+	}
+
+	private void format(int controllerPort) throws IOException {
+		Files.writeString(this.config, """
+				process.roles=broker,controller
+				node.id=1
+				controller.quorum.bootstrap.servers=localhost:%2$d
+				listeners=PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
+				advertised.listeners=PLAINTEXT://localhost:%1$d
+				controller.listener.names=CONTROLLER
+				inter.broker.listener.name=PLAINTEXT
+				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+				log.dirs=%3$s
+				num.partitions=%4$d
+				offsets.topic.replication.factor=1
+				offsets.topic.num.partitions=4
+				transaction.state.log.replication.factor=1
+				transaction.state.log.min.isr=1
+				group.initial.rebalance.delay.ms=0
+				auto.create.topics.enable=true
+				""".formatted(this.port, controllerPort, this.directory.resolve("data"), KafkaBroker.PARTITIONS));
+		Process format = java("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId(), "-c",
+				this.config.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("format.log").toFile())
+			.start();
+		if (waitFor(format) != 0) {
+			throw new IllegalStateException("Formatting the Kafka data directory failed: see " + this.directory);
+		}
+	}
+
+	private static String clusterId() {
+		// a Kafka cluster id is 16 random bytes, URL-safe base64 without padding
+		UUID uuid = UUID.randomUUID();
+		var bytes = java.nio.ByteBuffer.allocate(16)
+			.putLong(uuid.getMostSignificantBits())
+			.putLong(uuid.getLeastSignificantBits());
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+	}
+
+	private static ProcessBuilder java(String mainClass, String... args) {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+						System.getProperty("java.class.path"), mainClass));
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command);
+	}
+
+	private void awaitListening(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("localhost", this.port), 500);
+				return;
+			}
+			catch (IOException notYet) {
+				if (this.process == null || !this.process.isAlive()) {
+					throw new IllegalStateException("Kafka exited: see " + this.directory.resolve("broker.log"));
+				}
+				sleep();
+			}
+		}
+		throw new IllegalStateException("Kafka did not listen on " + this.port + " within " + timeout);
+	}
+
+	private static int waitFor(Process process) {
+		try {
+			process.waitFor(60, TimeUnit.SECONDS);
+			return process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(200); // polling a port that is not open yet; nothing to await on
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
