@@ -20,15 +20,25 @@ class ProductionGuardTests {
 			.withProperty("vestline.signature.public-base-url", "http://localhost:8082");
 		assertThatIllegalStateException().isThrownBy(() -> new ProductionGuard(environment).check())
 			.withMessageContaining("vestline.security.jwt.secret is an example")
+			.withMessageContaining("vestline.security.jwt.issuer is not set, or is the dev issuer")
 			.withMessageContaining("spring.datasource.password is not set")
 			.withMessageContaining("vestline.billing.webhook-secret is not set")
 			.withMessageContaining("points at this machine");
 	}
 
 	@Test
+	void trustsAnIdentityProviderInsteadOfTheSharedKey() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://login.vestline.example.com")
+			.withProperty("spring.datasource.password", "Vr7#kq2Lp9xZ4mWe");
+		assertThatNoException().isThrownBy(() -> new ProductionGuard(environment).check());
+	}
+
+	@Test
 	void acceptsRealConfiguration() {
 		MockEnvironment environment = new MockEnvironment()
 			.withProperty("vestline.security.jwt.secret", "k9Q2vX7pL4mN8rT1wZ5yB3cF6hJ0aD2s")
+			.withProperty("vestline.security.jwt.issuer", "https://login.vestline.example.com")
 			.withProperty("spring.datasource.password", "Vr7#kq2Lp9xZ4mWe")
 			.withProperty("vestline.production.public-urls", "vestline.signature.public-base-url")
 			.withProperty("vestline.signature.public-base-url", "https://sign.vestline.example.com");

@@ -30,7 +30,13 @@ public class ProductionGuard {
 	 */
 	public void check() {
 		List<String> problems = new ArrayList<>();
-		checkSecret("vestline.security.jwt.secret", DevTokens.EXAMPLE_SECRET, problems);
+		if (!usesIdentityProvider()) {
+			checkSecret("vestline.security.jwt.secret", DevTokens.EXAMPLE_SECRET, problems);
+			String issuer = this.environment.getProperty("vestline.security.jwt.issuer");
+			if (issuer == null || issuer.isBlank() || issuer.equals(DevTokens.ISSUER)) {
+				problems.add("vestline.security.jwt.issuer is not set, or is the dev issuer");
+			}
+		}
 		checkSecret("spring.datasource.password", null, problems);
 		for (String name : list("vestline.production.secrets")) {
 			checkSecret(name, null, problems);
@@ -42,6 +48,11 @@ public class ProductionGuard {
 			throw new IllegalStateException(
 					"Refusing to start under the prod profile:\n - " + String.join("\n - ", problems));
 		}
+	}
+
+	private boolean usesIdentityProvider() {
+		return this.environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+				|| this.environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
 	}
 
 	private void checkSecret(String name, String example, List<String> problems) {

@@ -7,6 +7,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -20,8 +21,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  * {@code ROLE_<role>} authorities, so services write {@code hasRole("compliance")}. Each
  * service declares its own {@code SecurityFilterChain} with
  * {@code oauth2ResourceServer((o) -> o.jwt(Customizer.withDefaults()))}.
+ * <p>
+ * With a real identity provider, set
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}):
+ * Boot's decoder is then used and this HMAC one backs off.
  */
-@AutoConfiguration
+@AutoConfiguration(after = OAuth2ResourceServerAutoConfiguration.class)
 @EnableConfigurationProperties(JwtProperties.class)
 public class JwtSecurityAutoConfiguration {
 
