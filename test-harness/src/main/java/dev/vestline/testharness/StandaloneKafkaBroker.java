@@ -42,9 +42,28 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 	 */
 	public static StandaloneKafkaBroker start() {
 		try {
-			StandaloneKafkaBroker broker = new StandaloneKafkaBroker(Files.createTempDirectory("vestline-kafka"),
-					freePort());
-			broker.format(freePort());
+			return start(Files.createTempDirectory("vestline-kafka"), freePort(), freePort());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts a broker on fixed ports, formatting the directory first unless it already
+	 * holds a broker's configuration (then the broker comes back with its data).
+	 * @param directory where configuration, data and logs live
+	 * @param port the client port
+	 * @param controllerPort the KRaft controller port
+	 * @return the running broker
+	 */
+	public static StandaloneKafkaBroker start(Path directory, int port, int controllerPort) {
+		try {
+			Files.createDirectories(directory);
+			StandaloneKafkaBroker broker = new StandaloneKafkaBroker(directory, port);
+			if (!Files.exists(broker.config)) {
+				broker.format(controllerPort);
+			}
 			broker.restart();
 			return broker;
 		}

@@ -1,0 +1,170 @@
+package dev.vestline.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import dev.vestline.testharness.StandaloneKafkaBroker;
+
+/**
+ * Runs the whole platform on one machine with no Docker: PostgreSQL (embedded unless
+ * {@code VESTLINE_POSTGRES_URL} names a server), a KRaft Kafka broker, the four services
+ * as processes of their own on fixed ports, and the dev token issuer. Ctrl-C stops
+ * everything. Every start recreates the embedded database and the broker's data under
+ * {@code .vestline/}; with an existing PostgreSQL server the services' schemas (and so
+ * their state) are reused.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+	private final PlatformOptions options;
+
+	private final PlatformDatabase database;
+
+	private final StandaloneKafkaBroker kafka;
+
+	private final DevTokenIssuer tokens;
+
+	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+	private LocalPlatform(PlatformOptions options) {
+		this.options = options;
+		deleteRecursively(options.home().resolve("kafka"));
+		this.database = PlatformDatabase.start(options);
+		this.kafka = StandaloneKafkaBroker.start(options.home().resolve("kafka"), options.port("kafka"),
+				options.port("kafka-controller"));
+		this.tokens = new DevTokenIssuer(options.port("tokens"));
+		for (String service : PlatformOptions.SERVICE_ORDER) {
+			Map<String, String> properties = Map.of("spring.datasource.url",
+					this.database.provision(service, service + "-local"), "spring.datasource.username", service,
+					"spring.datasource.password", service + "-local", "spring.kafka.bootstrap-servers",
+					this.kafka.bootstrapServers());
+			this.services.put(service, new ServiceProcess(service, options.port(service), options.repository(),
+					options.home().resolve("logs"), properties));
+		}
+	}
+
+	/**
+	 * Starts everything and waits until every service is ready.
+	 * @param options ports, paths and the database to use
+	 * @return the running platform
+	 */
+	public static LocalPlatform start(PlatformOptions options) {
+		LocalPlatform platform = new LocalPlatform(options);
+		try {
+			platform.services.values().forEach(ServiceProcess::start);
+			CompletableFuture
+				.allOf(platform.services.values()
+					.stream()
+					.map((s) -> CompletableFuture.runAsync(() -> s.awaitReady(START_TIMEOUT)))
+					.toArray(CompletableFuture[]::new))
+				.join();
+			return platform;
+		}
+		catch (RuntimeException ex) {
+			platform.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Stops a service gracefully and starts it again, on the same port and schema.
+	 * @param service e.g. {@code billing}
+	 */
+	public void restart(String service) {
+		ServiceProcess process = this.services.get(service);
+		process.stop();
+		process.start();
+		process.awaitReady(START_TIMEOUT);
+	}
+
+	/**
+	 * @return the services' base URLs, by name
+	 */
+	public Map<String, String> baseUrls() {
+		Map<String, String> urls = new LinkedHashMap<>();
+		this.services.forEach((name, process) -> urls.put(name, process.baseUrl()));
+		return urls;
+	}
+
+	/**
+	 * @return the broker's bootstrap servers
+	 */
+	public String bootstrapServers() {
+		return this.kafka.bootstrapServers();
+	}
+
+	/**
+	 * @param subject the caller
+	 * @param roles its roles
+	 * @return a bearer token the services accept
+	 */
+	public String token(String subject, String... roles) {
+		return this.tokens.token(subject, roles);
+	}
+
+	@Override
+	public void close() {
+		List.copyOf(this.services.values()).reversed().forEach(ServiceProcess::stop);
+		this.tokens.close();
+		this.kafka.close();
+		try {
+			this.database.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		PlatformOptions options = PlatformOptions.parse(args, System.getenv());
+		System.out.println("Starting Vestline: PostgreSQL, Kafka and four services (logs in "
+				+ options.home().resolve("logs") + ") ...");
+		LocalPlatform platform = start(options);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping Vestline ...");
+			platform.close();
+		}));
+		System.out.println(platform.summary());
+		if (options.demo()) {
+			new LifecycleDemo(platform).run(System.out);
+		}
+		Thread.currentThread().join();
+	}
+
+	private String summary() {
+		StringBuilder text = new StringBuilder("\nVestline is running. Ctrl-C stops everything.\n\n");
+		this.services.forEach((name, process) -> text
+			.append("  %-15s %s   (OpenAPI: %s/v3/api-docs)%n".formatted(name, process.baseUrl(), process.baseUrl())));
+		text.append("  %-15s %s%n".formatted("kafka", this.kafka.bootstrapServers()));
+		text.append("  %-15s %s%n".formatted("postgresql", this.database.jdbcUrl()));
+		text.append("  %-15s http://localhost:%d/token?subject=alice&roles=compliance,operations%n".formatted("tokens",
+				this.options.port("tokens")));
+		text.append(
+				"\n  e.g. curl -H \"Authorization: Bearer $(curl -s 'http://localhost:%d/token?roles=operations')\" %s/actuator/health%n"
+					.formatted(this.options.port("tokens"), this.services.get("approval").baseUrl()));
+		return text.toString();
+	}
+
+	private static void deleteRecursively(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.vestline.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One service running as a process of its own from its Spring Boot jar, as it would in
+ * production: started, awaited until ready, stopped gracefully (SIGTERM), restarted.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String service;
+
+	private final int port;
+
+	private final Path jar;
+
+	private final Path log;
+
+	private final Map<String, String> properties;
+
+	private @Nullable Process process;
+
+	ServiceProcess(String service, int port, Path repository, Path logs, Map<String, String> properties) {
+		this.service = service;
+		this.port = port;
+		this.jar = jarOf(repository, service);
+		this.log = logs.resolve(service + ".log");
+		this.properties = properties;
+	}
+
+	String service() {
+		return this.service;
+	}
+
+	String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+	/** Starts the process; {@link #awaitReady(Duration)} waits for it. */
+	void start() {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+						"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString(), "--server.port=" + this.port));
+		this.properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+		try {
+			Files.createDirectories(this.log.getParent());
+			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + this.service, ex);
+		}
+	}
+
+	/** Waits until the readiness probe answers 200. */
+	void awaitReady(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
+		while (System.nanoTime() < deadline) {
+			if (this.process == null || !this.process.isAlive()) {
+				throw new IllegalStateException(this.service + " exited during start-up: see " + this.log);
+			}
+			try {
+				var response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			pause();
+		}
+		throw new IllegalStateException(this.service + " was not ready within " + timeout + ": see " + this.log);
+	}
+
+	/**
+	 * Stops the process gracefully: SIGTERM, then up to 30 s for Spring's graceful
+	 * shutdown.
+	 */
+	void stop() {
+		if (this.process == null) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+		this.process = null;
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private static Path jarOf(Path repository, String service) {
+		Path target = repository.resolve(service + "-service").resolve("target");
+		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+			return files.filter((f) -> f.getFileName().toString().matches(service + "-service-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No jar of " + service + "-service in " + target
+						+ ": build it with ./mvnw -B install -DskipTests"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(250); // polling a process's port; there is nothing to wait on
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
