@@ -100,6 +100,9 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 			this.process = java("kafka.Kafka", this.config.toString()).redirectErrorStream(true)
 				.redirectOutput(this.directory.resolve("broker.log").toFile())
 				.start();
+			Process started = this.process;
+			// a JVM that ends without closing the broker must not leave it running
+			Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
