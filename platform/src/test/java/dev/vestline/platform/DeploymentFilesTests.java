@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The compose file stays valid and in step with what the services read: image tags,
  * ports, schemas, roles and passwords.
  */
-class DockerComposeFileTests {
+class DeploymentFilesTests {
 
 	static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
@@ -61,6 +61,29 @@ class DockerComposeFileTests {
 		String prometheus = Files.readString(REPOSITORY.resolve("deploy/prometheus/prometheus.yml"));
 		for (String service : SERVICES) {
 			assertThat(prometheus).contains("\"" + service + ":" + applicationPort(service) + "\"");
+		}
+	}
+
+	@Test
+	void runsEachServiceOnKubernetesWithItsImagePortAndProbes() throws IOException {
+		String kustomization = Files.readString(REPOSITORY.resolve("deploy/k8s/kustomization.yaml"));
+		for (String service : SERVICES) {
+			assertThat(kustomization).contains("- " + service + ".yaml");
+			List<Object> documents = new java.util.ArrayList<>();
+			new Yaml().loadAll(Files.readString(REPOSITORY.resolve("deploy/k8s/" + service + ".yaml")))
+				.forEach(documents::add);
+			Map<String, Object> deployment = map(documents.get(0));
+			assertThat(deployment.get("kind")).isEqualTo("Deployment");
+			Map<String, Object> container = map(
+					((List<?>) map(map(map(map(deployment.get("spec")).get("template")).get("spec"))).get("containers"))
+						.get(0));
+			assertThat(container.get("image")).isEqualTo("vestline/" + service + "-service:0.1.0-SNAPSHOT");
+			assertThat(map(((List<?>) container.get("ports")).get(0)).get("containerPort"))
+				.isEqualTo(applicationPort(service));
+			assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path"))
+				.isEqualTo("/actuator/health/readiness");
+			assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path"))
+				.isEqualTo("/actuator/health/liveness");
 		}
 	}
 
