@@ -11,6 +11,7 @@ import dev.vestline.messaging.LedgerEntryRecorded;
 import dev.vestline.testharness.RealInfrastructure;
 import dev.vestline.testharness.TestInfrastructure;
 import dev.vestline.testharness.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class OutboxIntegrationTests {
 	@Autowired
 	TestInfrastructure infrastructure;
 
+	@Autowired
+	MeterRegistry registry;
+
 	@Test
 	void refusesToAppendOutsideATransaction() {
 		assertThatExceptionOfType(IllegalTransactionStateException.class)
@@ -71,6 +75,8 @@ class OutboxIntegrationTests {
 		assertThat(header(record, "ce_causationid")).isEqualTo("cause-1");
 		assertThat(header(record, "traceparent")).isEqualTo(TRACEPARENT);
 		assertThat(EventJson.read(record.value(), LedgerEntryRecorded.class)).isEqualTo(event);
+		assertThat(this.registry.get("vestline.outbox.events.published").counter().count()).isPositive();
+		assertThat(this.registry.get("vestline.outbox.publish.latency").timer().count()).isPositive();
 	}
 
 	@Test
