@@ -57,11 +57,11 @@ class RetentionIntegrationTests {
 				UPDATE outbox_event SET published_at = created_at
 				 WHERE position IN (SELECT position FROM outbox_event ORDER BY position LIMIT 11500)
 				""").update();
-		this.jdbc
-			.sql("UPDATE outbox_event SET created_at = created_at - interval '10 days', "
-					+ "published_at = published_at - interval '10 days' "
-					+ "WHERE position IN (SELECT position FROM outbox_event ORDER BY position LIMIT 11000)")
-			.update();
+		this.jdbc.sql("""
+				UPDATE outbox_event
+				   SET created_at = created_at - interval '10 days', published_at = published_at - interval '10 days'
+				 WHERE position IN (SELECT position FROM outbox_event ORDER BY position LIMIT 11000)
+				""").update();
 
 		int deleted = new OutboxRetention(this.schema.dataSource())
 			.deletePublishedBefore(Instant.now().minus(7, ChronoUnit.DAYS));
