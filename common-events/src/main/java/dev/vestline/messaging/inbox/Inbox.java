@@ -1,28 +1,17 @@
 package dev.vestline.messaging.inbox;
 
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import dev.vestline.events.DomainEvent;
 import dev.vestline.events.EventCatalog;
-import dev.vestline.events.EventJson;
-import dev.vestline.events.EventType;
-import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
-import dev.vestline.messaging.cloudevents.EventEnvelope;
-import dev.vestline.messaging.cloudevents.UndecodableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaUtils;
@@ -45,14 +34,17 @@ public class Inbox {
 
 	private final TransactionTemplate transactions;
 
-	private final EventCatalog catalog;
+	private final InboxDecoder decoder;
+
+	private final Redeliveries redeliveries;
 
 	private final InboxMetrics metrics;
 
 	public Inbox(DataSource dataSource, TransactionTemplate transactions, EventCatalog catalog, InboxMetrics metrics) {
 		this.queries = new InboxQueries(dataSource);
 		this.transactions = transactions;
-		this.catalog = catalog;
+		this.decoder = new InboxDecoder(catalog, metrics);
+		this.redeliveries = new Redeliveries(this.queries, metrics);
 		this.metrics = metrics;
 	}
 
@@ -78,7 +70,7 @@ public class Inbox {
 	 */
 	public <E extends DomainEvent> void receive(String consumer, ConsumerRecord<String, byte[]> record, Class<E> family,
 			Consumer<? super E> handler) {
-		ReceivedEvent<E> event = decode(consumer, record, family);
+		ReceivedEvent<E> event = this.decoder.decode(consumer, record, family);
 		if (event != null) {
 			this.transactions.executeWithoutResult((status) -> apply(consumer, event, handler));
 		}
@@ -130,8 +122,7 @@ public class Inbox {
 			this.metrics.applied(consumer);
 		}
 		else {
-			refuseConflict(consumer, event, this.queries.payloadHashes(consumer, Set.of(event.envelope().id())));
-			this.metrics.duplicated(consumer);
+			this.redeliveries.refuseConflict(consumer, event);
 		}
 	}
 
@@ -139,7 +130,7 @@ public class Inbox {
 			Class<E> family, Consumer<? super E> handler) {
 		List<ReceivedEvent<E>> events = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
-			ReceivedEvent<E> event = decode(consumer, record, family);
+			ReceivedEvent<E> event = this.decoder.decode(consumer, record, family);
 			if (event != null) {
 				events.add(event);
 			}
@@ -148,7 +139,7 @@ public class Inbox {
 			return;
 		}
 		Set<UUID> inserted = this.queries.insertAll(consumer, events);
-		Set<UUID> applied = new java.util.HashSet<>();
+		Set<UUID> applied = new HashSet<>();
 		List<ReceivedEvent<E>> repeated = new ArrayList<>();
 		for (ReceivedEvent<E> event : events) {
 			UUID id = event.envelope().id();
@@ -160,55 +151,7 @@ public class Inbox {
 				repeated.add(event);
 			}
 		}
-		refuseConflicts(consumer, events, repeated);
-	}
-
-	private <E extends DomainEvent> void refuseConflicts(String consumer, List<ReceivedEvent<E>> batch,
-			List<ReceivedEvent<E>> repeated) {
-		if (repeated.isEmpty()) {
-			return;
-		}
-		Set<UUID> ids = repeated.stream().map((e) -> e.envelope().id()).collect(Collectors.toSet());
-		Map<UUID, byte[]> stored = new java.util.HashMap<>(this.queries.payloadHashes(consumer, ids));
-		// an id first seen in this batch is not committed yet: compare with the applied
-		// copy
-		batch.forEach((e) -> stored.putIfAbsent(e.envelope().id(), e.payloadSha256()));
-		for (ReceivedEvent<E> event : repeated) {
-			refuseConflict(consumer, event, stored);
-			this.metrics.duplicated(consumer);
-		}
-	}
-
-	private void refuseConflict(String consumer, ReceivedEvent<?> event, Map<UUID, byte[]> stored) {
-		byte[] applied = stored.get(event.envelope().id());
-		if (applied != null && !Arrays.equals(applied, event.payloadSha256())) {
-			this.metrics.conflicted(consumer);
-			throw new PayloadConflictException(consumer, event.envelope().id());
-		}
-	}
-
-	private <E extends DomainEvent> @Nullable ReceivedEvent<E> decode(String consumer,
-			ConsumerRecord<String, byte[]> record, Class<E> family) {
-		EventEnvelope envelope = CloudEventsKafkaBinding.fromRecord(record);
-		EventType type = this.catalog.byCeType(envelope.type()).orElse(null);
-		if (type == null || !family.isAssignableFrom(type.javaType())) {
-			this.metrics.skipped(consumer); // a type this consumer does not know yet
-			return null;
-		}
-		URI schema = envelope.dataSchema();
-		if (schema != null && !schema.equals(type.dataSchema())) {
-			throw new UndecodableRecordException(
-					"ce_dataschema " + schema + " is not the schema this consumer reads: " + type.dataSchema());
-		}
-		try {
-			E event = family.cast(EventJson.read(envelope.data(), type.javaType()));
-			return new ReceivedEvent<>(envelope, type, Objects.requireNonNull(event),
-					ReceivedEvent.sha256(envelope.data()));
-		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-			throw new UndecodableRecordException("payload of " + envelope.type() + " " + envelope.id()
-					+ " does not fit its contract: " + ex.getMessage(), ex);
-		}
+		this.redeliveries.refuseConflicts(consumer, events, repeated);
 	}
 
 	private static String consumerGroup() {
