@@ -23,9 +23,11 @@ public final class DevInfrastructure {
 		ServiceDatabase database = postgres.provision(postgres.createDatabase(), service);
 		KafkaBroker kafka = KafkaBroker.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
-		return Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username", database.username(),
-				"spring.datasource.password", database.password(), "spring.kafka.bootstrap-servers",
-				kafka.bootstrapServers());
+		Map<String, Object> properties = Map.of("spring.datasource.url", database.jdbcUrl(),
+				"spring.datasource.username", database.username(), "spring.datasource.password", database.password(),
+				"spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+		properties.forEach((name, value) -> System.setProperty(name, value.toString()));
+		return properties;
 	}
 
 }
