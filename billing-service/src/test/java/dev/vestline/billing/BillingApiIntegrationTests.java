@@ -128,9 +128,18 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 		String docs = anonymous.get().uri("/v3/api-docs").retrieve().body(String.class);
 		assertThat(docs).contains("/api/v1/fee-schedules", "/api/v1/invoice-runs", "/api/v1/payments/webhook",
 				"/api/v1/investors/{investorId}/statement");
-		post("/api/v1/consistency-checks", Map.of());
+		String investor = "investor-" + UUID.randomUUID();
+		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "10.00");
+		this.recording.record(invoice, Money.of("5.00", "EUR"), PaymentSource.BANK, "bank-" + investor);
+		this.recording.record(invoice, Money.of("5.00", "EUR"), PaymentSource.BANK, "bank-" + investor);
+		var check = post("/api/v1/consistency-checks", Map.of());
+		assertThat(check.getBody().get("consistent").asBoolean()).isTrue();
 		String metrics = anonymous.get().uri("/actuator/prometheus").retrieve().body(String.class);
-		assertThat(metrics).contains("vestline_billing_consistency_violations");
+		assertThat(metrics).contains(
+				"vestline_billing_consistency_violations{invariant=\"credit_equals_received_minus_applied\"} 0.0",
+				"vestline_billing_invoices_issued_total", "vestline_billing_payments_recorded_total{source=\"BANK\"}",
+				"vestline_billing_duplicates_suppressed_total{kind=\"payment\"}",
+				"vestline_billing_invoice_runs_completed_seconds_count");
 	}
 
 	private ResponseEntity<JsonNode> idempotentPost(String path, String key, Object body) {

@@ -140,6 +140,50 @@ class FeeAccrualIntegrationTests extends BillingIntegrationTest {
 		assertThat(second.get("next").isNull() || second.get("next").isMissingNode()).isTrue();
 	}
 
+	@Test
+	void cancelsOnceWhenTwentyOperatorsRace() throws Exception {
+		UUID vehicle = schedule("100", null);
+		for (int round = 0; round < 3; round++) {
+			SigningWorkflowCompleted signed = signed(vehicle, "10000.00");
+			this.listener.on(consumed(EventRecords.record(signed)));
+			UUID fee = this.jdbc.sql("SELECT id FROM fee WHERE subscription_id = ?")
+				.param(signed.subscriptionId())
+				.query(UUID.class)
+				.single();
+			java.util.List<Integer> statuses = new java.util.ArrayList<>();
+			for (Future<Integer> done : race(20,
+					() -> post("/api/v1/fees/" + fee + "/cancel", Map.of("reason", "duplicate subscription"))
+						.getStatusCode()
+						.value())) {
+				statuses.add(done.get());
+			}
+			assertThat(statuses).containsOnly(200, 409);
+			assertThat(statuses.stream().filter((s) -> s == 200)).hasSize(1);
+			assertThat(published(Topics.BILLING, FeeCancelled.class, (e) -> e.feeId().equals(fee), 1)).hasSize(1);
+		}
+	}
+
+	@Test
+	void parksAnUndecodableRecordAndKeepsConsuming() throws Exception {
+		UUID vehicle = schedule("100", null);
+		SigningWorkflowCompleted poison = signed(vehicle, "10000.00");
+		ProducerRecord<String, byte[]> valid = EventRecords.record(poison);
+		send(new ProducerRecord<>(valid.topic(), null, valid.key(), "{\"not\":\"a signing\"}".getBytes(),
+				valid.headers()));
+		SigningWorkflowCompleted next = signed(vehicle, "20000.00");
+		send(EventRecords.record(next));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> activeFees(next.subscriptionId()) == 1);
+		try (TopicReader dlt = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
+				Topics.deadLetter(Topics.SIGNATURE, "billing"))) {
+			assertThat(
+					dlt.readUntil((all) -> all.stream().anyMatch((r) -> poison.workflowId().toString().equals(r.key())),
+							Duration.ofSeconds(30)))
+				.isNotEmpty();
+		}
+		assertThat(allFees(poison.subscriptionId())).isZero();
+	}
+
 	private UUID schedule(String bps, String minimum) {
 		UUID vehicle = UUID.randomUUID();
 		var body = new java.util.HashMap<String, Object>(Map.of("vehicleId", vehicle, "currency", "EUR",

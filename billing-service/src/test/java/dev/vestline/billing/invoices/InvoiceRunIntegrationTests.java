@@ -94,6 +94,30 @@ class InvoiceRunIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void voidsOnceWhenTwentyOperatorsRace() throws Exception {
+		for (int round = 0; round < 3; round++) {
+			String batch = UUID.randomUUID().toString().substring(0, 8);
+			accrue(batch, UUID.randomUUID(), 1, 2);
+			this.run.run();
+			UUID invoice = this.jdbc.sql("SELECT id FROM invoice WHERE investor_id LIKE ?")
+				.param(batch + "%")
+				.query(UUID.class)
+				.single();
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (Future<Integer> done : race(20,
+					() -> post("/api/v1/invoices/" + invoice + "/void", Map.of("reason", "wrong investor"))
+						.getStatusCode()
+						.value())) {
+				statuses.add(done.get());
+			}
+			assertThat(statuses).containsOnly(200, 409);
+			assertThat(statuses.stream().filter((s) -> s == 200)).hasSize(1);
+			assertThat(count("SELECT count(*) FROM fee WHERE investor_id LIKE ? AND status = 'ACCRUED'", batch))
+				.isEqualTo(2);
+		}
+	}
+
+	@Test
 	void listsInvoicesByInvestorAndStatusInKeysetPages() {
 		String batch = UUID.randomUUID().toString().substring(0, 8);
 		for (int i = 0; i < 3; i++) {
