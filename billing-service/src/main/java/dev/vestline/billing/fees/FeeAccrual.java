@@ -3,6 +3,7 @@ package dev.vestline.billing.fees;
 import java.math.BigDecimal;
 
 import dev.vestline.billing.BillingMetrics;
+import dev.vestline.billing.Ids;
 import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.events.billing.FeeAccrued;
 import dev.vestline.events.billing.FeeType;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Accrues fees exactly once: the partial unique index {@code fee_one_active} lets one
  * active fee stand per (subscription, type, period), so a redelivered, replayed or
- * re-signed pack adds nothing; {@code FeeAccrued} is appended in the same transaction.
+ * re-signed pack adds nothing; {@code FeeAccrued} is appended in the same transaction. A
+ * pack signed before its vehicle has a schedule waits in {@code unpriced_subscription}.
  */
 @Service
 public class FeeAccrual {
@@ -28,21 +30,26 @@ public class FeeAccrual {
 
 	private final FeeSchedules schedules;
 
+	private final UnpricedSubscriptions unpriced;
+
 	private final Fees fees;
 
 	private final Outbox outbox;
 
 	private final BillingMetrics metrics;
 
-	FeeAccrual(FeeSchedules schedules, Fees fees, Outbox outbox, BillingMetrics metrics) {
+	FeeAccrual(FeeSchedules schedules, UnpricedSubscriptions unpriced, Fees fees, Outbox outbox,
+			BillingMetrics metrics) {
 		this.schedules = schedules;
+		this.unpriced = unpriced;
 		this.fees = fees;
 		this.outbox = outbox;
 		this.metrics = metrics;
 	}
 
 	/**
-	 * Accrues the subscription fee of a signed subscription pack.
+	 * Accrues the subscription fee of a signed subscription pack, or parks the
+	 * subscription until its vehicle has a fee schedule.
 	 * @param signed the completed workflow
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -51,23 +58,43 @@ public class FeeAccrual {
 				|| signed.amount() == null) {
 			return; // an NDA carries no fee
 		}
-		var schedule = this.schedules.find(signed.vehicleId()).orElse(null);
-		if (schedule == null) {
-			skipped("no_schedule", signed);
+		var subscription = new UnpricedSubscriptions.Unpriced(signed.subscriptionId(), signed.investorId(),
+				signed.vehicleId(), signed.amount().amount(), signed.amount().currency(), signed.completedAt());
+		this.unpriced.lockVehicle(signed.vehicleId());
+		var schedule = this.schedules.find(signed.vehicleId());
+		if (schedule.isEmpty()) {
+			this.unpriced.park(subscription);
+			logger.warn("Vehicle {} has no fee schedule yet: subscription {} waits for it", signed.vehicleId(),
+					signed.subscriptionId());
+			this.metrics.countAfterCommit("vestline.billing.fees.deferred", "reason", "no_schedule");
 			return;
 		}
-		if (!schedule.currency().equals(signed.amount().currency())) {
-			skipped("currency_mismatch", signed);
+		price(schedule.get(), subscription);
+	}
+
+	/**
+	 * Accrues the fees of the subscriptions that were signed before the vehicle had this
+	 * schedule; the caller holds the vehicle's pricing lock.
+	 * @param schedule the vehicle's new schedule
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void priceParked(FeeSchedule schedule) {
+		this.unpriced.take(schedule.vehicleId()).forEach((subscription) -> price(schedule, subscription));
+	}
+
+	private void price(FeeSchedule schedule, UnpricedSubscriptions.Unpriced subscription) {
+		if (!schedule.currency().equals(subscription.currency())) {
+			skipped("currency_mismatch", subscription);
 			return;
 		}
-		BigDecimal amount = schedule.subscriptionFee(signed.amount().amount());
+		BigDecimal amount = schedule.subscriptionFee(subscription.commitment());
 		if (amount.signum() == 0) {
-			skipped("zero_fee", signed);
+			skipped("zero_fee", subscription);
 			return;
 		}
-		accrue(new Fee(dev.vestline.billing.Ids.next(), signed.subscriptionId(), signed.investorId(),
-				signed.vehicleId(), FeeType.SUBSCRIPTION, null, amount, schedule.currency(), "ACCRUED", null,
-				signed.completedAt(), null, 0));
+		accrue(new Fee(Ids.next(), subscription.subscriptionId(), subscription.investorId(), schedule.vehicleId(),
+				FeeType.SUBSCRIPTION, null, amount, schedule.currency(), "ACCRUED", null, subscription.signedAt(), null,
+				0));
 	}
 
 	/**
@@ -86,11 +113,10 @@ public class FeeAccrual {
 		return true;
 	}
 
-	private void skipped(String reason, SigningWorkflowCompleted signed) {
-		// Not dead-lettered: retrying cannot help. Logged and counted so an operator sees
-		// it.
-		logger.warn("No subscription fee accrued for subscription {} of vehicle {}: {}", signed.subscriptionId(),
-				signed.vehicleId(), reason);
+	private void skipped(String reason, UnpricedSubscriptions.Unpriced subscription) {
+		// not dead-lettered: retrying cannot help; logged and counted for an operator
+		logger.warn("No subscription fee accrued for subscription {} of vehicle {}: {}", subscription.subscriptionId(),
+				subscription.vehicleId(), reason);
 		this.metrics.countAfterCommit("vestline.billing.fees.skipped", "reason", reason);
 	}
 

@@ -38,12 +38,16 @@ class FeeScheduleController {
 
 	private final FeeSchedules schedules;
 
+	private final FeeScheduling scheduling;
+
 	private final IdempotentRequests idempotency;
 
 	private final Clock clock;
 
-	FeeScheduleController(FeeSchedules schedules, IdempotentRequests idempotency, Clock clock) {
+	FeeScheduleController(FeeSchedules schedules, FeeScheduling scheduling, IdempotentRequests idempotency,
+			Clock clock) {
 		this.schedules = schedules;
+		this.scheduling = scheduling;
 		this.idempotency = idempotency;
 		this.clock = clock;
 	}
@@ -52,12 +56,8 @@ class FeeScheduleController {
 	ResponseEntity<?> create(@Valid @RequestBody ScheduleRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, Principal caller) {
 		UUID vehicle = request.vehicleId();
-		return this.idempotency.execute("POST fee-schedules " + caller.getName(), key, request, () -> {
-			if (!this.schedules.insert(request.toSchedule(vehicle, caller.getName(), this.clock))) {
-				throw Problem.conflict("Vehicle " + vehicle + " already has a fee schedule; change it with PUT");
-			}
-			return respond(read(vehicle), true);
-		});
+		return this.idempotency.execute("POST fee-schedules " + caller.getName(), key, request,
+				() -> respond(this.scheduling.create(request.toSchedule(vehicle, caller.getName(), this.clock)), true));
 	}
 
 	@GetMapping("/{vehicleId}")
@@ -69,11 +69,8 @@ class FeeScheduleController {
 	ResponseEntity<FeeSchedule> replace(@PathVariable UUID vehicleId, @Valid @RequestBody ScheduleRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal caller) {
 		long expected = ConditionalRequests.requiredVersion(ifMatch);
-		FeeSchedule current = read(vehicleId);
-		if (!this.schedules.update(request.toSchedule(vehicleId, caller.getName(), this.clock), expected)) {
-			throw Problem.staleVersion(read(vehicleId).version());
-		}
-		return respond(read(current.vehicleId()), false);
+		return respond(this.scheduling.replace(request.toSchedule(vehicleId, caller.getName(), this.clock), expected),
+				false);
 	}
 
 	private FeeSchedule read(UUID vehicleId) {

@@ -141,6 +141,39 @@ class FeeAccrualIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void accruesPacksSignedWhileTheVehicleHadNoScheduleWhenItGetsOne() throws Exception {
+		for (int round = 0; round < 3; round++) {
+			UUID vehicle = UUID.randomUUID();
+			SigningWorkflowCompleted early = signed(vehicle, "10000.00");
+			this.listener.on(consumed(EventRecords.record(early)));
+			assertThat(allFees(early.subscriptionId())).isZero();
+			java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+			for (Future<Object> done : race(11, () -> {
+				if (turn.getAndIncrement() == 0) {
+					assertThat(post("/api/v1/fee-schedules", Map.of("vehicleId", vehicle, "currency", "EUR",
+							"subscriptionFeeBps", 100, "managementFeeBps", 0))
+						.getStatusCode()
+						.value()).isEqualTo(201);
+				}
+				else {
+					this.listener.on(consumed(EventRecords.record(signed(vehicle, "10000.00"))));
+				}
+				return null;
+			})) {
+				done.get();
+			}
+			assertThat(this.jdbc.sql("SELECT count(*) FROM fee WHERE vehicle_id = ? AND amount = 100.00")
+				.param(vehicle)
+				.query(Long.class)
+				.single()).as("the early signing and the ten racing the schedule").isEqualTo(11);
+			assertThat(this.jdbc.sql("SELECT count(*) FROM unpriced_subscription WHERE vehicle_id = ?")
+				.param(vehicle)
+				.query(Long.class)
+				.single()).isZero();
+		}
+	}
+
+	@Test
 	void cancelsOnceWhenTwentyOperatorsRace() throws Exception {
 		UUID vehicle = schedule("100", null);
 		for (int round = 0; round < 3; round++) {
