@@ -37,13 +37,17 @@ class InvoiceController {
 
 	private final Invoices invoices;
 
+	private final InvoiceLines lines;
+
 	private final InvoiceVoiding voiding;
 
 	private final IdempotentRequests idempotency;
 
-	InvoiceController(InvoiceRun run, Invoices invoices, InvoiceVoiding voiding, IdempotentRequests idempotency) {
+	InvoiceController(InvoiceRun run, Invoices invoices, InvoiceLines lines, InvoiceVoiding voiding,
+			IdempotentRequests idempotency) {
 		this.run = run;
 		this.invoices = invoices;
+		this.lines = lines;
 		this.voiding = voiding;
 		this.idempotency = idempotency;
 	}
@@ -75,7 +79,7 @@ class InvoiceController {
 		return ResponseEntity.ok()
 			.eTag(ConditionalRequests.etag(invoice.version()))
 			.location(URI.create("/api/v1/invoices/" + id))
-			.body(new InvoiceDetail(invoice, this.invoices.lines(id)));
+			.body(new InvoiceDetail(invoice, this.lines.of(id)));
 	}
 
 	@PostMapping("/api/v1/invoices/{id}/void")

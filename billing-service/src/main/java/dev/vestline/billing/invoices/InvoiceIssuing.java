@@ -31,6 +31,8 @@ class InvoiceIssuing {
 
 	private final Invoices invoices;
 
+	private final InvoiceLines lines;
+
 	private final InvoiceNumbers numbers;
 
 	private final Outbox outbox;
@@ -41,10 +43,11 @@ class InvoiceIssuing {
 
 	private final int dueDays;
 
-	InvoiceIssuing(AccruedFees fees, Invoices invoices, InvoiceNumbers numbers, Outbox outbox, BillingMetrics metrics,
-			Clock clock, BillingProperties properties) {
+	InvoiceIssuing(AccruedFees fees, Invoices invoices, InvoiceLines lines, InvoiceNumbers numbers, Outbox outbox,
+			BillingMetrics metrics, Clock clock, BillingProperties properties) {
 		this.fees = fees;
 		this.invoices = invoices;
+		this.lines = lines;
 		this.numbers = numbers;
 		this.outbox = outbox;
 		this.metrics = metrics;
@@ -66,7 +69,8 @@ class InvoiceIssuing {
 		Invoice invoice = new Invoice(Ids.next(), InvoiceNumbers.format(year, sequence), group.investorId(),
 				group.vehicleId(), group.currency(), MinorUnits.round(total, group.currency()), BigDecimal.ZERO,
 				"ISSUED", InvoiceNumbers.paymentReference(year, sequence), due, now, null, null, null, 0);
-		this.invoices.insert(invoice, year, sequence, lines);
+		this.invoices.insert(invoice, year, sequence);
+		this.lines.insert(invoice.id(), lines);
 		int invoiced = this.fees.markInvoiced(lines.stream().map(InvoiceLine::feeId).toList(), invoice.id());
 		if (invoiced != lines.size()) {
 			// cannot happen while the claim holds the row locks; refuse rather than bill

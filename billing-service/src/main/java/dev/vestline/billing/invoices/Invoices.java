@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.vestline.events.billing.FeeType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code invoice} and {@code invoice_line} tables. Every state change is one
- * conditional UPDATE; the CHECK constraints stand behind them.
+ * The {@code invoice} table. Every state change is one conditional UPDATE; the CHECK
+ * constraints stand behind them.
  */
 @Repository
 public class Invoices {
@@ -34,7 +33,7 @@ public class Invoices {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Invoice invoice, int year, int sequence, List<InvoiceLine> lines) {
+	void insert(Invoice invoice, int year, int sequence) {
 		this.jdbc.sql("""
 				INSERT INTO invoice (id, invoice_number, invoice_year, sequence_number, investor_id, vehicle_id,
 				                     currency, total, status, payment_reference, due_date, issued_at)
@@ -53,19 +52,6 @@ public class Invoices {
 			.param("due", Date.valueOf(invoice.dueDate()))
 			.param("issued", Timestamp.from(invoice.issuedAt()))
 			.update();
-		for (InvoiceLine line : lines) {
-			this.jdbc.sql("""
-					INSERT INTO invoice_line (invoice_id, fee_id, subscription_id, fee_type, period, amount)
-					VALUES (:invoice, :fee, :subscription, :type, :period, :amount)
-					""")
-				.param("invoice", invoice.id())
-				.param("fee", line.feeId())
-				.param("subscription", line.subscriptionId())
-				.param("type", line.feeType().name())
-				.param("period", line.period())
-				.param("amount", line.amount())
-				.update();
-		}
 	}
 
 	public Optional<Invoice> find(UUID id) {
@@ -140,17 +126,6 @@ public class Invoices {
 				UPDATE fee SET status = 'ACCRUED', invoice_id = NULL, version = version + 1
 				 WHERE invoice_id = :id AND status = 'INVOICED'
 				""").param("id", invoiceId).update();
-	}
-
-	List<InvoiceLine> lines(UUID invoiceId) {
-		return this.jdbc.sql("""
-				SELECT fee_id, subscription_id, fee_type, period, amount FROM invoice_line
-				 WHERE invoice_id = :id ORDER BY fee_id
-				""")
-			.param("id", invoiceId)
-			.query((rs, n) -> new InvoiceLine(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					FeeType.valueOf(rs.getString(3)), rs.getString(4), rs.getBigDecimal(5)))
-			.list();
 	}
 
 	/** A keyset page, oldest first (ids are time-ordered). */
