@@ -80,6 +80,17 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void replaysAnInvoiceRunForItsIdempotencyKey() {
+		String key = UUID.randomUUID().toString();
+		var first = idempotentPost("/api/v1/invoice-runs", key, Map.of());
+		Invoicing.issue(this.jdbc, this.run, "investor-" + UUID.randomUUID(), "10.00");
+		var again = idempotentPost("/api/v1/invoice-runs", key, Map.of());
+		assertThat(first.getStatusCode().value()).isEqualTo(201);
+		assertThat(again.getStatusCode().value()).isEqualTo(201);
+		assertThat(again.getBody()).as("the first run's result, not a new run").isEqualTo(first.getBody());
+	}
+
+	@Test
 	void answersInvalidRequestsWithFieldErrors() {
 		var invalid = post("/api/v1/fee-schedules",
 				Map.of("vehicleId", UUID.randomUUID(), "currency", "euro", "subscriptionFeeBps", 20000));

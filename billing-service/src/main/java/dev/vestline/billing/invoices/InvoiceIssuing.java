@@ -16,6 +16,7 @@ import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.messaging.outbox.Outbox;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,7 +56,10 @@ class InvoiceIssuing {
 		this.dueDays = properties.invoices().dueDays();
 	}
 
-	@Transactional
+	// its own transaction even inside an idempotent request: each invoice commits on its
+	// own,
+	// and the counter row is locked only while one invoice is issued
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	Optional<Issued> issue(AccruedFees.Group group) {
 		List<InvoiceLine> lines = this.fees.claim(group);
 		if (lines.isEmpty()) {

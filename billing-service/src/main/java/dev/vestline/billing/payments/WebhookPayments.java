@@ -2,6 +2,7 @@ package dev.vestline.billing.payments;
 
 import java.util.UUID;
 
+import dev.vestline.billing.invoices.CreditorReference;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
 import dev.vestline.billing.money.MinorUnits;
@@ -70,6 +71,9 @@ class WebhookPayments {
 		}
 		if (payload.paymentReference() != null) {
 			String reference = payload.paymentReference().replace(" ", "");
+			if (!CreditorReference.isValid(reference)) {
+				throw Problem.unprocessable(reference + " is not a valid ISO 11649 creditor reference");
+			}
 			return this.invoices.findByPaymentReference(reference)
 				.orElseThrow(() -> Problem.unprocessable("No invoice has payment reference " + reference));
 		}

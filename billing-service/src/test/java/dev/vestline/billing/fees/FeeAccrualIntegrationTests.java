@@ -102,6 +102,13 @@ class FeeAccrualIntegrationTests extends BillingIntegrationTest {
 			.query(UUID.class)
 			.single();
 
+		var stale = http().post()
+			.uri("/api/v1/fees/" + fee + "/cancel")
+			.header("If-Match", "\"3\"")
+			.body(Map.of("reason", "wrong commitment"))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(stale.getStatusCode().value()).isEqualTo(412);
 		var cancelled = post("/api/v1/fees/" + fee + "/cancel", Map.of("reason", "wrong commitment"));
 		assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
 		assertThat(cancelled.getBody().get("status").asString()).isEqualTo("CANCELLED");

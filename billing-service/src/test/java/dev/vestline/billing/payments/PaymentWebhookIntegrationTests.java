@@ -104,6 +104,8 @@ class PaymentWebhookIntegrationTests extends BillingIntegrationTest {
 				{"eventId":"e1","paymentId":"p1","paymentReference":"RF18539007547034","amount":"1.00","currency":"EUR"}
 				""";
 		assertThat(deliver(unknown, signature(now, unknown, SECRET)).getStatusCode().value()).isEqualTo(422);
+		String badReference = unknown.replace("RF18539007547034", "RF19539007547034");
+		assertThat(deliver(badReference, signature(now, badReference, SECRET)).getStatusCode().value()).isEqualTo(422);
 	}
 
 	private ResponseEntity<JsonNode> deliver(String body, String signature) {
