@@ -80,6 +80,23 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void createsOnceWhenTenRetriesWithOneIdempotencyKeyRace() throws Exception {
+		UUID vehicle = UUID.randomUUID();
+		Map<String, Object> body = Map.of("vehicleId", vehicle, "currency", "EUR", "subscriptionFeeBps", 100,
+				"managementFeeBps", 150);
+		String key = UUID.randomUUID().toString();
+		java.util.List<ResponseEntity<JsonNode>> responses = new java.util.ArrayList<>();
+		for (var done : race(10, () -> idempotentPost("/api/v1/fee-schedules", key, body))) {
+			responses.add(done.get());
+		}
+		assertThat(responses).allSatisfy((r) -> {
+			assertThat(r.getStatusCode().value()).isEqualTo(201);
+			assertThat(r.getBody()).isEqualTo(responses.getFirst().getBody());
+		});
+		assertThat(responses.stream().filter((r) -> r.getHeaders().containsHeader("Idempotency-Replayed"))).hasSize(9);
+	}
+
+	@Test
 	void replaysAnInvoiceRunForItsIdempotencyKey() {
 		String key = UUID.randomUUID().toString();
 		var first = idempotentPost("/api/v1/invoice-runs", key, Map.of());
