@@ -71,13 +71,13 @@ class InvoiceIssuing {
 		BigDecimal total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		LocalDate due = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(this.dueDays);
 		Invoice invoice = new Invoice(Ids.next(), InvoiceNumbers.format(year, sequence), group.investorId(),
-				group.vehicleId(), group.currency(), MinorUnits.round(total, group.currency()), BigDecimal.ZERO,
-				"ISSUED", InvoiceNumbers.paymentReference(year, sequence), due, now, null, null, null, 0);
+				group.vehicleId(), group.currency(), total, BigDecimal.ZERO, "ISSUED",
+				InvoiceNumbers.paymentReference(year, sequence), due, now, null, null, null, 0);
 		this.invoices.insert(invoice, year, sequence);
 		this.lines.insert(invoice.id(), lines);
 		int invoiced = this.fees.markInvoiced(lines.stream().map(InvoiceLine::feeId).toList(), invoice.id());
 		if (invoiced != lines.size()) {
-			// cannot happen while the claim holds the row locks; refuse rather than bill
+			// cannot happen while the claim holds the locks; refuse rather than bill
 			// twice
 			throw new IllegalStateException("Claimed fees changed under their lock");
 		}

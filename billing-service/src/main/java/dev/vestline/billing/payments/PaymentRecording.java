@@ -59,9 +59,8 @@ public class PaymentRecording {
 			return duplicate(known.get());
 		}
 		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> Problem.notFound("Invoice " + invoiceId));
-		known = this.payments.findByReference(source, reference); // a racer may have
-																	// committed while we
-																	// waited
+		// a racer with the same reference may have committed while we waited for the lock
+		known = this.payments.findByReference(source, reference);
 		if (known.isPresent()) {
 			return duplicate(known.get());
 		}
