@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,11 +55,11 @@ class DealController {
 	}
 
 	@PostMapping
-	@Transactional
 	ResponseEntity<String> create(@Valid @RequestBody NewDeal request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			Authentication authentication) {
 		Caller caller = Caller.of(authentication);
+		requireIsoCurrency(request.currency());
 		return this.idempotency.run(caller, "create-deal", key, request, () -> {
 			Deal deal = new Deal(Generators.timeBasedEpochGenerator().generate(), request.vehicleId(),
 					request.name().strip(), request.currency(), request.capacity(), BigDecimal.ZERO, caller.id(),
@@ -75,6 +74,15 @@ class DealController {
 	ResponseEntity<DealView> get(@PathVariable UUID id) {
 		Deal deal = this.deals.find(id).orElseThrow(() -> ApiProblem.notFound("Deal", id));
 		return ResponseEntity.ok().eTag(IfMatch.etag(deal.version())).body(DealView.of(deal));
+	}
+
+	private static void requireIsoCurrency(String currency) {
+		try {
+			java.util.Currency.getInstance(currency);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.invalidField("currency", "must be an ISO 4217 code such as EUR");
+		}
 	}
 
 	/**

@@ -284,6 +284,18 @@ class ApprovalApiIntegrationTests {
 	}
 
 	@Test
+	void countsDecisionsAndConflictsOnPrometheus() {
+		UUID deal = this.scenario.deal("1000.00");
+		Api.Response granted = this.scenario.grantedSubscription(deal, "inv-12", "10.00");
+		this.scenario.decide(granted.text("id"), "late", "operations", "\"0\"", "APPROVE", null);
+		String metrics = this.api.get("/actuator/prometheus", null).body();
+		assertThat(metrics).contains("vestline_approval_decisions_recorded_total{outcome=\"granted\"",
+				"vestline_approval_decisions_recorded_total{outcome=\"step-approved\"",
+				"vestline_approval_conflicts_detected_total{reason=\"stale-version\"",
+				"vestline_approval_approvals_requested_total{kind=\"SUBSCRIPTION\"");
+	}
+
+	@Test
 	void servesItsOpenApiDocumentWithoutAuthentication() {
 		Api.Response docs = this.api.get("/v3/api-docs", null);
 		assertThat(docs.status()).isEqualTo(200);
