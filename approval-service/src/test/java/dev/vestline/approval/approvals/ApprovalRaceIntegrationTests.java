@@ -134,6 +134,46 @@ class ApprovalRaceIntegrationTests {
 	}
 
 	@Test
+	void opensOneApprovalWhenTwentyRequestsForTheSameInvestorRace() {
+		for (int round = 0; round < ROUNDS; round++) {
+			UUID deal = this.scenario.deal("1000.00");
+			Map<String, Object> body = Scenario.interest(deal, "eager-" + round);
+			List<Api.Response> answers = Race.run(20, (i) -> this.api.post("/api/v1/approvals", Scenario.OPERATIONS,
+					body, Map.of("Idempotency-Key", "attempt-" + deal + "-" + i)));
+
+			List<Api.Response> created = answers.stream().filter((a) -> a.status() == 201).toList();
+			assertThat(created).hasSize(1);
+			assertThat(answers).filteredOn((a) -> a.status() != 201).hasSize(19).allSatisfy((a) -> {
+				assertThat(a.status()).isEqualTo(409);
+				assertThat(a.text("existingApprovalId")).isEqualTo(created.get(0).text("id"));
+			});
+			assertThat(countApprovals(deal)).isOne();
+		}
+	}
+
+	@Test
+	void answersEveryConcurrentRetryOfOneIdempotencyKeyWithTheFirstResponse() {
+		for (int round = 0; round < ROUNDS; round++) {
+			UUID deal = this.scenario.deal("1000.00");
+			Map<String, Object> body = Scenario.subscription(deal, "retrier-" + round, "100.00");
+			Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+			List<Api.Response> answers = Race.run(20,
+					(i) -> this.api.post("/api/v1/approvals", Scenario.OPERATIONS, body, key));
+
+			assertThat(answers).allSatisfy((a) -> assertThat(a.status()).as(a.toString()).isEqualTo(201));
+			assertThat(answers.stream().map(Api.Response::body).distinct()).hasSize(1);
+			assertThat(countApprovals(deal)).isOne();
+		}
+	}
+
+	private long countApprovals(UUID deal) {
+		return this.jdbc.sql("SELECT count(*) FROM approval WHERE deal_id = :deal")
+			.param("deal", deal)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void answersConflictsWithTheCurrentState() {
 		UUID deal = this.scenario.deal("1000.00");
 		Api.Response requested = this.scenario.request(Scenario.interest(deal, "stater"));

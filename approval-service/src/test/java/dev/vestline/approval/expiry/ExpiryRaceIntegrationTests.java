@@ -66,6 +66,17 @@ class ExpiryRaceIntegrationTests {
 	}
 
 	@Test
+	void refusesToDecideAnApprovalPastItsDeadlineEvenBeforeTheJobRan() {
+		UUID deal = this.scenario.deal("1000.00");
+		Api.Response requested = this.scenario.request(Scenario.interest(deal, "tardy"));
+		makeOverdue(deal, "0 seconds");
+		Api.Response late = this.scenario.decide(requested.text("id"), "amy", "approver", requested.etag(), "APPROVE",
+				null);
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.text("type")).endsWith("/approval-expired");
+	}
+
+	@Test
 	void expiresEachOverdueApprovalOnceWhileThreeReplicasRunTheJob() {
 		UUID deal = this.scenario.deal("1000.00");
 		List<UUID> approvals = new ArrayList<>();
