@@ -1,5 +1,6 @@
 package dev.vestline.approval.compensation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.vestline.approval.support.PublishedEvents;
 import dev.vestline.approval.support.Scenario;
 import dev.vestline.events.DomainEvent;
 import dev.vestline.events.Money;
+import dev.vestline.events.Topics;
 import dev.vestline.events.approval.ApprovalCancelled;
 import dev.vestline.events.approval.ApprovalReopened;
 import dev.vestline.events.signature.DocumentKind;
@@ -21,8 +23,10 @@ import dev.vestline.events.signature.SigningWorkflowCompleted;
 import dev.vestline.events.signature.SigningWorkflowFailed;
 import dev.vestline.messaging.cloudevents.EventRecords;
 import dev.vestline.testharness.TestInfrastructure;
+import dev.vestline.testharness.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +168,29 @@ class CompensationIntegrationTests {
 		List<DomainEvent> events = this.published.of(approval);
 		assertThat(events).extracting((e) -> e.getClass().getSimpleName())
 			.doesNotContain("ApprovalCancelled", "ApprovalReopened");
+	}
+
+	@Test
+	void parksAnUndecodableRecordOnTheDeadLetterTopicAndKeepsConsuming() throws Exception {
+		UUID deal = this.scenario.deal("1000.00");
+		UUID approval = UUID.fromString(this.scenario.grantedSubscription(deal, "inv-p", "100.00").text("id"));
+		UUID workflow = UUID.randomUUID();
+		ProducerRecord<String, byte[]> valid = EventRecords
+			.record(new SigningWorkflowFailed(workflow, approval, "x", Instant.now()));
+		ProducerRecord<String, byte[]> poison = new ProducerRecord<>(valid.topic(), null, valid.key(),
+				"{not json".getBytes(StandardCharsets.UTF_8), valid.headers());
+		String deadLetters = Topics.deadLetter(Topics.SIGNATURE, "approval");
+		try (TopicReader parked = new TopicReader(this.infrastructure.kafka().bootstrapServers(), deadLetters)) {
+			this.signatureService.send(poison).get();
+			this.signatureService.send(EventRecords.record(completed(workflow, approval))).get();
+
+			awaitAudit(approval, "EXECUTED");
+			assertThat(
+					parked.readUntil((records) -> records.stream().anyMatch((r) -> workflow.toString().equals(r.key())),
+							Duration.ofSeconds(30)))
+				.isNotEmpty();
+		}
+		assertThat(this.scenario.reserved(deal)).isEqualTo("100.00");
 	}
 
 	private static SigningWorkflowCompleted completed(UUID workflow, UUID approval) {
