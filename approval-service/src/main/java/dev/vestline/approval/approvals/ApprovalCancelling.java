@@ -46,6 +46,8 @@ class ApprovalCancelling {
 		Instant now = this.recorder.now();
 		if (!this.approvals.cancel(a, caller.id(), reason, now)) {
 			this.recorder.metrics().conflict("lost-race");
+			this.recorder.refused(new AuditEntry(id, "CANCEL_REFUSED", caller.id(), now, null, null,
+					"lost-race: changed concurrently"));
 			throw ApiProblem.conflict("lost-race", "Changed concurrently",
 					"Someone else changed the approval at the same moment; read it again");
 		}

@@ -3,6 +3,9 @@ package dev.vestline.approval.approvals;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +59,8 @@ class ApprovalController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "created (or the first response, replayed)",
+			content = @Content(schema = @Schema(implementation = ApprovalView.class)))
 	ResponseEntity<String> request(@Valid @RequestBody NewApproval request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			Authentication authentication) {

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.UUID;
 
 import com.fasterxml.uuid.Generators;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -55,6 +58,8 @@ class DealController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "created (or the first response, replayed)",
+			content = @Content(schema = @Schema(implementation = DealView.class)))
 	ResponseEntity<String> create(@Valid @RequestBody NewDeal request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			Authentication authentication) {

@@ -300,6 +300,20 @@ class ApprovalApiIntegrationTests {
 		Api.Response docs = this.api.get("/v3/api-docs", null);
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().path("paths").has("/api/v1/approvals/{id}/decisions")).isTrue();
+		assertThat(docs.json().path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+			.isEqualTo("bearer");
+		assertThat(docs.json().path("components").path("schemas").has("ApprovalView")).isTrue();
+	}
+
+	@Test
+	void carriesTheCallersCorrelationIdIntoTheEvents() {
+		UUID deal = this.scenario.deal("1000.00");
+		Api.Response requested = this.api.post("/api/v1/approvals", OPERATIONS, Scenario.interest(deal, "inv-13"),
+				Map.of("X-Correlation-Id", "onboarding-4711"));
+		assertThat(this.jdbc.sql("SELECT correlation_id FROM outbox_event WHERE record_key = :key")
+			.param("key", requested.text("id"))
+			.query(String.class)
+			.list()).containsExactly("onboarding-4711");
 	}
 
 }
