@@ -1,0 +1,24 @@
+package dev.vestline.reconciliation.expectations;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An issued invoice reconciliation expects payment for.
+ *
+ * @param id the invoice
+ * @param invoiceNumber its printed number
+ * @param investorId the investor billed
+ * @param vehicleId the vehicle
+ * @param total what is due
+ * @param currency its ISO 4217 code
+ * @param paymentReference the RF reference, without spaces, upper case
+ * @param dueDate when it is due
+ * @param received what accepted matches brought so far
+ * @param version the row version
+ */
+public record Invoice(UUID id, String invoiceNumber, String investorId, UUID vehicleId, BigDecimal total,
+		String currency, String paymentReference, LocalDate dueDate, BigDecimal received, long version) {
+
+}
