@@ -51,6 +51,8 @@ public abstract class ServiceIntegrationTest {
 
 	protected Api api;
 
+	protected Scenario scenario;
+
 	private KafkaProducer<String, byte[]> producer;
 
 	@BeforeEach
@@ -59,6 +61,7 @@ public abstract class ServiceIntegrationTest {
 		this.producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.infrastructure.kafka().bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer());
+		this.scenario = new Scenario(this.api, this.jdbc, this::publish);
 	}
 
 	@AfterEach
