@@ -6,6 +6,8 @@ import java.util.Map;
 import dev.vestline.reconciliation.statements.MalformedStatementException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.ConcurrencyFailureException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +38,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		problem.setDetail("The request has invalid fields");
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * A deadlock or lock timeout PostgreSQL broke: nothing was changed, a retry may pass.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> concurrencyFailure(ConcurrencyFailureException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"A concurrent change got in the way; nothing was changed. Read the resource again and retry.");
+		problem.setTitle("Concurrent change");
+		return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	@ExceptionHandler

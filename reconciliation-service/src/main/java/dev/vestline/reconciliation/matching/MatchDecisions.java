@@ -53,6 +53,7 @@ public class MatchDecisions {
 
 	public Match accept(UUID id, long version, String by) {
 		Match match = current(id, version, MatchStatus.SUGGESTED);
+		this.matches.lockLine(match.bankTransactionId());
 		Instant now = this.clock.instant();
 		try {
 			if (!this.matches.accept(id, version, by, now)) {
@@ -97,6 +98,7 @@ public class MatchDecisions {
 			throw ApiProblem.unprocessable("An invoice match cannot be reversed yet: billing has no event to take "
 					+ "a received payment back. Correct the payment in billing.");
 		}
+		this.matches.lockLine(match.bankTransactionId());
 		if (!this.matches.reverse(id, version, by, this.clock.instant(), reason)) {
 			throw lostRace(id, version);
 		}

@@ -62,6 +62,18 @@ class Matches {
 			.list();
 	}
 
+	/**
+	 * Locks the bank line, so that decisions on its matches run one after the other:
+	 * accepting one match supersedes the others, and two accepts of competing matches
+	 * must not lock each other's rows in opposite order.
+	 */
+	void lockLine(UUID bankTransactionId) {
+		this.jdbc.sql("SELECT id FROM bank_transaction WHERE id = ? FOR NO KEY UPDATE")
+			.param(bankTransactionId)
+			.query(UUID.class)
+			.single();
+	}
+
 	boolean accept(UUID id, long version, String by, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE bank_match SET status = 'ACCEPTED', decided_by = ?, decided_at = ?, version = version + 1
