@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 /**
  * An issued invoice reconciliation expects payment for.
  *
@@ -18,7 +20,8 @@ import java.util.UUID;
  * @param received what accepted matches brought so far
  * @param version the row version
  */
-public record Invoice(UUID id, String invoiceNumber, String investorId, UUID vehicleId, BigDecimal total,
-		String currency, String paymentReference, LocalDate dueDate, BigDecimal received, long version) {
+public record Invoice(UUID id, String invoiceNumber, String investorId, UUID vehicleId,
+		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total, String currency, String paymentReference,
+		LocalDate dueDate, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal received, long version) {
 
 }
