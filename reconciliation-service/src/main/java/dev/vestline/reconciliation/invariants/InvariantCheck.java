@@ -33,6 +33,8 @@ public class InvariantCheck {
 	InvariantCheck(InvariantQueries queries, MeterRegistry meters) {
 		this.queries = queries;
 		this.meters = meters;
+		// visible from startup: -1 until the first check ran
+		InvariantQueries.INVARIANTS.forEach((invariant) -> record(invariant, -1));
 	}
 
 	@Scheduled(fixedDelayString = "${vestline.reconciliation.invariants.interval:PT1M}",
@@ -53,7 +55,7 @@ public class InvariantCheck {
 
 	private void record(String invariant, long count) {
 		this.violations.computeIfAbsent(invariant, (name) -> {
-			AtomicLong value = new AtomicLong();
+			AtomicLong value = new AtomicLong(-1);
 			Gauge.builder("vestline.reconciliation.invariant.violations", value, AtomicLong::get)
 				.tag("invariant", name)
 				.description("Rows breaking the invariant at the last check; anything above 0 needs a person")

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InvariantQueries {
 
+	static final java.util.List<String> INVARIANTS = java.util.List.of("position_units", "subscription_funded",
+			"invoice_received");
+
 	private final JdbcClient jdbc;
 
 	InvariantQueries(JdbcClient jdbc) {

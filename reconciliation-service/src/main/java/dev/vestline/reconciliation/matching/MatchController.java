@@ -8,11 +8,8 @@ import dev.vestline.reconciliation.api.Etags;
 import dev.vestline.reconciliation.api.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,12 +52,12 @@ class MatchController {
 
 	@Operation(summary = "List matches of a status, oldest first; pass the page's next as after")
 	@GetMapping
-	MatchPage list(@RequestParam(defaultValue = "SUGGESTED") MatchStatus status,
+	MatchRequests.MatchPage list(@RequestParam(defaultValue = "SUGGESTED") MatchStatus status,
 			@RequestParam(required = false) @Nullable UUID after,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
 		List<Match> page = this.matches.page(status, after, Math.clamp(limit, 1, 500));
 		UUID next = (page.size() == limit) ? page.get(page.size() - 1).id() : null;
-		return new MatchPage(page, next);
+		return new MatchRequests.MatchPage(page, next);
 	}
 
 	@GetMapping("/{id}")
@@ -71,7 +68,7 @@ class MatchController {
 
 	@Operation(summary = "Match a bank transaction to a subscription or an invoice by hand")
 	@PostMapping
-	ResponseEntity<?> create(@Valid @RequestBody ManualMatch request,
+	ResponseEntity<?> create(@Valid @RequestBody MatchRequests.ManualMatch request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
 			Authentication caller) {
 		return this.idempotencyKeys.run(caller.getName(), "create-match", idempotencyKey,
@@ -95,7 +92,7 @@ class MatchController {
 	@PostMapping("/{id}/reject")
 	ResponseEntity<Match> reject(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-			@Valid @RequestBody(required = false) @Nullable Reason reason, Authentication caller) {
+			@Valid @RequestBody(required = false) MatchRequests.@Nullable Reason reason, Authentication caller) {
 		return withEtag(this.decisions.reject(id, Etags.version(ifMatch), caller.getName(),
 				(reason != null) ? reason.reason() : null));
 	}
@@ -104,48 +101,13 @@ class MatchController {
 	@PostMapping("/{id}/reverse")
 	ResponseEntity<Match> reverse(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-			@Valid @RequestBody Reason reason, Authentication caller) {
+			@Valid @RequestBody MatchRequests.Reason reason, Authentication caller) {
 		String why = (reason.reason() != null) ? reason.reason() : "reversed";
 		return withEtag(this.decisions.reverse(id, Etags.version(ifMatch), caller.getName(), why));
 	}
 
 	private static ResponseEntity<Match> withEtag(Match match) {
 		return ResponseEntity.ok().eTag(Etags.of(match.version())).body(match);
-	}
-
-	/**
-	 * A manual match: the bank transaction and exactly one of subscription and invoice.
-	 *
-	 * @param bankTransactionId the credit
-	 * @param subscriptionId the subscription it funds
-	 * @param invoiceId the invoice it pays
-	 */
-	record ManualMatch(@NotNull UUID bankTransactionId, @Nullable UUID subscriptionId, @Nullable UUID invoiceId) {
-
-		@AssertTrue(message = "name exactly one of subscriptionId and invoiceId")
-		boolean isOneTarget() {
-			return (this.subscriptionId == null) != (this.invoiceId == null);
-		}
-
-	}
-
-	/**
-	 * Why a match is rejected or reversed.
-	 *
-	 * @param reason free text for the audit trail
-	 */
-	record Reason(@Nullable @Size(max = 500) String reason) {
-
-	}
-
-	/**
-	 * One page of matches.
-	 *
-	 * @param items the matches
-	 * @param next the {@code after} of the next page, absent on the last
-	 */
-	record MatchPage(List<Match> items, @Nullable UUID next) {
-
 	}
 
 }

@@ -1,9 +1,15 @@
 package dev.vestline.reconciliation.statements;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,6 +42,33 @@ class BankTransactions {
 					line.counterpartyName(), line.remittanceInformation(), format.name(), importedBy,
 					Timestamp.from(now))
 			.update() == 1;
+	}
+
+	Optional<BankTransaction> find(UUID id) {
+		return this.jdbc.sql("""
+				SELECT t.*, EXISTS (SELECT 1 FROM bank_match m
+				                     WHERE m.bank_transaction_id = t.id AND m.status = 'ACCEPTED') AS accepted
+				  FROM bank_transaction t WHERE t.id = ?
+				""").param(id).query(BankTransactions::transaction).optional();
+	}
+
+	/** Keyset page of credits no accepted match holds yet: an operator's work list. */
+	List<BankTransaction> unmatchedCredits(@Nullable UUID after, int limit) {
+		return this.jdbc.sql("""
+				SELECT t.*, false AS accepted FROM bank_transaction t
+				 WHERE t.amount > 0 AND (CAST(:after AS uuid) IS NULL OR t.id > :after)
+				   AND NOT EXISTS (SELECT 1 FROM bank_match m
+				                    WHERE m.bank_transaction_id = t.id AND m.status = 'ACCEPTED')
+				 ORDER BY t.id LIMIT :limit
+				""").param("after", after).param("limit", limit).query(BankTransactions::transaction).list();
+	}
+
+	private static BankTransaction transaction(ResultSet rs, int row) throws SQLException {
+		return new BankTransaction(rs.getObject("id", UUID.class), rs.getString("account_id"),
+				rs.getString("bank_reference"), rs.getBigDecimal("amount"), rs.getString("currency"),
+				rs.getObject("booking_date", LocalDate.class), rs.getString("counterparty_name"),
+				rs.getString("remittance_information"), rs.getTimestamp("imported_at").toInstant(),
+				rs.getBoolean("accepted"));
 	}
 
 	Optional<BankLine> find(String accountId, String bankReference) {

@@ -117,7 +117,8 @@ class ApiIntegrationTests extends ServiceIntegrationTest {
 		String metrics = this.api.get("/actuator/prometheus", null).body();
 
 		assertThat(metrics).contains("vestline_reconciliation_lines_imported_total",
-				"vestline_reconciliation_expectations_recorded_total", "vestline_outbox_backlog");
+				"vestline_reconciliation_expectations_recorded_total", "vestline_reconciliation_invariant_violations",
+				"vestline_outbox_backlog");
 	}
 
 }

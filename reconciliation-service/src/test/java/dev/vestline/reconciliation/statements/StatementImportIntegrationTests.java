@@ -120,6 +120,41 @@ class StatementImportIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
+	void listsCreditsThatWaitForAMatch() {
+		String account = account();
+		Api.Response imported = importCamt(StatementFiles.sample(account, "W", "inv-x", "RF97 ABC", "5000.00"));
+		String credit = imported.json().get("lines").get(0).get("bankTransactionId").asString();
+		String debit = imported.json().get("lines").get(2).get("bankTransactionId").asString();
+
+		List<String> waiting = new java.util.ArrayList<>();
+		String after = "";
+		while (after != null) {
+			JsonNode page = this.api.get("/api/v1/bank-transactions?limit=100" + after, OPERATOR).json();
+			page.get("items").forEach((item) -> waiting.add(item.get("id").asString()));
+			after = page.get("next").isNull() ? null : "&after=" + page.get("next").asString();
+		}
+
+		assertThat(waiting).contains(credit).doesNotContain(debit).isSorted();
+		JsonNode line = this.api.get("/api/v1/bank-transactions/" + credit, OPERATOR).json();
+		assertThat(line.get("amount").asString()).isEqualTo("5000.00");
+		assertThat(line.get("accepted").asBoolean()).isFalse();
+	}
+
+	@Test
+	void replaysAnImportForTheSameIdempotencyKey() {
+		byte[] xml = StatementFiles.sample(account(), "K", "inv-x", "RF97 ABC", "5000.00");
+		String key = UUID.randomUUID().toString();
+
+		Api.Response first = importCamt(xml, "Idempotency-Key", key);
+		Api.Response retry = importCamt(xml, "Idempotency-Key", key);
+
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(retry.json().get("newLines").asLong()).isEqualTo(3);
+		assertThat(retry.json()).isEqualTo(first.json());
+		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+	}
+
+	@Test
 	void requiresTheOperationsRole() {
 		byte[] xml = StatementFiles.sample(account(), "R", "inv-x", "RF97 ABC", "5000.00");
 
