@@ -21,6 +21,7 @@ import dev.vestline.testharness.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +74,16 @@ public abstract class ServiceIntegrationTest {
 	protected void publish(DomainEvent event, UUID id) {
 		try {
 			this.producer.send(EventRecords.record(event, id, null)).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Sends a raw record, e.g. a poison one. */
+	protected void send(ProducerRecord<String, byte[]> record) {
+		try {
+			this.producer.send(record).get();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

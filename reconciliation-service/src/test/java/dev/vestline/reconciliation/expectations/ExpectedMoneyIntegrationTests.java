@@ -1,15 +1,21 @@
 package dev.vestline.reconciliation.expectations;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.vestline.events.Money;
+import dev.vestline.events.Topics;
 import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
 import dev.vestline.reconciliation.Scenario;
 import dev.vestline.reconciliation.ServiceIntegrationTest;
+import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
+import dev.vestline.messaging.cloudevents.EventRecords;
+import dev.vestline.testharness.TopicReader;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +90,33 @@ class ExpectedMoneyIntegrationTests extends ServiceIntegrationTest {
 			.param(pack.workflowId())
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void parksAPoisonRecordAndKeepsConsuming() {
+		UUID subscriptionId = Scenario.newId();
+		SigningWorkflowCompleted pack = Scenario.packSigned(subscriptionId, "inv-poison", Scenario.newId(), "10.00");
+		ProducerRecord<String, byte[]> valid = EventRecords.record(pack, Scenario.newId(), null);
+		UUID poisonId = Scenario.newId();
+		ProducerRecord<String, byte[]> template = EventRecords.record(pack, poisonId, null);
+		send(new ProducerRecord<>(template.topic(), null, template.key(),
+				"{\"workflowId\":\"not a uuid\"}".getBytes(StandardCharsets.UTF_8), template.headers()));
+		send(valid); // same key: after the poison record on the same partition
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM subscription WHERE id = ?")
+				.param(subscriptionId)
+				.query(Long.class)
+				.single() == 1);
+		try (TopicReader dlt = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
+				Topics.deadLetter(Topics.SIGNATURE, "reconciliation"))) {
+			assertThat(dlt.readUntil(
+					(records) -> records.stream()
+						.anyMatch((r) -> CloudEventsKafkaBinding.fromRecord(r).id().equals(poisonId)),
+					Duration.ofSeconds(30)))
+				.isNotEmpty();
+		}
+		assertThat(applied(poisonId)).isFalse();
 	}
 
 	private Map<String, Object> row(UUID subscriptionId) {
