@@ -23,7 +23,8 @@ class ApiIntegrationTests extends ServiceIntegrationTest {
 		Api.Response docs = this.api.get("/v3/api-docs", null);
 
 		assertThat(docs.status()).isEqualTo(200);
-		assertThat(docs.body()).contains("/api/v1/matches", "/api/v1/bank-statements", "/api/v1/positions");
+		assertThat(docs.body()).contains("/api/v1/matches", "/api/v1/bank-statements", "/api/v1/positions",
+				"\"bearerFormat\":\"JWT\"");
 	}
 
 	@Test
@@ -70,6 +71,8 @@ class ApiIntegrationTests extends ServiceIntegrationTest {
 		assertThat(both.status()).isEqualTo(400);
 		assertThat(both.json().get("errors").toString()).contains("bankTransactionId", "oneTarget");
 		assertThat(garbage.status()).isEqualTo(400);
+		assertThat(this.api.get("/api/v1/matches?limit=0", OPERATOR).status()).isEqualTo(400);
+		assertThat(this.api.get("/api/v1/matches?status=MAYBE", OPERATOR).status()).isEqualTo(400);
 		assertThat(garbage.header("Content-Type")).startsWith("application/problem+json");
 	}
 
