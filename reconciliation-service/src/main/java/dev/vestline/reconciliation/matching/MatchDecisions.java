@@ -61,6 +61,7 @@ public class MatchDecisions {
 			}
 		}
 		catch (DuplicateKeyException ex) {
+			conflicted();
 			throw ApiProblem.conflict("Bank transaction " + match.bankTransactionId()
 					+ " is already in another accepted match; reverse that one first");
 		}
@@ -111,6 +112,7 @@ public class MatchDecisions {
 	private Match current(UUID id, long version, MatchStatus expected) {
 		Match match = this.matches.find(id).orElseThrow(() -> ApiProblem.notFound("No match " + id));
 		if (match.status() != expected) {
+			conflicted();
 			throw ApiProblem.conflict(describe(match) + "; only a " + expected + " match can be decided this way");
 		}
 		if (match.version() != version) {
@@ -122,6 +124,7 @@ public class MatchDecisions {
 
 	/** Someone else's conditional UPDATE won between our read and ours. */
 	private ApiProblem lostRace(UUID id, long version) {
+		conflicted();
 		Match now = this.matches.find(id).orElseThrow();
 		if (now.version() != version) {
 			return ApiProblem.conflict(describe(now) + " meanwhile");
@@ -132,6 +135,14 @@ public class MatchDecisions {
 	private static String describe(Match match) {
 		String by = (match.status() == MatchStatus.REVERSED) ? match.reversedBy() : match.decidedBy();
 		return "Match " + match.id() + " is " + match.status() + ((by != null) ? " (by " + by + ")" : "");
+	}
+
+	/**
+	 * Counted at once: the losing transaction rolls back, and the contention is the
+	 * point.
+	 */
+	private void conflicted() {
+		this.meters.counter("vestline.reconciliation.matches.conflicted").increment();
 	}
 
 	private void count(String name, String tag, String value) {
