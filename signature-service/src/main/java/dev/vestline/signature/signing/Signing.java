@@ -1,0 +1,83 @@
+package dev.vestline.signature.signing;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import dev.vestline.signature.documents.DocumentVersions;
+import dev.vestline.signature.documents.SignatureStamp;
+import dev.vestline.signature.lease.Lease;
+import dev.vestline.signature.lease.LeaseAcquisition;
+import dev.vestline.signature.lease.LeaseLost;
+import dev.vestline.signature.signing.SignerAccess.Access;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Signs a workflow's document for the holder of a link: takes the workflow's lease,
+ * stamps the signature on the latest version outside any transaction, then commits under
+ * the lease's fencing token. Two signers at once are serialised by the lease, so each
+ * stamps on the other's version and both end up in the final document.
+ */
+@Service
+public class Signing {
+
+	private final SignerAccess access;
+
+	private final LeaseAcquisition leases;
+
+	private final DocumentVersions documents;
+
+	private final SigningCommit commit;
+
+	private final Clock clock;
+
+	Signing(SignerAccess access, LeaseAcquisition leases, DocumentVersions documents, SigningCommit commit,
+			Clock clock) {
+		this.access = access;
+		this.leases = leases;
+		this.documents = documents;
+		this.commit = commit;
+		this.clock = clock;
+	}
+
+	public SignedDocument sign(String token, String typedName) {
+		return complete(prepare(token, typedName));
+	}
+
+	/** First half: lease taken, signature stamped; a stalled holder stops here. */
+	PreparedSignature prepare(String token, String typedName) {
+		Access found = this.access.open(token);
+		Lease lease = this.leases.acquire(found.workflow().id(), found.holder());
+		try {
+			Access current = this.access.reload(found); // another party may have signed
+														// meanwhile
+			var latest = this.documents.content(current.workflow().id(), current.workflow().documentVersion())
+				.orElseThrow();
+			Instant now = this.clock.instant();
+			SignatureStamp stamp = new SignatureStamp(typedName, current.request().signer().role(),
+					current.request().signer().signerId(), now, latest.version().version() + 1,
+					current.request().slot());
+			return new PreparedSignature(lease, current, latest.version(), stamp.applyTo(latest.bytes()), typedName,
+					now);
+		}
+		catch (RuntimeException ex) {
+			this.leases.release(lease);
+			throw ex;
+		}
+	}
+
+	/** Second half: commits only if the lease's fencing token is still current. */
+	SignedDocument complete(PreparedSignature prepared) {
+		try {
+			return this.commit.commit(prepared);
+		}
+		catch (LeaseLost ex) {
+			this.leases.fenced(prepared.lease());
+			throw ex;
+		}
+		finally {
+			this.leases.release(prepared.lease()); // a no-op once committed or taken over
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.vestline.signature.signing;
+
+import java.util.UUID;
+
+import dev.vestline.events.signature.DocumentSigned;
+import dev.vestline.events.signature.SigningWorkflowCompleted;
+import dev.vestline.messaging.outbox.Outbox;
+import dev.vestline.signature.audit.AuditLog;
+import dev.vestline.signature.documents.DocumentVersion;
+import dev.vestline.signature.documents.DocumentVersions;
+import dev.vestline.signature.lease.LeaseLost;
+import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.signature.workflows.SigningWorkflow;
+import dev.vestline.signature.workflows.Workflows;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The final commit of a signature, in one transaction: the workflow moves to the new
+ * version and releases the lease (only under the current fencing token), the request is
+ * used, the version is stored on its parent's hash, the events are appended, and the
+ * workflow completes if this was the last signature.
+ */
+@Component
+class SigningCommit {
+
+	private final Workflows workflows;
+
+	private final Signers signers;
+
+	private final DocumentVersions documents;
+
+	private final Outbox outbox;
+
+	private final AuditLog audit;
+
+	private final SigningMetrics metrics;
+
+	SigningCommit(Workflows workflows, Signers signers, DocumentVersions documents, Outbox outbox, AuditLog audit,
+			SigningMetrics metrics) {
+		this.workflows = workflows;
+		this.signers = signers;
+		this.documents = documents;
+		this.outbox = outbox;
+		this.audit = audit;
+		this.metrics = metrics;
+	}
+
+	@Transactional
+	SignedDocument commit(PreparedSignature prepared) {
+		SigningWorkflow workflow = prepared.access().workflow();
+		SignerRequest request = prepared.access().request();
+		if (!this.workflows.advance(workflow.id(), prepared.lease().fencingToken(), prepared.version(),
+				prepared.signedAt())) {
+			throw new LeaseLost();
+		}
+		if (!this.signers.markSigned(request.id(), prepared.typedName(), prepared.signedAt(), prepared.version())) {
+			throw ApiProblem.conflict("This signing link was already used, or it expired while you signed.");
+		}
+		DocumentVersion version = this.documents.add(workflow.id(), prepared.version(), workflow.revision(),
+				prepared.pdf(), prepared.parent(), request.id(), prepared.signedAt());
+		this.outbox.append(new DocumentSigned(workflow.id(), workflow.approvalId(), request.signer().signerId(),
+				prepared.typedName(), request.signer().role(), version.version(), version.sha256(),
+				prepared.parent().sha256(), prepared.signedAt()));
+		this.audit.record(workflow.id(), "SIGNED", request.signer().signerId(),
+				request.signer().role() + " signed as " + prepared.typedName() + ", version " + version.version());
+		this.metrics.signed(request.signer().role());
+		boolean completed = this.workflows.completeIfAllSigned(workflow.id(), prepared.signedAt());
+		if (completed) {
+			completed(workflow, version, prepared);
+		}
+		return new SignedDocument(workflow.id(), version.version(), version.sha256(), prepared.parent().sha256(),
+				prepared.signedAt(), completed);
+	}
+
+	private void completed(SigningWorkflow workflow, DocumentVersion version, PreparedSignature prepared) {
+		UUID id = workflow.id();
+		this.outbox.append(new SigningWorkflowCompleted(id, workflow.approvalId(), workflow.kind(), workflow.dealId(),
+				workflow.vehicleId(), workflow.investorId(), workflow.subscriptionId(), workflow.amount(),
+				version.version(), version.sha256(), prepared.signedAt()));
+		this.audit.record(id, "COMPLETED", "signature-service",
+				"every signer signed; final version " + version.version());
+		this.metrics.completed(workflow.kind());
+	}
+
+}

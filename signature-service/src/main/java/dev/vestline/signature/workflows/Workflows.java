@@ -1,0 +1,186 @@
+package dev.vestline.signature.workflows;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.vestline.events.Money;
+import dev.vestline.events.signature.DocumentKind;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stored workflows. Every transition is one conditional UPDATE on status, and where a
+ * caller read a version, on version: a lost race changes no row and the caller says so.
+ */
+@Component
+public class Workflows {
+
+	private final JdbcClient jdbc;
+
+	Workflows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param workflow a new workflow
+	 * @return {@code false} when its grant already has a workflow, or its approval a live
+	 * one (the unique indexes decide, also under concurrency)
+	 */
+	boolean insert(SigningWorkflow workflow) {
+		Money amount = workflow.amount();
+		return this.jdbc.sql("""
+				INSERT INTO signing_workflow (id, approval_id, granted_at, document_kind, deal_id, vehicle_id,
+				       investor_id, subscription_id, amount, currency, status, status_reason, document_version,
+				       created_at, updated_at)
+				VALUES (:id, :approvalId, :grantedAt, :kind, :dealId, :vehicleId, :investorId, :subscriptionId,
+				        :amount, :currency, :status, :reason, :documentVersion, :createdAt, :createdAt)
+				ON CONFLICT DO NOTHING
+				""")
+			.param("id", workflow.id())
+			.param("approvalId", workflow.approvalId())
+			.param("grantedAt", Timestamp.from(workflow.grantedAt()))
+			.param("kind", workflow.kind().name())
+			.param("dealId", workflow.dealId())
+			.param("vehicleId", workflow.vehicleId())
+			.param("investorId", workflow.investorId())
+			.param("subscriptionId", workflow.subscriptionId(), Types.OTHER)
+			.param("amount", (amount != null) ? amount.amount() : null, Types.NUMERIC)
+			.param("currency", (amount != null) ? amount.currency() : null, Types.CHAR)
+			.param("status", workflow.status().name())
+			.param("reason", workflow.statusReason(), Types.VARCHAR)
+			.param("documentVersion", workflow.documentVersion())
+			.param("createdAt", Timestamp.from(workflow.createdAt()))
+			.update() == 1;
+	}
+
+	public Optional<SigningWorkflow> find(UUID id) {
+		return this.jdbc.sql("SELECT * FROM signing_workflow WHERE id = :id")
+			.param("id", id)
+			.query(Workflows::workflow)
+			.optional();
+	}
+
+	List<SigningWorkflow> openFor(UUID approvalId) {
+		return this.jdbc.sql("SELECT * FROM signing_workflow WHERE approval_id = :id AND status = 'OPEN'")
+			.param("id", approvalId)
+			.query(Workflows::workflow)
+			.list();
+	}
+
+	List<SigningWorkflow> ofApproval(UUID approvalId) {
+		return this.jdbc.sql("SELECT * FROM signing_workflow WHERE approval_id = :id ORDER BY id")
+			.param("id", approvalId)
+			.query(Workflows::workflow)
+			.list();
+	}
+
+	/**
+	 * Moves the document on by one version and releases the lease, in one conditional
+	 * update: only the holder of the current fencing token, on the version it stamped,
+	 * while the workflow is open.
+	 * @return {@code false} when the lease was lost (taken over, reaped, or the workflow
+	 * changed)
+	 */
+	public boolean advance(UUID id, long fencingToken, int newVersion, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE signing_workflow
+				   SET document_version = :newVersion, version = version + 1, updated_at = :now,
+				       lease_holder = NULL, lease_acquired_at = NULL, lease_expires_at = NULL, lease_token = NULL
+				 WHERE id = :id AND status = 'OPEN' AND lease_token = :token AND document_version = :newVersion - 1
+				""")
+			.param("id", id)
+			.param("token", fencingToken)
+			.param("newVersion", newVersion)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Completes the workflow when every signer of its current revision signed; the status
+	 * condition makes it happen once.
+	 * @return whether this call completed it
+	 */
+	public boolean completeIfAllSigned(UUID id, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE signing_workflow w
+				   SET status = 'COMPLETED', completed_at = :now, updated_at = :now, version = version + 1
+				 WHERE id = :id AND status = 'OPEN'
+				   AND NOT EXISTS (SELECT 1 FROM signer s
+				                    WHERE s.workflow_id = w.id AND s.revision = w.revision AND s.status <> 'SIGNED')
+				""").param("id", id).param("now", Timestamp.from(now)).update() == 1;
+	}
+
+	/**
+	 * Ends an open workflow of the given revision, releasing any lease (whose holder then
+	 * cannot commit).
+	 * @param expectedVersion the version the caller read, or {@code null} for any
+	 * @return whether this call ended it
+	 */
+	public boolean end(UUID id, WorkflowStatus status, String reason, @Nullable Integer expectedVersion,
+			@Nullable Integer revision, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE signing_workflow
+				   SET status = :status, status_reason = :reason, version = version + 1, updated_at = :now,
+				       lease_holder = NULL, lease_acquired_at = NULL, lease_expires_at = NULL, lease_token = NULL
+				 WHERE id = :id AND status = 'OPEN'
+				   AND (CAST(:expected AS integer) IS NULL OR version = :expected)
+				   AND (CAST(:revision AS integer) IS NULL OR revision = :revision)
+				""")
+			.param("id", id)
+			.param("status", status.name())
+			.param("reason", reason)
+			.param("expected", expectedVersion, Types.INTEGER)
+			.param("revision", revision, Types.INTEGER)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Starts a new terms revision of an open workflow at the version the caller read,
+	 * releasing any lease.
+	 * @return whether this call reissued it
+	 */
+	boolean reissue(UUID id, int expectedVersion, int newDocumentVersion, String amendments, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE signing_workflow
+				   SET revision = revision + 1, amendments = :amendments, document_version = :newVersion,
+				       version = version + 1, updated_at = :now,
+				       lease_holder = NULL, lease_acquired_at = NULL, lease_expires_at = NULL, lease_token = NULL
+				 WHERE id = :id AND status = 'OPEN' AND version = :expected AND document_version = :newVersion - 1
+				""")
+			.param("id", id)
+			.param("amendments", amendments)
+			.param("newVersion", newDocumentVersion)
+			.param("expected", expectedVersion)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	private static SigningWorkflow workflow(ResultSet rs, int row) throws SQLException {
+		String currency = rs.getString("currency");
+		Timestamp completedAt = rs.getTimestamp("completed_at");
+		Timestamp leaseExpiresAt = rs.getTimestamp("lease_expires_at");
+		return new SigningWorkflow(rs.getObject("id", UUID.class), rs.getObject("approval_id", UUID.class),
+				rs.getTimestamp("granted_at").toInstant(), DocumentKind.valueOf(rs.getString("document_kind")),
+				rs.getObject("deal_id", UUID.class), rs.getObject("vehicle_id", UUID.class),
+				rs.getString("investor_id"), rs.getObject("subscription_id", UUID.class),
+				(currency != null) ? new Money(rs.getBigDecimal("amount"), currency) : null,
+				WorkflowStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getInt("revision"),
+				rs.getString("amendments"), rs.getInt("document_version"), rs.getInt("version"),
+				rs.getTimestamp("created_at").toInstant(), instant(completedAt), rs.getString("lease_holder"),
+				instant(leaseExpiresAt));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}
