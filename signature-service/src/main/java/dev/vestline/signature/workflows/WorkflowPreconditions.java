@@ -6,8 +6,8 @@ import java.util.UUID;
 import dev.vestline.signature.web.ApiProblem;
 
 /**
- * Turns what a staff request found into the problem it answers: 404 unknown, 412 stale
- * version, 409 no longer open.
+ * Turns what a staff request found into the problem it answers: 404 unknown, 409 no
+ * longer open, 412 stale version.
  */
 final class WorkflowPreconditions {
 
@@ -16,12 +16,15 @@ final class WorkflowPreconditions {
 
 	static SigningWorkflow open(Optional<SigningWorkflow> found, UUID id, int expectedVersion) {
 		SigningWorkflow workflow = found.orElseThrow(() -> ApiProblem.notFound("No signing workflow " + id + "."));
+		// a workflow that is no longer open is a conflict whatever version the caller
+		// read
+		if (!workflow.isOpen()) {
+			throw ApiProblem.conflict(
+					"The workflow is " + workflow.status().name().toLowerCase() + " and can no longer be changed.");
+		}
 		if (workflow.version() != expectedVersion) {
 			throw ApiProblem.stale("The workflow is at version " + workflow.version() + ", not " + expectedVersion
 					+ ": it changed since you read it. Reload it and try again.");
-		}
-		if (!workflow.isOpen()) {
-			throw ApiProblem.conflict("The workflow is " + workflow.status() + " and can no longer be changed.");
 		}
 		return workflow;
 	}
