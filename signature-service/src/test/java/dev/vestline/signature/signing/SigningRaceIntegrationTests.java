@@ -88,8 +88,8 @@ class SigningRaceIntegrationTests {
 		// the race is real: in some rounds one signer found the other holding the lease
 		assertThat(this.jdbc.sql("""
 				SELECT count(DISTINCT workflow_id) FROM audit_entry
-				 WHERE action = 'LEASE_CONTENDED' AND workflow_id = ANY(:ids)
-				""").param("ids", raced.toArray(UUID[]::new)).query(Long.class).single()).isPositive();
+				 WHERE action = 'LEASE_CONTENDED' AND workflow_id IN (:ids)
+				""").param("ids", List.copyOf(raced)).query(Long.class).single()).isPositive();
 		List<DomainEvent> events = PublishedEvents.await(this.infrastructure.kafka().bootstrapServers(),
 				(all) -> completionsOf(all, raced).size() >= raced.size());
 		assertThat(completionsOf(events, raced)).hasSize(100)
