@@ -29,6 +29,11 @@ record LinkToken(String value) {
 		return FORMAT.matcher(this.value).matches();
 	}
 
+	/** Scopes what is keyed to this link, without the token itself. */
+	String scope() {
+		return java.util.HexFormat.of().formatHex(sha256());
+	}
+
 	byte[] sha256() {
 		return Sha256.digest(this.value.getBytes(StandardCharsets.US_ASCII));
 	}

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 import dev.vestline.signature.documents.DocumentVersion;
 import dev.vestline.signature.lease.Lease;
+import dev.vestline.signature.signing.IdempotentRequests.Key;
 import dev.vestline.signature.signing.SignerAccess.Access;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A signature stamped under a lease, not yet committed.
@@ -15,9 +17,10 @@ import dev.vestline.signature.signing.SignerAccess.Access;
  * @param pdf the new version's bytes
  * @param typedName the name the signer typed
  * @param signedAt when
+ * @param idempotencyKey the client's key for this request, if it sent one
  */
 record PreparedSignature(Lease lease, Access access, DocumentVersion parent, byte[] pdf, String typedName,
-		Instant signedAt) {
+		Instant signedAt, @Nullable Key idempotencyKey) {
 
 	int version() {
 		return this.parent.version() + 1;

@@ -2,13 +2,17 @@ package dev.vestline.signature.signing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.vestline.signature.documents.DocumentVersions;
 import dev.vestline.signature.documents.SignatureStamp;
 import dev.vestline.signature.lease.Lease;
 import dev.vestline.signature.lease.LeaseAcquisition;
 import dev.vestline.signature.lease.LeaseLost;
+import dev.vestline.signature.signing.IdempotentRequests.Key;
 import dev.vestline.signature.signing.SignerAccess.Access;
+import dev.vestline.signature.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -29,10 +33,13 @@ public class Signing {
 
 	private final SigningCommit commit;
 
+	private final IdempotentRequests requests;
+
 	private final Clock clock;
 
 	Signing(SignerAccess access, LeaseAcquisition leases, DocumentVersions documents, SigningCommit commit,
-			Clock clock) {
+			IdempotentRequests requests, Clock clock) {
+		this.requests = requests;
 		this.access = access;
 		this.leases = leases;
 		this.documents = documents;
@@ -41,11 +48,38 @@ public class Signing {
 	}
 
 	public SignedDocument sign(String token, String typedName) {
-		return complete(prepare(token, typedName));
+		return complete(prepare(token, typedName, null));
+	}
+
+	/**
+	 * Signs, or answers a retry with the same key with the first response.
+	 * @param token the link's token
+	 * @param typedName the name to stamp
+	 * @param idempotencyKey the client's {@code Idempotency-Key}
+	 * @return what the signature produced, now or the first time
+	 */
+	public SignedDocument sign(String token, String typedName, String idempotencyKey) {
+		Key key = Key.of("signature:" + new LinkToken(token).scope(), idempotencyKey, typedName, "consent");
+		Optional<SignedDocument> first = this.requests.replay(key, SignedDocument.class);
+		if (first.isPresent()) {
+			return first.get();
+		}
+		try {
+			return complete(prepare(token, typedName, key));
+		}
+		catch (ApiProblem ex) {
+			// a concurrent retry with the same key committed first: answer as it was
+			// answered
+			return this.requests.replay(key, SignedDocument.class).orElseThrow(() -> ex);
+		}
 	}
 
 	/** First half: lease taken, signature stamped; a stalled holder stops here. */
 	PreparedSignature prepare(String token, String typedName) {
+		return prepare(token, typedName, null);
+	}
+
+	private PreparedSignature prepare(String token, String typedName, @Nullable Key key) {
 		Access found = this.access.open(token);
 		Lease lease = this.leases.acquire(found.workflow().id(), found.holder());
 		try {
@@ -58,7 +92,7 @@ public class Signing {
 					current.request().signer().signerId(), now, latest.version().version() + 1,
 					current.request().slot());
 			return new PreparedSignature(lease, current, latest.version(), stamp.applyTo(latest.bytes()), typedName,
-					now);
+					now, key);
 		}
 		catch (RuntimeException ex) {
 			this.leases.release(lease);

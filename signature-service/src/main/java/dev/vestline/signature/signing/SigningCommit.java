@@ -37,8 +37,11 @@ class SigningCommit {
 
 	private final SigningMetrics metrics;
 
+	private final IdempotentRequests requests;
+
 	SigningCommit(Workflows workflows, Signers signers, DocumentVersions documents, Outbox outbox, AuditLog audit,
-			SigningMetrics metrics) {
+			SigningMetrics metrics, IdempotentRequests requests) {
+		this.requests = requests;
 		this.workflows = workflows;
 		this.signers = signers;
 		this.documents = documents;
@@ -70,8 +73,12 @@ class SigningCommit {
 		if (completed) {
 			completed(workflow, version, prepared);
 		}
-		return new SignedDocument(workflow.id(), version.version(), version.sha256(), prepared.parent().sha256(),
-				prepared.signedAt(), completed);
+		SignedDocument signed = new SignedDocument(workflow.id(), version.version(), version.sha256(),
+				prepared.parent().sha256(), prepared.signedAt(), completed);
+		if (prepared.idempotencyKey() != null) {
+			this.requests.remember(prepared.idempotencyKey(), 200, signed, prepared.signedAt());
+		}
+		return signed;
 	}
 
 	private void completed(SigningWorkflow workflow, DocumentVersion version, PreparedSignature prepared) {

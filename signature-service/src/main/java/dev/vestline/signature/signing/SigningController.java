@@ -12,6 +12,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -68,8 +70,12 @@ class SigningController {
 	}
 
 	@PostMapping("/signature")
-	SignedDocument sign(@PathVariable String token, @Valid @RequestBody SignatureRequest request) {
-		return this.signing.sign(token, request.typedName().strip());
+	SignedDocument sign(@PathVariable String token,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+			@Valid @RequestBody SignatureRequest request) {
+		String typedName = request.typedName().strip();
+		return (idempotencyKey != null) ? this.signing.sign(token, typedName, idempotencyKey)
+				: this.signing.sign(token, typedName);
 	}
 
 	@PostMapping("/decline")

@@ -22,6 +22,10 @@ public class ApiProblem extends RuntimeException {
 		this.retryAfter = retryAfter;
 	}
 
+	public static ApiProblem badRequest(String detail) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, detail, null);
+	}
+
 	public static ApiProblem notFound(String detail) {
 		return new ApiProblem(HttpStatus.NOT_FOUND, detail, null);
 	}

@@ -175,6 +175,23 @@ class SigningIntegrationTests {
 	}
 
 	@Test
+	void answersARetryWithTheSameIdempotencyKeyWithTheFirstResponse() {
+		String body = "{\"typedName\":\"Ivy Investor\",\"consent\":true}";
+		Api.Response first = this.api.post(signature(this.investor), body, "Idempotency-Key", "k-1");
+		assertThat(first.status()).isEqualTo(200);
+		Api.Response retry = this.api.post(signature(this.investor), body, "Idempotency-Key", "k-1");
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(retry.json()).isEqualTo(first.json());
+		Api.Response otherBody = this.api.post(signature(this.investor),
+				"{\"typedName\":\"Someone Else\",\"consent\":true}", "Idempotency-Key", "k-1");
+		assertThat(otherBody.status()).isEqualTo(422);
+		assertThat(this.api.post(signature(this.investor), body, "Idempotency-Key", "k-2").status()).isEqualTo(409);
+		assertThat(this.api.post(signature(this.investor), body).status()).isEqualTo(409);
+		assertThat(this.workflows.versions(this.workflow)).isEqualTo(2);
+		assertThat(this.workflows.outboxEvents(this.workflow, "DocumentSigned")).isEqualTo(1);
+	}
+
+	@Test
 	void decliningEndsTheWorkflowAndTellsTheApproval() {
 		assertThat(decline(this.investor, "terms changed").status()).isEqualTo(204);
 		assertThat(this.workflows.status(this.workflow)).isEqualTo("DECLINED");

@@ -111,6 +111,33 @@ class SigningRaceIntegrationTests {
 		}
 	}
 
+	@Test
+	void concurrentRetriesWithOneIdempotencyKeyAllGetTheOneSignature() throws Exception {
+		for (int round = 0; round < 3; round++) {
+			UUID workflow = this.workflows.subscriptionPack();
+			String path = "/api/v1/signing/" + this.links.token(workflow, "INVESTOR") + "/signature";
+			int threads = 10;
+			CyclicBarrier barrier = new CyclicBarrier(threads);
+			ExecutorService pool = Executors.newFixedThreadPool(threads);
+			List<Future<Api.Response>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				futures.add(pool.submit(() -> {
+					barrier.await();
+					return this.api.post(path, "{\"typedName\":\"Ivy Investor\",\"consent\":true}", "Idempotency-Key",
+							"retry-me");
+				}));
+			}
+			List<Api.Response> responses = new ArrayList<>();
+			for (Future<Api.Response> future : futures) {
+				responses.add(future.get());
+			}
+			pool.shutdownNow();
+			assertThat(responses).allSatisfy((r) -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+			assertThat(responses.stream().map(Api.Response::text).distinct()).hasSize(1);
+			assertThat(this.workflows.versions(workflow)).isEqualTo(2);
+		}
+	}
+
 	private List<Api.Response> race(List<String> tokens, List<String> names) throws Exception {
 		CyclicBarrier barrier = new CyclicBarrier(tokens.size());
 		ExecutorService pool = Executors.newFixedThreadPool(tokens.size());

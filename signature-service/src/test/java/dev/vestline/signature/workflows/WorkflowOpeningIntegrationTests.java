@@ -153,6 +153,26 @@ class WorkflowOpeningIntegrationTests {
 	}
 
 	@Test
+	void opensAWorkflowWhenAnApprovalIsGrantedAgainAfterItsFirstWorkflowFailed() {
+		UUID vehicle = UUID.randomUUID();
+		ApprovalGranted first = Grants.subscription(vehicle);
+		this.producer.send(EventRecords.record(first));
+		awaitEvent(SigningWorkflowFailed.class, first.approvalId());
+		new Api(this.port).put("/api/v1/vehicles/" + vehicle + "/parties/ARRANGER",
+				"{\"partyId\":\"arr-7\",\"name\":\"Arne Arranger\"}", "Authorization",
+				"Bearer " + DevTokens.example().token("omar", "operations"));
+		ApprovalGranted again = new ApprovalGranted(first.approvalId(), first.dealId(), vehicle, first.investorId(),
+				first.kind(), first.subscriptionId(), first.amount(), "olga", first.grantedAt().plusSeconds(60));
+		this.producer.send(EventRecords.record(again));
+		SigningWorkflowCreated created = awaitEvent(SigningWorkflowCreated.class, first.approvalId());
+		assertThat(created.signers()).extracting("name").containsExactly(first.investorId(), "Arne Arranger");
+		assertThat(workflowsOf(first.approvalId())).isEqualTo(2);
+		String metrics = new Api(this.port).get("/actuator/prometheus").text();
+		assertThat(metrics).contains("vestline_signature_workflows_opened_total{kind=\"SUBSCRIPTION_PACK\"}",
+				"vestline_signature_workflows_failed_total{cause=\"missing_party\",kind=\"SUBSCRIPTION_PACK\"}");
+	}
+
+	@Test
 	void cancelsTheOpenWorkflowWhenItsApprovalIsCancelled() {
 		ApprovalGranted grant = Grants.subscription(Grants.CONFIGURED_VEHICLE);
 		this.producer.send(EventRecords.record(grant));
