@@ -28,7 +28,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/workflows/**", "/api/v1/vehicles/**")
 			.hasAnyRole(STAFF)
-			.requestMatchers(HttpMethod.POST, "/api/v1/workflows/*/cancel", "/api/v1/workflows/*/reissue")
+			.requestMatchers(HttpMethod.POST, "/api/v1/workflows/*/cancel", "/api/v1/workflows/*/reissue",
+					"/api/v1/workflows/*/signers/*/link")
 			.hasAnyRole(DECIDERS)
 			.requestMatchers(HttpMethod.PUT, "/api/v1/vehicles/*/parties/*")
 			.hasRole("operations")

@@ -176,6 +176,24 @@ class WorkflowControllerIntegrationTests {
 	}
 
 	@Test
+	void sendsAPendingSignerANewLinkThatReplacesTheExpiredOne() {
+		String expired = this.links.token(this.workflow, "INVESTOR");
+		this.jdbc.sql("UPDATE signer SET link_expires_at = now() - interval '1 minute' WHERE workflow_id = :id")
+			.param("id", this.workflow)
+			.update();
+		assertThat(sign(expired, "Ivy Investor").status()).isEqualTo(410);
+		Api.Response renewed = this.api.post(path("/signers/INVESTOR/link"), "", "Authorization", COMPLIANCE);
+		assertThat(renewed.status()).isEqualTo(202);
+		assertThat(renewed.text()).doesNotContain(this.links.token(this.workflow, "INVESTOR"));
+		assertThat(sign(expired, "Ivy Investor").status()).isEqualTo(404);
+		assertThat(sign(this.links.token(this.workflow, "INVESTOR"), "Ivy Investor").status()).isEqualTo(200);
+		assertThat(this.api.post(path("/signers/INVESTOR/link"), "", "Authorization", COMPLIANCE).status())
+			.isEqualTo(409);
+		assertThat(this.api.post(path("/signers/INVESTOR/link"), "", "Authorization", APPROVER).status())
+			.isEqualTo(403);
+	}
+
+	@Test
 	void publishesItsOpenApiDocumentWithoutAuthentication() {
 		Api.Response docs = this.api.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
