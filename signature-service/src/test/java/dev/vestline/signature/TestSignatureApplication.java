@@ -16,7 +16,8 @@ public class TestSignatureApplication {
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(SignatureApplication.class);
 		Map<String, Object> properties = new HashMap<>(DevInfrastructure.start("signature"));
-		// local runs have no mail delivery: log whole signing links so a developer can open them
+		// local runs have no mail delivery: log whole signing links so a developer can
+		// open them
 		properties.put("vestline.signature.links.log-urls", "true");
 		application.setDefaultProperties(properties);
 		application.run(args);

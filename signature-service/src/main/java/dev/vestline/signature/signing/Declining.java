@@ -5,11 +5,11 @@ import java.time.Instant;
 
 import dev.vestline.events.signature.SignatureDeclined;
 import dev.vestline.events.signature.SigningWorkflowFailed;
-import dev.vestline.messaging.outbox.Outbox;
 import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.signing.SignerAccess.Access;
 import dev.vestline.signature.web.ApiProblem;
 import dev.vestline.signature.workflows.WorkflowStatus;
+import dev.vestline.signature.workflows.WorkflowEvents;
 import dev.vestline.signature.workflows.Workflows;
 
 import org.springframework.stereotype.Service;
@@ -29,7 +29,7 @@ public class Declining {
 
 	private final Workflows workflows;
 
-	private final Outbox outbox;
+	private final WorkflowEvents events;
 
 	private final AuditLog audit;
 
@@ -37,13 +37,13 @@ public class Declining {
 
 	private final Clock clock;
 
-	Declining(SignerAccess access, Signers signers, Workflows workflows, Outbox outbox, AuditLog audit,
+	Declining(SignerAccess access, Signers signers, Workflows workflows, WorkflowEvents events, AuditLog audit,
 			SigningMetrics metrics, Clock clock) {
 		this.metrics = metrics;
 		this.access = access;
 		this.signers = signers;
 		this.workflows = workflows;
-		this.outbox = outbox;
+		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -59,9 +59,10 @@ public class Declining {
 				WorkflowStatus.DECLINED, why, null, request.revision(), now)) {
 			throw ApiProblem.conflict("This signing link was already used, or the document is no longer open.");
 		}
-		this.outbox.append(new SignatureDeclined(found.workflow().id(), found.workflow().approvalId(),
+		this.events.append(found.workflow(), new SignatureDeclined(found.workflow().id(), found.workflow().approvalId(),
 				request.signer().signerId(), role, reason, now));
-		this.outbox.append(new SigningWorkflowFailed(found.workflow().id(), found.workflow().approvalId(), why, now));
+		this.events.append(found.workflow(),
+				new SigningWorkflowFailed(found.workflow().id(), found.workflow().approvalId(), why, now));
 		this.audit.record(found.workflow().id(), "DECLINED", request.signer().signerId(), why);
 		this.metrics.declined(role);
 	}

@@ -4,13 +4,13 @@ import java.util.UUID;
 
 import dev.vestline.events.signature.DocumentSigned;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
-import dev.vestline.messaging.outbox.Outbox;
 import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.documents.DocumentVersion;
 import dev.vestline.signature.documents.DocumentVersions;
 import dev.vestline.signature.lease.LeaseLost;
 import dev.vestline.signature.web.ApiProblem;
 import dev.vestline.signature.workflows.SigningWorkflow;
+import dev.vestline.signature.workflows.WorkflowEvents;
 import dev.vestline.signature.workflows.Workflows;
 
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ class SigningCommit {
 
 	private final DocumentVersions documents;
 
-	private final Outbox outbox;
+	private final WorkflowEvents events;
 
 	private final AuditLog audit;
 
@@ -39,13 +39,13 @@ class SigningCommit {
 
 	private final IdempotentRequests requests;
 
-	SigningCommit(Workflows workflows, Signers signers, DocumentVersions documents, Outbox outbox, AuditLog audit,
-			SigningMetrics metrics, IdempotentRequests requests) {
+	SigningCommit(Workflows workflows, Signers signers, DocumentVersions documents, WorkflowEvents events,
+			AuditLog audit, SigningMetrics metrics, IdempotentRequests requests) {
 		this.requests = requests;
 		this.workflows = workflows;
 		this.signers = signers;
 		this.documents = documents;
-		this.outbox = outbox;
+		this.events = events;
 		this.audit = audit;
 		this.metrics = metrics;
 	}
@@ -63,9 +63,10 @@ class SigningCommit {
 		}
 		DocumentVersion version = this.documents.add(workflow.id(), prepared.version(), workflow.revision(),
 				prepared.pdf(), prepared.parent(), request.id(), prepared.signedAt());
-		this.outbox.append(new DocumentSigned(workflow.id(), workflow.approvalId(), request.signer().signerId(),
-				prepared.typedName(), request.signer().role(), version.version(), version.sha256(),
-				prepared.parent().sha256(), prepared.signedAt()));
+		this.events.append(workflow,
+				new DocumentSigned(workflow.id(), workflow.approvalId(), request.signer().signerId(),
+						prepared.typedName(), request.signer().role(), version.version(), version.sha256(),
+						prepared.parent().sha256(), prepared.signedAt()));
 		this.audit.record(workflow.id(), "SIGNED", request.signer().signerId(),
 				request.signer().role() + " signed as " + prepared.typedName() + ", version " + version.version());
 		this.metrics.signed(request.signer().role());
@@ -83,9 +84,10 @@ class SigningCommit {
 
 	private void completed(SigningWorkflow workflow, DocumentVersion version, PreparedSignature prepared) {
 		UUID id = workflow.id();
-		this.outbox.append(new SigningWorkflowCompleted(id, workflow.approvalId(), workflow.kind(), workflow.dealId(),
-				workflow.vehicleId(), workflow.investorId(), workflow.subscriptionId(), workflow.amount(),
-				version.version(), version.sha256(), prepared.signedAt()));
+		this.events.append(workflow,
+				new SigningWorkflowCompleted(id, workflow.approvalId(), workflow.kind(), workflow.dealId(),
+						workflow.vehicleId(), workflow.investorId(), workflow.subscriptionId(), workflow.amount(),
+						version.version(), version.sha256(), prepared.signedAt()));
 		this.audit.record(id, "COMPLETED", "signature-service",
 				"every signer signed; final version " + version.version());
 		this.metrics.completed(workflow.kind());

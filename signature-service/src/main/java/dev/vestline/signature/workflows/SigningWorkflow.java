@@ -33,12 +33,13 @@ import org.jspecify.annotations.Nullable;
  * @param completedAt when it completed
  * @param leaseHolder who signs right now
  * @param leaseExpiresAt until when
+ * @param correlationId the correlation id of the flow that opened it
  */
 public record SigningWorkflow(UUID id, UUID approvalId, Instant grantedAt, DocumentKind kind, UUID dealId,
 		UUID vehicleId, String investorId, @Nullable UUID subscriptionId, @Nullable Money amount, WorkflowStatus status,
 		@Nullable String statusReason, int revision, @Nullable String amendments, int documentVersion, int version,
 		Instant createdAt, @Nullable Instant completedAt, @Nullable String leaseHolder,
-		@Nullable Instant leaseExpiresAt) {
+		@Nullable Instant leaseExpiresAt, @Nullable String correlationId) {
 
 	/**
 	 * @param signers who signs this revision

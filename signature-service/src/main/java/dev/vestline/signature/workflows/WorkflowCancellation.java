@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import dev.vestline.events.approval.ApprovalCancelled;
 import dev.vestline.events.signature.SigningWorkflowCancelled;
-import dev.vestline.messaging.outbox.Outbox;
 import dev.vestline.signature.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +22,7 @@ public class WorkflowCancellation {
 
 	private final Workflows workflows;
 
-	private final Outbox outbox;
+	private final WorkflowEvents events;
 
 	private final AuditLog audit;
 
@@ -31,9 +30,10 @@ public class WorkflowCancellation {
 
 	private final Clock clock;
 
-	WorkflowCancellation(Workflows workflows, Outbox outbox, AuditLog audit, WorkflowMetrics metrics, Clock clock) {
+	WorkflowCancellation(Workflows workflows, WorkflowEvents events, AuditLog audit, WorkflowMetrics metrics,
+			Clock clock) {
 		this.workflows = workflows;
-		this.outbox = outbox;
+		this.events = events;
 		this.audit = audit;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -67,7 +67,8 @@ public class WorkflowCancellation {
 		if (!this.workflows.end(workflow.id(), WorkflowStatus.CANCELLED, reason, expectedVersion, null, now)) {
 			return false;
 		}
-		this.outbox.append(new SigningWorkflowCancelled(workflow.id(), workflow.approvalId(), reason, by, now));
+		this.events.append(workflow,
+				new SigningWorkflowCancelled(workflow.id(), workflow.approvalId(), reason, by, now));
 		this.audit.record(workflow.id(), "CANCELLED", by, reason);
 		this.metrics.cancelled(origin);
 		return true;

@@ -13,7 +13,7 @@ import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.events.signature.Signer;
 import dev.vestline.events.signature.SigningWorkflowCreated;
 import dev.vestline.events.signature.SigningWorkflowFailed;
-import dev.vestline.messaging.outbox.Outbox;
+import dev.vestline.messaging.EventContext;
 import dev.vestline.signature.parties.Party;
 import dev.vestline.signature.parties.PartyRole;
 import dev.vestline.signature.parties.VehicleParties;
@@ -40,18 +40,18 @@ public class WorkflowOpening {
 
 	private final DocumentIssue issue;
 
-	private final Outbox outbox;
+	private final WorkflowEvents events;
 
 	private final WorkflowMetrics metrics;
 
 	private final Clock clock;
 
-	WorkflowOpening(Workflows workflows, VehicleParties parties, DocumentIssue issue, Outbox outbox,
+	WorkflowOpening(Workflows workflows, VehicleParties parties, DocumentIssue issue, WorkflowEvents events,
 			WorkflowMetrics metrics, Clock clock) {
 		this.workflows = workflows;
 		this.parties = parties;
 		this.issue = issue;
-		this.outbox = outbox;
+		this.events = events;
 		this.metrics = metrics;
 		this.clock = clock;
 	}
@@ -82,7 +82,7 @@ public class WorkflowOpening {
 			return;
 		}
 		this.issue.issue(workflow, signers, null);
-		this.outbox.append(
+		this.events.append(workflow,
 				new SigningWorkflowCreated(workflow.id(), grant.approvalId(), kind, grant.dealId(), grant.vehicleId(),
 						grant.investorId(), grant.subscriptionId(), grant.amount(), signers, workflow.createdAt()));
 		this.metrics.opened(kind);
@@ -91,10 +91,16 @@ public class WorkflowOpening {
 	private void fail(ApprovalGranted grant, DocumentKind kind, String cause, String reason) {
 		SigningWorkflow workflow = workflow(grant, kind, WorkflowStatus.FAILED, reason, 0);
 		if (this.workflows.insert(workflow)) {
-			this.outbox
-				.append(new SigningWorkflowFailed(workflow.id(), grant.approvalId(), reason, workflow.createdAt()));
+			this.events.append(workflow,
+					new SigningWorkflowFailed(workflow.id(), grant.approvalId(), reason, workflow.createdAt()));
 			this.metrics.failed(kind, cause);
 		}
+	}
+
+	/** The grant's flow, or a new one when the grant came without. */
+	private static String correlationId() {
+		String current = EventContext.current().correlationId();
+		return (current != null) ? current : Generators.timeBasedEpochGenerator().generate().toString();
 	}
 
 	private SigningWorkflow workflow(ApprovalGranted grant, DocumentKind kind, WorkflowStatus status,
@@ -103,7 +109,7 @@ public class WorkflowOpening {
 		Instant now = this.clock.instant();
 		return new SigningWorkflow(id, grant.approvalId(), grant.grantedAt(), kind, grant.dealId(), grant.vehicleId(),
 				grant.investorId(), grant.subscriptionId(), grant.amount(), status, reason, 1, null, documentVersion, 0,
-				now, null, null, null);
+				now, null, null, null, correlationId());
 	}
 
 }

@@ -39,9 +39,9 @@ public class Workflows {
 		return this.jdbc.sql("""
 				INSERT INTO signing_workflow (id, approval_id, granted_at, document_kind, deal_id, vehicle_id,
 				       investor_id, subscription_id, amount, currency, status, status_reason, document_version,
-				       created_at, updated_at)
+				       created_at, updated_at, correlation_id)
 				VALUES (:id, :approvalId, :grantedAt, :kind, :dealId, :vehicleId, :investorId, :subscriptionId,
-				        :amount, :currency, :status, :reason, :documentVersion, :createdAt, :createdAt)
+				        :amount, :currency, :status, :reason, :documentVersion, :createdAt, :createdAt, :correlationId)
 				ON CONFLICT DO NOTHING
 				""")
 			.param("id", workflow.id())
@@ -58,6 +58,7 @@ public class Workflows {
 			.param("reason", workflow.statusReason(), Types.VARCHAR)
 			.param("documentVersion", workflow.documentVersion())
 			.param("createdAt", Timestamp.from(workflow.createdAt()))
+			.param("correlationId", workflow.correlationId(), Types.VARCHAR)
 			.update() == 1;
 	}
 
@@ -176,7 +177,7 @@ public class Workflows {
 				WorkflowStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getInt("revision"),
 				rs.getString("amendments"), rs.getInt("document_version"), rs.getInt("version"),
 				rs.getTimestamp("created_at").toInstant(), instant(completedAt), rs.getString("lease_holder"),
-				instant(leaseExpiresAt));
+				instant(leaseExpiresAt), rs.getString("correlation_id"));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -1,5 +1,6 @@
 package dev.vestline.signature.workflows;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.events.signature.SigningWorkflowCancelled;
 import dev.vestline.events.signature.SigningWorkflowCreated;
 import dev.vestline.events.signature.SigningWorkflowFailed;
+import dev.vestline.events.Topics;
+import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
 import dev.vestline.messaging.cloudevents.EventRecords;
 import dev.vestline.messaging.inbox.Inbox;
 import dev.vestline.signature.Api;
@@ -29,6 +32,7 @@ import dev.vestline.signature.documents.DocumentText;
 import dev.vestline.signature.documents.DocumentVersions;
 import dev.vestline.support.security.DevTokens;
 import dev.vestline.testharness.TestInfrastructure;
+import dev.vestline.testharness.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -170,6 +174,32 @@ class WorkflowOpeningIntegrationTests {
 		String metrics = new Api(this.port).get("/actuator/prometheus").text();
 		assertThat(metrics).contains("vestline_signature_workflows_opened_total{kind=\"SUBSCRIPTION_PACK\"}",
 				"vestline_signature_workflows_failed_total{cause=\"missing_party\",kind=\"SUBSCRIPTION_PACK\"}");
+	}
+
+	@Test
+	void carriesTheGrantsCorrelationIdOnEveryEventOfTheWorkflow() {
+		ApprovalGranted grant = Grants.subscription(Grants.CONFIGURED_VEHICLE);
+		this.producer.send(EventRecords.record(grant, UUID.randomUUID(), "flow-" + grant.approvalId()));
+		SigningWorkflowCreated created = awaitEvent(SigningWorkflowCreated.class, grant.approvalId());
+		Api api = new Api(this.port);
+		for (String role : List.of("INVESTOR", "ARRANGER")) {
+			assertThat(api
+				.post("/api/v1/signing/" + this.links.token(created.workflowId(), role) + "/signature",
+						"{\"typedName\":\"" + role + "\",\"consent\":true}")
+				.status()).isEqualTo(200);
+		}
+		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(), Topics.SIGNATURE)) {
+			List<ConsumerRecord<String, byte[]>> records = reader
+				.readUntil((all) -> ofWorkflow(all, created.workflowId()).size() == 4, Duration.ofSeconds(30));
+			assertThat(ofWorkflow(records, created.workflowId()))
+				.extracting((record) -> CloudEventsKafkaBinding.fromRecord(record).correlationId())
+				.containsOnly("flow-" + grant.approvalId());
+		}
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> ofWorkflow(List<ConsumerRecord<String, byte[]>> records,
+			UUID workflowId) {
+		return records.stream().filter((record) -> workflowId.toString().equals(record.key())).toList();
 	}
 
 	@Test
