@@ -28,9 +28,10 @@ class ProductionConfigurationTests {
 
 	@Test
 	void startsWithAPublicBaseUrlAndRealSecrets() throws IOException {
-		StandardEnvironment environment = environment(Map.of("vestline.signature.links.public-base-url",
-				"https://sign.vestline.io/sign", "vestline.security.jwt.secret", "Zq8rV1nK4mW7pT2xC9bF6hJ3",
-				"spring.datasource.password", "Lk5Hq2Wm8Rn4Tz7Vc1Xb"));
+		StandardEnvironment environment = environment(
+				Map.of("vestline.signature.links.public-base-url", "https://sign.vestline.io/sign",
+						"vestline.security.jwt.secret", "Zq8rV1nK4mW7pT2xC9bF6hJ3", "spring.datasource.password",
+						"Lk5Hq2Wm8Rn4Tz7Vc1Xb", "vestline.security.jwt.issuer", "https://id.vestline.io"));
 		assertThatCode(() -> new ProductionGuard(environment).check()).doesNotThrowAnyException();
 	}
 

@@ -10,7 +10,7 @@ import dev.vestline.signature.signing.SignerAccess.Access;
 import dev.vestline.signature.web.ApiProblem;
 import dev.vestline.signature.workflows.WorkflowStatus;
 import dev.vestline.signature.workflows.WorkflowEvents;
-import dev.vestline.signature.workflows.Workflows;
+import dev.vestline.signature.workflows.WorkflowTransitions;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +27,7 @@ public class Declining {
 
 	private final Signers signers;
 
-	private final Workflows workflows;
+	private final WorkflowTransitions transitions;
 
 	private final WorkflowEvents events;
 
@@ -37,12 +37,12 @@ public class Declining {
 
 	private final Clock clock;
 
-	Declining(SignerAccess access, Signers signers, Workflows workflows, WorkflowEvents events, AuditLog audit,
-			SigningMetrics metrics, Clock clock) {
+	Declining(SignerAccess access, Signers signers, WorkflowTransitions transitions, WorkflowEvents events,
+			AuditLog audit, SigningMetrics metrics, Clock clock) {
 		this.metrics = metrics;
 		this.access = access;
 		this.signers = signers;
-		this.workflows = workflows;
+		this.transitions = transitions;
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
@@ -55,7 +55,7 @@ public class Declining {
 		Instant now = this.clock.instant();
 		String role = request.signer().role();
 		String why = "The " + role.toLowerCase() + " declined to sign: " + reason;
-		if (!this.signers.markDeclined(request.id(), reason, now) || !this.workflows.end(found.workflow().id(),
+		if (!this.signers.markDeclined(request.id(), reason, now) || !this.transitions.end(found.workflow().id(),
 				WorkflowStatus.DECLINED, why, null, request.revision(), now)) {
 			throw ApiProblem.conflict("This signing link was already used, or the document is no longer open.");
 		}

@@ -11,7 +11,7 @@ import dev.vestline.signature.lease.LeaseLost;
 import dev.vestline.signature.web.ApiProblem;
 import dev.vestline.signature.workflows.SigningWorkflow;
 import dev.vestline.signature.workflows.WorkflowEvents;
-import dev.vestline.signature.workflows.Workflows;
+import dev.vestline.signature.workflows.WorkflowTransitions;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SigningCommit {
 
-	private final Workflows workflows;
+	private final WorkflowTransitions transitions;
 
 	private final Signers signers;
 
@@ -39,10 +39,10 @@ class SigningCommit {
 
 	private final IdempotentRequests requests;
 
-	SigningCommit(Workflows workflows, Signers signers, DocumentVersions documents, WorkflowEvents events,
+	SigningCommit(WorkflowTransitions transitions, Signers signers, DocumentVersions documents, WorkflowEvents events,
 			AuditLog audit, SigningMetrics metrics, IdempotentRequests requests) {
 		this.requests = requests;
-		this.workflows = workflows;
+		this.transitions = transitions;
 		this.signers = signers;
 		this.documents = documents;
 		this.events = events;
@@ -54,7 +54,7 @@ class SigningCommit {
 	SignedDocument commit(PreparedSignature prepared) {
 		SigningWorkflow workflow = prepared.access().workflow();
 		SignerRequest request = prepared.access().request();
-		if (!this.workflows.advance(workflow.id(), prepared.lease().fencingToken(), prepared.version(),
+		if (!this.transitions.advance(workflow.id(), prepared.lease().fencingToken(), prepared.version(),
 				prepared.signedAt())) {
 			throw new LeaseLost();
 		}
@@ -70,7 +70,7 @@ class SigningCommit {
 		this.audit.record(workflow.id(), "SIGNED", request.signer().signerId(),
 				request.signer().role() + " signed as " + prepared.typedName() + ", version " + version.version());
 		this.metrics.signed(request.signer().role());
-		boolean completed = this.workflows.completeIfAllSigned(workflow.id(), prepared.signedAt());
+		boolean completed = this.transitions.completeIfAllSigned(workflow.id(), prepared.signedAt());
 		if (completed) {
 			completed(workflow, version, prepared);
 		}

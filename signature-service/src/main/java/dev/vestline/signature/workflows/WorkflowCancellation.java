@@ -22,6 +22,8 @@ public class WorkflowCancellation {
 
 	private final Workflows workflows;
 
+	private final WorkflowTransitions transitions;
+
 	private final WorkflowEvents events;
 
 	private final AuditLog audit;
@@ -30,9 +32,10 @@ public class WorkflowCancellation {
 
 	private final Clock clock;
 
-	WorkflowCancellation(Workflows workflows, WorkflowEvents events, AuditLog audit, WorkflowMetrics metrics,
-			Clock clock) {
+	WorkflowCancellation(Workflows workflows, WorkflowTransitions transitions, WorkflowEvents events, AuditLog audit,
+			WorkflowMetrics metrics, Clock clock) {
 		this.workflows = workflows;
+		this.transitions = transitions;
 		this.events = events;
 		this.audit = audit;
 		this.metrics = metrics;
@@ -64,7 +67,7 @@ public class WorkflowCancellation {
 	private boolean cancel(SigningWorkflow workflow, String reason, String by, @Nullable Integer expectedVersion,
 			String origin) {
 		Instant now = this.clock.instant();
-		if (!this.workflows.end(workflow.id(), WorkflowStatus.CANCELLED, reason, expectedVersion, null, now)) {
+		if (!this.transitions.end(workflow.id(), WorkflowStatus.CANCELLED, reason, expectedVersion, null, now)) {
 			return false;
 		}
 		this.events.append(workflow,

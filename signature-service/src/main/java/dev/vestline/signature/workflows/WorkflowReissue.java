@@ -23,6 +23,8 @@ public class WorkflowReissue {
 
 	private final Workflows workflows;
 
+	private final WorkflowTransitions transitions;
+
 	private final Signers signers;
 
 	private final DocumentVersions documents;
@@ -35,9 +37,10 @@ public class WorkflowReissue {
 
 	private final Clock clock;
 
-	WorkflowReissue(Workflows workflows, Signers signers, DocumentVersions documents, DocumentIssue issue,
-			AuditLog audit, WorkflowMetrics metrics, Clock clock) {
+	WorkflowReissue(Workflows workflows, WorkflowTransitions transitions, Signers signers, DocumentVersions documents,
+			DocumentIssue issue, AuditLog audit, WorkflowMetrics metrics, Clock clock) {
 		this.workflows = workflows;
+		this.transitions = transitions;
 		this.signers = signers;
 		this.documents = documents;
 		this.issue = issue;
@@ -50,7 +53,7 @@ public class WorkflowReissue {
 	public SigningWorkflow reissue(UUID id, int expectedVersion, String amendments, String by) {
 		SigningWorkflow workflow = WorkflowPreconditions.open(this.workflows.find(id), id, expectedVersion);
 		int nextVersion = workflow.documentVersion() + 1;
-		if (!this.workflows.reissue(id, expectedVersion, nextVersion, amendments, this.clock.instant())) {
+		if (!this.transitions.reissue(id, expectedVersion, nextVersion, amendments, this.clock.instant())) {
 			WorkflowPreconditions.explainLostRace(this.workflows.find(id), id, expectedVersion);
 		}
 		List<Signer> parties = this.signers.of(id)

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The stored workflows. Every transition is one conditional UPDATE on status, and where a
- * caller read a version, on version: a lost race changes no row and the caller says so.
+ * The stored workflows: inserted once per grant (the unique indexes decide, also under
+ * concurrency) and read; their transitions are in {@link WorkflowTransitions}.
  */
 @Component
 public class Workflows {
@@ -81,88 +81,6 @@ public class Workflows {
 			.param("id", approvalId)
 			.query(Workflows::workflow)
 			.list();
-	}
-
-	/**
-	 * Moves the document on by one version and releases the lease, in one conditional
-	 * update: only the holder of the current fencing token, on the version it stamped,
-	 * while the workflow is open.
-	 * @return {@code false} when the lease was lost (taken over, reaped, or the workflow
-	 * changed)
-	 */
-	public boolean advance(UUID id, long fencingToken, int newVersion, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE signing_workflow
-				   SET document_version = :newVersion, version = version + 1, updated_at = :now,
-				       lease_holder = NULL, lease_acquired_at = NULL, lease_expires_at = NULL, lease_token = NULL
-				 WHERE id = :id AND status = 'OPEN' AND lease_token = :token AND document_version = :newVersion - 1
-				""")
-			.param("id", id)
-			.param("token", fencingToken)
-			.param("newVersion", newVersion)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
-	}
-
-	/**
-	 * Completes the workflow when every signer of its current revision signed; the status
-	 * condition makes it happen once.
-	 * @return whether this call completed it
-	 */
-	public boolean completeIfAllSigned(UUID id, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE signing_workflow w
-				   SET status = 'COMPLETED', completed_at = :now, updated_at = :now, version = version + 1
-				 WHERE id = :id AND status = 'OPEN'
-				   AND NOT EXISTS (SELECT 1 FROM signer s
-				                    WHERE s.workflow_id = w.id AND s.revision = w.revision AND s.status <> 'SIGNED')
-				""").param("id", id).param("now", Timestamp.from(now)).update() == 1;
-	}
-
-	/**
-	 * Ends an open workflow of the given revision, releasing any lease (whose holder then
-	 * cannot commit).
-	 * @param expectedVersion the version the caller read, or {@code null} for any
-	 * @return whether this call ended it
-	 */
-	public boolean end(UUID id, WorkflowStatus status, String reason, @Nullable Integer expectedVersion,
-			@Nullable Integer revision, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE signing_workflow
-				   SET status = :status, status_reason = :reason, version = version + 1, updated_at = :now,
-				       lease_holder = NULL, lease_acquired_at = NULL, lease_expires_at = NULL, lease_token = NULL
-				 WHERE id = :id AND status = 'OPEN'
-				   AND (CAST(:expected AS integer) IS NULL OR version = :expected)
-				   AND (CAST(:revision AS integer) IS NULL OR revision = :revision)
-				""")
-			.param("id", id)
-			.param("status", status.name())
-			.param("reason", reason)
-			.param("expected", expectedVersion, Types.INTEGER)
-			.param("revision", revision, Types.INTEGER)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
-	}
-
-	/**
-	 * Starts a new terms revision of an open workflow at the version the caller read,
-	 * releasing any lease.
-	 * @return whether this call reissued it
-	 */
-	boolean reissue(UUID id, int expectedVersion, int newDocumentVersion, String amendments, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE signing_workflow
-				   SET revision = revision + 1, amendments = :amendments, document_version = :newVersion,
-				       version = version + 1, updated_at = :now,
-				       lease_holder = NULL, lease_acquired_at = NULL, lease_expires_at = NULL, lease_token = NULL
-				 WHERE id = :id AND status = 'OPEN' AND version = :expected AND document_version = :newVersion - 1
-				""")
-			.param("id", id)
-			.param("amendments", amendments)
-			.param("newVersion", newDocumentVersion)
-			.param("expected", expectedVersion)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
 	}
 
 	private static SigningWorkflow workflow(ResultSet rs, int row) throws SQLException {
