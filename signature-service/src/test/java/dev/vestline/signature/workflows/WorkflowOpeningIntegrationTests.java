@@ -21,6 +21,7 @@ import dev.vestline.events.signature.SigningWorkflowCreated;
 import dev.vestline.events.signature.SigningWorkflowFailed;
 import dev.vestline.events.Topics;
 import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
+import dev.vestline.messaging.cloudevents.EventEnvelope;
 import dev.vestline.messaging.cloudevents.EventRecords;
 import dev.vestline.messaging.inbox.Inbox;
 import dev.vestline.signature.Api;
@@ -182,18 +183,25 @@ class WorkflowOpeningIntegrationTests {
 		this.producer.send(EventRecords.record(grant, UUID.randomUUID(), "flow-" + grant.approvalId()));
 		SigningWorkflowCreated created = awaitEvent(SigningWorkflowCreated.class, grant.approvalId());
 		Api api = new Api(this.port);
+		String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 		for (String role : List.of("INVESTOR", "ARRANGER")) {
 			assertThat(api
 				.post("/api/v1/signing/" + this.links.token(created.workflowId(), role) + "/signature",
-						"{\"typedName\":\"" + role + "\",\"consent\":true}")
+						"{\"typedName\":\"" + role + "\",\"consent\":true}", "traceparent", traceparent,
+						"X-Correlation-Id", "some-other-flow")
 				.status()).isEqualTo(200);
 		}
 		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(), Topics.SIGNATURE)) {
-			List<ConsumerRecord<String, byte[]>> records = reader
-				.readUntil((all) -> ofWorkflow(all, created.workflowId()).size() == 4, Duration.ofSeconds(30));
-			assertThat(ofWorkflow(records, created.workflowId()))
-				.extracting((record) -> CloudEventsKafkaBinding.fromRecord(record).correlationId())
-				.containsOnly("flow-" + grant.approvalId());
+			List<EventEnvelope> envelopes = reader
+				.readUntil((all) -> ofWorkflow(all, created.workflowId()).size() == 4, Duration.ofSeconds(30))
+				.stream()
+				.filter((record) -> created.workflowId().toString().equals(record.key()))
+				.map(CloudEventsKafkaBinding::fromRecord)
+				.toList();
+			assertThat(envelopes).extracting(EventEnvelope::correlationId).containsOnly("flow-" + grant.approvalId());
+			assertThat(envelopes).filteredOn((envelope) -> envelope.type().contains("DocumentSigned"))
+				.extracting(EventEnvelope::traceparent)
+				.containsOnly(traceparent);
 		}
 	}
 
