@@ -19,6 +19,7 @@ import dev.vestline.signature.documents.DocumentVersions;
 import dev.vestline.signature.lease.LeaseLost;
 import dev.vestline.signature.lease.LeaseReaper;
 import dev.vestline.signature.workflows.WorkflowOpening;
+import dev.vestline.support.security.DevTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +155,21 @@ class LeaseIntegrationTests {
 			assertThat(leaseHolder(workflow)).isNull();
 			assertThat(actions(workflow)).containsOnlyOnce("LEASE_REAPED");
 		}
+	}
+
+	@Test
+	void aSignerMidSignatureCannotCommitOnceStaffCancelledTheWorkflow() {
+		UUID workflow = this.workflows.subscriptionPack();
+		PreparedSignature signing = this.signing.prepare(this.links.token(workflow, "INVESTOR"), "Ivy Investor");
+		String compliance = "Bearer " + DevTokens.example().token("carl", "compliance");
+		assertThat(this.api
+			.post("/api/v1/workflows/" + workflow + "/cancel", "{\"reason\":\"withdrawn\"}", "Authorization",
+					compliance, "If-Match", "\"0\"")
+			.status()).isEqualTo(200);
+		assertThatThrownBy(() -> this.signing.complete(signing)).isInstanceOf(LeaseLost.class);
+		assertThat(this.workflows.versions(workflow)).isEqualTo(1);
+		assertThat(this.workflows.outboxEvents(workflow, "DocumentSigned")).isZero();
+		assertThat(this.workflows.status(workflow)).isEqualTo("CANCELLED");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.vestline.signature.signing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,15 +12,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.vestline.events.DomainEvent;
+import dev.vestline.events.approval.ApprovalCancelled;
+import dev.vestline.events.approval.ApprovalGranted;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
 import dev.vestline.signature.Api;
 import dev.vestline.signature.CapturedLinks;
+import dev.vestline.signature.Grants;
 import dev.vestline.signature.OpenWorkflows;
 import dev.vestline.signature.PublishedEvents;
 import dev.vestline.signature.SignatureIntegrationTest;
 import dev.vestline.signature.documents.DocumentText;
 import dev.vestline.signature.documents.DocumentVersion;
 import dev.vestline.signature.documents.DocumentVersions;
+import dev.vestline.signature.workflows.WorkflowCancellation;
 import dev.vestline.signature.workflows.WorkflowOpening;
 import dev.vestline.testharness.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +60,9 @@ class SigningRaceIntegrationTests {
 
 	@Autowired
 	TestInfrastructure infrastructure;
+
+	@Autowired
+	WorkflowCancellation cancellation;
 
 	Api api;
 
@@ -135,6 +143,40 @@ class SigningRaceIntegrationTests {
 			assertThat(responses).allSatisfy((r) -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
 			assertThat(responses.stream().map(Api.Response::text).distinct()).hasSize(1);
 			assertThat(this.workflows.versions(workflow)).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void theLastSignatureAndAnApprovalCancellationNeverBothWin() throws Exception {
+		for (int round = 0; round < 20; round++) {
+			ApprovalGranted grant = Grants.subscription(Grants.CONFIGURED_VEHICLE);
+			UUID workflow = this.workflows.open(grant);
+			assertThat(this.api
+				.post("/api/v1/signing/" + this.links.token(workflow, "ARRANGER") + "/signature",
+						"{\"typedName\":\"Ada Arranger\",\"consent\":true}")
+				.status()).isEqualTo(200);
+			String investor = "/api/v1/signing/" + this.links.token(workflow, "INVESTOR") + "/signature";
+			CyclicBarrier barrier = new CyclicBarrier(2);
+			ExecutorService pool = Executors.newFixedThreadPool(2);
+			Future<Api.Response> signed = pool.submit(() -> {
+				barrier.await();
+				return this.api.post(investor, "{\"typedName\":\"Ivy Investor\",\"consent\":true}");
+			});
+			Future<?> cancelled = pool.submit(() -> {
+				barrier.await();
+				this.cancellation
+					.approvalCancelled(new ApprovalCancelled(grant.approvalId(), grant.dealId(), grant.investorId(),
+							grant.kind(), grant.subscriptionId(), grant.amount(), "withdrawn", "carl", Instant.now()));
+				return null;
+			});
+			int status = signed.get().status();
+			cancelled.get();
+			pool.shutdownNow();
+			long completions = this.workflows.outboxEvents(workflow, "SigningWorkflowCompleted");
+			long cancellations = this.workflows.outboxEvents(workflow, "SigningWorkflowCancelled");
+			assertThat(completions + cancellations).as("round %d", round).isEqualTo(1);
+			assertThat(status).isEqualTo((completions == 1) ? 200 : 409);
+			assertThat(this.workflows.status(workflow)).isEqualTo((completions == 1) ? "COMPLETED" : "CANCELLED");
 		}
 	}
 

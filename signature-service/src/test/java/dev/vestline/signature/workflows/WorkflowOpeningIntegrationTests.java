@@ -115,6 +115,23 @@ class WorkflowOpeningIntegrationTests {
 	}
 
 	@Test
+	void parksAPoisonRecordAndKeepsConsuming() {
+		ProducerRecord<String, byte[]> valid = EventRecords.record(Grants.subscription(Grants.CONFIGURED_VEHICLE));
+		ProducerRecord<String, byte[]> poison = new ProducerRecord<>(valid.topic(), null, valid.key(),
+				"{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8), valid.headers());
+		this.producer.send(poison);
+		ApprovalGranted after = Grants.subscription(Grants.CONFIGURED_VEHICLE);
+		this.producer.send(EventRecords.record(after));
+		awaitEvent(SigningWorkflowCreated.class, after.approvalId());
+		try (TopicReader dlt = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
+				Topics.deadLetter(Topics.APPROVAL, "signature"))) {
+			List<ConsumerRecord<String, byte[]>> parked = dlt.readUntil((all) -> !all.isEmpty(),
+					Duration.ofSeconds(30));
+			assertThat(parked).anySatisfy((record) -> assertThat(new String(record.value())).isEqualTo("{not json"));
+		}
+	}
+
+	@Test
 	void opensASubscriptionPackForInvestorAndArrangerWithTheTermsInThePdf() {
 		ApprovalGranted grant = Grants.subscription(Grants.CONFIGURED_VEHICLE);
 		this.producer.send(EventRecords.record(grant));
