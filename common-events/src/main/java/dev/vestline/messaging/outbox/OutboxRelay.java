@@ -126,9 +126,19 @@ public class OutboxRelay implements AutoCloseable {
 	private void lead(Connection connection) throws SQLException {
 		leading(true);
 		logger.info("Outbox relay is the active relay of schema {}", connection.getSchema());
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("LISTEN " + RelayLock.channel(connection));
+		try {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("LISTEN " + RelayLock.channel(connection));
+			}
+			relay(connection);
 		}
+		finally {
+			// the connection goes back to a pool: it must not keep the lock or the LISTEN
+			RelayLock.release(connection);
+		}
+	}
+
+	private void relay(Connection connection) throws SQLException {
 		OutboxQueries queries = new OutboxQueries(new SingleConnectionDataSource(connection, true));
 		while (this.running) {
 			List<OutboxRow> batch = queries.claim(this.settings.batchSize());
@@ -145,7 +155,6 @@ public class OutboxRelay implements AutoCloseable {
 				this.backoff.reset();
 			}
 		}
-		RelayLock.release(connection);
 	}
 
 	private void failed(OutboxQueries queries, OutboxRow row, Exception failure) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The session advisory lock that makes one relay per schema the active one. It is held by
@@ -23,10 +24,22 @@ final class RelayLock {
 		}
 	}
 
-	static void release(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT pg_advisory_unlock(hashtext('vestline.outbox.' || current_schema()))")) {
-			statement.execute();
+	/**
+	 * Gives up leadership on a connection that is about to return to its pool. When the
+	 * session cannot be cleaned (it may be dead, which frees the lock anyway), the
+	 * connection is aborted, so no pooled session ever keeps the lock or a LISTEN.
+	 */
+	static void release(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("UNLISTEN *; SELECT pg_advisory_unlock_all()");
+		}
+		catch (SQLException ex) {
+			try {
+				connection.abort(Runnable::run);
+			}
+			catch (SQLException ignored) {
+				// already gone: PostgreSQL ended the session and released its locks
+			}
 		}
 	}
 

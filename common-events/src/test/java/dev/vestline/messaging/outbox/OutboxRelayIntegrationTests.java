@@ -204,6 +204,14 @@ class OutboxRelayIntegrationTests {
 				.param(id)
 				.query(Boolean.class)
 				.single());
+		// a relay that failed mid-batch and then stopped leaves no pooled session holding
+		// the
+		// leadership lock, which would keep every other relay standing by
+		this.relays.forEach(OutboxRelay::stop);
+		assertThat(JdbcClient.create(this.schema.adminDataSource())
+			.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
