@@ -1,0 +1,60 @@
+package dev.vestline.benchmarks;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every benchmark in one go and writes {@code benchmarks/results/latest.md} and
+ * {@code benchmarks/results/benchmarks.png}. Throughput runs of all systems alternate, so
+ * that a slower or busier moment of the machine hits all of them alike.
+ * <p>
+ * {@code ./mvnw -B -Pbenchmarks -pl benchmarks exec:exec [-Dbench.args="events=20000 runs=2 seconds=10"]}
+ */
+public final class Benchmarks {
+
+	private static final Logger logger = LoggerFactory.getLogger(Benchmarks.class);
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) {
+		Sizes sizes = Sizes.parse(args);
+		Stopwatch total = Stopwatch.start();
+		Results results = new Results();
+		try (Lab lab = Lab.start()) {
+			for (int i = 1; i <= sizes.runs(); i++) {
+				int run = i;
+				String input = "consumer-input-" + run;
+				results.measure("limit", Report.RAW_PRODUCER, "events/s", "",
+						() -> RawProducer.send(lab, sizes, input));
+				results.measure("limit", Report.POSTGRES, "commits/s", "1 connection",
+						() -> PostgresInsertRate.measure(lab, 20_000));
+				results.measure("relay", "Vestline", "events/s", "",
+						() -> VestlineRelay.drain(lab, sizes, "vestline-relay-" + run));
+				results.measure("consumer", "Vestline", "events/s", "inbox, 10% redelivered",
+						() -> consume(results, lab, sizes, input));
+			}
+			results.latency("Vestline", VestlineEndToEnd.run(lab, sizes));
+		}
+		String machine = Machine.describe();
+		String report = Report.markdown(results, sizes, machine) + "\nTotal time: %.0f s\n".formatted(total.seconds());
+		Path directory = Path.of("benchmarks", "results");
+		Report.write(directory.resolve("latest.md"), report);
+		Plot.write(results, directory.resolve("benchmarks.png"));
+		logger.info("\n{}", report);
+		System.exit(0); // the peers' libraries may leave non-daemon threads behind
+	}
+
+	private static double consume(Results results, Lab lab, Sizes sizes, String topic) {
+		InboxConsumer.Consumed consumed = InboxConsumer.consume(lab, sizes, topic);
+		if (consumed.effects() != sizes.events() || consumed.duplicates() != sizes.duplicates()) {
+			results.remark("Inbox run applied %d, suppressed %d duplicates, wrote %d effects; expected %d, %d, %d"
+				.formatted(consumed.applied(), consumed.duplicates(), consumed.effects(), sizes.events(),
+						sizes.duplicates(), sizes.events()));
+		}
+		return consumed.rate();
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.vestline.benchmarks;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How big the benchmark runs, from {@code key=value} program arguments.
+ *
+ * @param events events in the pre-filled outbox and in the consumer's topic
+ * @param accounts aggregates the events are spread over
+ * @param runs repetitions of each throughput measurement
+ * @param rate offered load of the latency measurement, events per second
+ * @param seconds how long the load is offered, per system
+ * @param warmupSeconds how long at the start of the load is left out of the latency
+ * figures
+ * @param peers whether to run the peers as well
+ */
+record Sizes(int events, int accounts, int runs, int rate, int seconds, int warmupSeconds, boolean peers) {
+
+	static Sizes parse(String[] args) {
+		Map<String, String> given = new HashMap<>();
+		for (String arg : args) {
+			String[] pair = arg.split("=", 2);
+			given.put(pair[0], (pair.length > 1) ? pair[1] : "true");
+		}
+		return new Sizes(number(given, "events", 200_000), number(given, "accounts", 10_000), number(given, "runs", 3),
+				number(given, "rate", 1_000), number(given, "seconds", 60), number(given, "warmup", 5),
+				Boolean.parseBoolean(given.getOrDefault("peers", "true")));
+	}
+
+	/**
+	 * @return how many events of the consumer's topic are delivered twice (10%)
+	 */
+	int duplicates() {
+		return this.events / 10;
+	}
+
+	private static int number(Map<String, String> given, String key, int fallback) {
+		return Integer.parseInt(given.getOrDefault(key, String.valueOf(fallback)).replace("_", ""));
+	}
+
+}
