@@ -1,6 +1,7 @@
 package dev.vestline.benchmarks;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,16 @@ public final class Benchmarks {
 						() -> VestlineRelay.drain(lab, sizes, "vestline-relay-" + run));
 				results.measure("consumer", "Vestline", "events/s", "inbox, 10% redelivered",
 						() -> consume(results, lab, sizes, input));
+				if (sizes.peers()) {
+					results.measure("relay", ModulithPeer.NAME, "events/s", backlog(sizes), () -> ModulithPeer
+						.drain(lab, sizes.peerEvents(), sizes.accounts(), "modulith-relay-" + run));
+				}
 			}
 			results.latency("Vestline", VestlineEndToEnd.run(lab, sizes));
+			if (sizes.peers()) {
+				latency(results, ModulithPeer.NAME, () -> ModulithPeer.endToEnd(lab, sizes));
+				latency(results, DebeziumPeer.NAME, () -> DebeziumPeer.endToEnd(lab, sizes));
+			}
 		}
 		String machine = Machine.describe();
 		String report = Report.markdown(results, sizes, machine) + "\nTotal time: %.0f s\n".formatted(total.seconds());
@@ -45,6 +54,19 @@ public final class Benchmarks {
 		Plot.write(results, directory.resolve("benchmarks.png"));
 		logger.info("\n{}", report);
 		System.exit(0); // the peers' libraries may leave non-daemon threads behind
+	}
+
+	private static String backlog(Sizes sizes) {
+		return "%,d-event backlog".formatted(sizes.peerEvents());
+	}
+
+	private static void latency(Results results, String system, Supplier<VestlineEndToEnd.Result> run) {
+		try {
+			results.latency(system, run.get());
+		}
+		catch (RuntimeException | LinkageError ex) {
+			results.failed(system + " (end to end)", ex);
+		}
 	}
 
 	private static double consume(Results results, Lab lab, Sizes sizes, String topic) {

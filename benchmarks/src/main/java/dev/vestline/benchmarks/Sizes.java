@@ -13,9 +13,11 @@ import java.util.Map;
  * @param seconds how long the load is offered, per system
  * @param warmupSeconds how long at the start of the load is left out of the latency
  * figures
+ * @param peerEvents events in a peer's pre-filled backlog
  * @param peers whether to run the peers as well
  */
-record Sizes(int events, int accounts, int runs, int rate, int seconds, int warmupSeconds, boolean peers) {
+record Sizes(int events, int accounts, int runs, int rate, int seconds, int warmupSeconds, int peerEvents,
+		boolean peers) {
 
 	static Sizes parse(String[] args) {
 		Map<String, String> given = new HashMap<>();
@@ -25,7 +27,7 @@ record Sizes(int events, int accounts, int runs, int rate, int seconds, int warm
 		}
 		return new Sizes(number(given, "events", 200_000), number(given, "accounts", 10_000), number(given, "runs", 3),
 				number(given, "rate", 1_000), number(given, "seconds", 60), number(given, "warmup", 5),
-				Boolean.parseBoolean(given.getOrDefault("peers", "true")));
+				number(given, "peerEvents", 20_000), Boolean.parseBoolean(given.getOrDefault("peers", "true")));
 	}
 
 	/**
