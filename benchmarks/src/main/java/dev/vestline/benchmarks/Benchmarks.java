@@ -36,15 +36,28 @@ public final class Benchmarks {
 						() -> VestlineRelay.drain(lab, sizes, "vestline-relay-" + run));
 				results.measure("consumer", "Vestline", "events/s", "inbox, 10% redelivered",
 						() -> consume(results, lab, sizes, input));
-				if (sizes.peers()) {
-					results.measure("relay", ModulithPeer.NAME, "events/s", backlog(sizes), () -> ModulithPeer
-						.drain(lab, sizes.peerEvents(), sizes.accounts(), "modulith-relay-" + run));
+				if (sizes.runs("modulith")) {
+					results.measure("relay", ModulithPeer.NAME, "events/s", backlog(sizes),
+							() -> ModulithPeer.drain(lab, sizes.peerEvents(), sizes.accounts(), "modulith-" + run));
+				}
+				if (sizes.runs("debezium")) {
+					results.measure("relay", DebeziumPeer.NAME, "events/s", backlog(sizes),
+							() -> DebeziumPeer.drain(lab, sizes.peerEvents(), sizes.accounts(), "debezium-" + run));
+				}
+				if (sizes.runs("namastack")) {
+					results.measure("relay", NamastackPeer.NAME, "events/s", backlog(sizes),
+							() -> NamastackPeer.drain(lab, sizes.peerEvents(), sizes.accounts(), "namastack-" + run));
 				}
 			}
-			results.latency("Vestline", VestlineEndToEnd.run(lab, sizes));
-			if (sizes.peers()) {
+			latency(results, "Vestline", () -> VestlineEndToEnd.run(lab, sizes));
+			if (sizes.runs("modulith")) {
 				latency(results, ModulithPeer.NAME, () -> ModulithPeer.endToEnd(lab, sizes));
+			}
+			if (sizes.runs("debezium")) {
 				latency(results, DebeziumPeer.NAME, () -> DebeziumPeer.endToEnd(lab, sizes));
+			}
+			if (sizes.runs("namastack")) {
+				latency(results, NamastackPeer.NAME, () -> NamastackPeer.endToEnd(lab, sizes));
 			}
 		}
 		String machine = Machine.describe();

@@ -14,10 +14,10 @@ import java.util.Map;
  * @param warmupSeconds how long at the start of the load is left out of the latency
  * figures
  * @param peerEvents events in a peer's pre-filled backlog
- * @param peers whether to run the peers as well
+ * @param peers the peers to run, comma-separated, or {@code none}
  */
 record Sizes(int events, int accounts, int runs, int rate, int seconds, int warmupSeconds, int peerEvents,
-		boolean peers) {
+		String peers) {
 
 	static Sizes parse(String[] args) {
 		Map<String, String> given = new HashMap<>();
@@ -27,7 +27,15 @@ record Sizes(int events, int accounts, int runs, int rate, int seconds, int warm
 		}
 		return new Sizes(number(given, "events", 200_000), number(given, "accounts", 10_000), number(given, "runs", 3),
 				number(given, "rate", 1_000), number(given, "seconds", 60), number(given, "warmup", 5),
-				number(given, "peerEvents", 20_000), Boolean.parseBoolean(given.getOrDefault("peers", "true")));
+				number(given, "peerEvents", 20_000), given.getOrDefault("peers", "modulith,debezium,namastack"));
+	}
+
+	/**
+	 * @param peer a peer's short name
+	 * @return whether to run it
+	 */
+	boolean runs(String peer) {
+		return java.util.List.of(this.peers.split(",")).contains(peer);
 	}
 
 	/**
