@@ -36,6 +36,8 @@ public final class Benchmarks {
 						() -> VestlineRelay.drain(lab, sizes, "vestline-relay-" + run));
 				results.measure("consumer", "Vestline", "events/s", "inbox, 10% redelivered",
 						() -> consume(results, lab, sizes, input));
+				results.measure("consumer", "Vestline, handler writes nothing", "events/s", "inbox only",
+						() -> InboxConsumer.consume(lab, sizes, input, false).rate());
 				if (sizes.runs("modulith")) {
 					results.measure("relay", ModulithPeer.NAME, "events/s", backlog(sizes),
 							() -> ModulithPeer.drain(lab, sizes.peerEvents(), sizes.accounts(), "modulith-" + run));

@@ -54,7 +54,7 @@ final class DebeziumPeer implements AutoCloseable {
 		this.producer = new KafkaProducer<>(RawProducer.config(lab.bootstrapServers()), new StringSerializer(),
 				new ByteArraySerializer());
 		this.engine = DebeziumEngine.create(Connect.class)
-			.using(properties(schema, slot))
+			.using(properties(schema, slot, lab.bootstrapServers()))
 			.notifying(this::handleBatch)
 			.build();
 		this.executor.execute(this.engine);
@@ -157,13 +157,15 @@ final class DebeziumPeer implements AutoCloseable {
 				""").param("accounts", accounts).param("memo", PositionRevalued.MEMO).param("events", events).update();
 	}
 
-	private static Properties properties(SchemaUnderTest schema, String slot) {
+	private static Properties properties(SchemaUnderTest schema, String slot, String bootstrapServers) {
 		URI url = URI.create(schema.service().jdbcUrl().substring("jdbc:".length()));
 		Properties props = new Properties();
 		props.setProperty("name", slot);
 		props.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
 		props.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
 		props.setProperty("offset.flush.interval.ms", "1000");
+		// Kafka Connect's worker config insists on it, though offsets stay in memory
+		props.setProperty("bootstrap.servers", bootstrapServers);
 		props.setProperty("database.hostname", url.getHost());
 		props.setProperty("database.port", String.valueOf(url.getPort()));
 		// logical replication needs a role with REPLICATION: the superuser

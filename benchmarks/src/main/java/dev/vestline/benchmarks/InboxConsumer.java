@@ -9,6 +9,7 @@ import dev.vestline.messaging.inbox.InboxMetrics;
 import dev.vestline.testharness.SchemaUnderTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +30,15 @@ final class InboxConsumer {
 	 * @return new events applied per second, and what the inbox counted
 	 */
 	static Consumed consume(Lab lab, Sizes sizes, String topic) {
+		return consume(lab, sizes, topic, true);
+	}
+
+	/**
+	 * @param withEffects whether the handler writes its row ({@code false} measures what
+	 * the inbox itself costs)
+	 * @return new events applied per second, and what the inbox counted
+	 */
+	static Consumed consume(Lab lab, Sizes sizes, String topic, boolean withEffects) {
 		try (SchemaUnderTest schema = lab.schema();
 				KafkaConsumer<String, byte[]> consumer = Consumers.fromBeginning(lab, topic)) {
 			DataSource dataSource = schema.dataSource();
@@ -41,8 +51,11 @@ final class InboxConsumer {
 			while (metrics.appliedCount(CONSUMER) < sizes.events()) {
 				var records = Consumers.list(consumer.poll(Duration.ofMillis(100)));
 				if (!records.isEmpty()) {
-					inbox.receiveBatch(CONSUMER, records, PositionRevalued.class,
-							(event) -> effects.apply(event.account(), event.sequence()));
+					inbox.receiveBatch(CONSUMER, records, PositionRevalued.class, (event) -> {
+						if (withEffects) {
+							effects.apply(event.account(), event.sequence());
+						}
+					});
 					consumer.commitSync();
 				}
 				if (System.nanoTime() > deadline) {
@@ -59,13 +72,16 @@ final class InboxConsumer {
 	}
 
 	/** The last redeliveries may come after the last new event. */
-	private static boolean drain(KafkaConsumer<String, byte[]> consumer, Inbox inbox, Effects effects) {
+	private static boolean drain(KafkaConsumer<String, byte[]> consumer, Inbox inbox, @Nullable Effects effects) {
 		var records = Consumers.list(consumer.poll(Duration.ofMillis(200)));
 		if (records.isEmpty()) {
 			return false;
 		}
-		inbox.receiveBatch(CONSUMER, records, PositionRevalued.class,
-				(event) -> effects.apply(event.account(), event.sequence()));
+		inbox.receiveBatch(CONSUMER, records, PositionRevalued.class, (event) -> {
+			if (effects != null) {
+				effects.apply(event.account(), event.sequence());
+			}
+		});
 		consumer.commitSync();
 		return true;
 	}

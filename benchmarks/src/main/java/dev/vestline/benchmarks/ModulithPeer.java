@@ -137,8 +137,18 @@ final class ModulithPeer {
 		properties.put("spring.kafka.producer.properties.linger.ms", "2");
 		properties.put("spring.modulith.events.jdbc.schema-initialization.enabled", "true");
 		properties.put("spring.flyway.enabled", "false");
+		// Vestline's and namastack's auto-configurations share the class path, not this
+		// context
 		properties.put("spring.autoconfigure.exclude",
-				"dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration");
+				String.join(",", "dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration",
+						"io.namastack.outbox.OutboxJacksonAutoConfiguration",
+						"io.namastack.outbox.config.JdbcOutboxAutoConfiguration",
+						"io.namastack.outbox.config.JdbcOutboxSchemaAutoConfiguration",
+						"io.namastack.outbox.config.OutboxCoreInfrastructureAutoConfiguration",
+						"io.namastack.outbox.config.OutboxCoreMulticasterAutoConfiguration",
+						"io.namastack.outbox.config.OutboxCoreProcessingAutoConfiguration",
+						"io.namastack.outbox.config.OutboxCoreSchedulingAutoConfiguration",
+						"io.namastack.outbox.config.OutboxCoreThreadingAutoConfiguration"));
 		properties.put("bench.topic", topic);
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.bannerMode(org.springframework.boot.Banner.Mode.OFF)

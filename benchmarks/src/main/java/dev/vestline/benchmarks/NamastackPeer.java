@@ -106,8 +106,16 @@ final class NamastackPeer {
 		properties.put("spring.datasource.username", schema.service().username());
 		properties.put("spring.datasource.password", schema.service().password());
 		properties.put("spring.flyway.enabled", "false");
+		// Vestline's and Spring Modulith's auto-configurations share the class path, not
+		// this context
 		properties.put("spring.autoconfigure.exclude",
-				"dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration");
+				String.join(",", "dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration",
+						"org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
+						"org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+						"org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+						"org.springframework.modulith.events.kafka.KafkaEventExternalizerConfiguration",
+						"org.springframework.modulith.events.kafka.KafkaJacksonConfiguration",
+						"org.springframework.modulith.events.kafka.KafkaJackson2Configuration"));
 		// throughput settings instead of the defaults (10 records every 2 s)
 		properties.put("namastack.outbox.polling.batch-size", "500");
 		properties.put("namastack.outbox.polling.fixed.interval", processing ? "100ms" : "1h");

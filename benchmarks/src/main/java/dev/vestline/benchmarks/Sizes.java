@@ -3,6 +3,8 @@ package dev.vestline.benchmarks;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.vestline.messaging.outbox.RelaySettings;
+
 /**
  * How big the benchmark runs, from {@code key=value} program arguments.
  *
@@ -14,10 +16,11 @@ import java.util.Map;
  * @param warmupSeconds how long at the start of the load is left out of the latency
  * figures
  * @param peerEvents events in a peer's pre-filled backlog
+ * @param relayBatch the relay's batch size
  * @param peers the peers to run, comma-separated, or {@code none}
  */
 record Sizes(int events, int accounts, int runs, int rate, int seconds, int warmupSeconds, int peerEvents,
-		String peers) {
+		int relayBatch, String peers) {
 
 	static Sizes parse(String[] args) {
 		Map<String, String> given = new HashMap<>();
@@ -27,7 +30,8 @@ record Sizes(int events, int accounts, int runs, int rate, int seconds, int warm
 		}
 		return new Sizes(number(given, "events", 200_000), number(given, "accounts", 10_000), number(given, "runs", 3),
 				number(given, "rate", 1_000), number(given, "seconds", 60), number(given, "warmup", 5),
-				number(given, "peerEvents", 20_000), given.getOrDefault("peers", "modulith,debezium,namastack"));
+				number(given, "peerEvents", 20_000), number(given, "relayBatch", RelaySettings.defaults().batchSize()),
+				given.getOrDefault("peers", "modulith,debezium,namastack"));
 	}
 
 	/**

@@ -22,14 +22,19 @@ final class VestlineRelay {
 	private VestlineRelay() {
 	}
 
+	static RelaySettings settings(Sizes sizes) {
+		RelaySettings defaults = RelaySettings.defaults();
+		return new RelaySettings(sizes.relayBatch(), defaults.fallbackPoll(), defaults.takeoverInterval(),
+				defaults.initialBackoff(), defaults.maxBackoff());
+	}
+
 	static double drain(Lab lab, Sizes sizes, String topic) {
 		try (SchemaUnderTest schema = lab.schema()) {
 			OutboxBacklog.fill(schema.dataSource(), lab.topic(topic), sizes);
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			OutboxMetrics metrics = new OutboxMetrics(schema.dataSource(), registry, Clock.systemUTC());
 			OutboxRelay relay = new OutboxRelay(schema.dataSource(),
-					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.bootstrapServers()), RelaySettings.defaults(),
-					metrics);
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.bootstrapServers()), settings(sizes), metrics);
 			var published = registry.get("vestline.outbox.events.published").counter();
 			Stopwatch watch = Stopwatch.start();
 			relay.start();
