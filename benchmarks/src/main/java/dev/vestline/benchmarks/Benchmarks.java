@@ -35,9 +35,12 @@ public final class Benchmarks {
 				results.measure("relay", "Vestline", "events/s", "",
 						() -> VestlineRelay.drain(lab, sizes, "vestline-relay-" + run));
 				results.measure("consumer", "Vestline", "events/s", "inbox, 10% redelivered",
-						() -> consume(results, lab, sizes, input));
-				results.measure("consumer", "Vestline, handler writes nothing", "events/s", "inbox only",
-						() -> InboxConsumer.consume(lab, sizes, input, false).rate());
+						() -> consume(results, lab, sizes, input, InboxConsumer.Handler.ROW_PER_EVENT));
+				results.measure("consumer", "Vestline, rows written once per batch", "events/s",
+						"inbox, 10% redelivered",
+						() -> consume(results, lab, sizes, input, InboxConsumer.Handler.ROWS_PER_BATCH));
+				results.measure("consumer", "Vestline, handler writes nothing", "events/s", "inbox alone",
+						() -> InboxConsumer.consume(lab, sizes, input, InboxConsumer.Handler.NOTHING).rate());
 				if (sizes.runs("modulith")) {
 					results.measure("relay", ModulithPeer.NAME, "events/s", backlog(sizes),
 							() -> ModulithPeer.drain(lab, sizes.peerEvents(), sizes.accounts(), "modulith-" + run));
@@ -84,8 +87,8 @@ public final class Benchmarks {
 		}
 	}
 
-	private static double consume(Results results, Lab lab, Sizes sizes, String topic) {
-		InboxConsumer.Consumed consumed = InboxConsumer.consume(lab, sizes, topic);
+	private static double consume(Results results, Lab lab, Sizes sizes, String topic, InboxConsumer.Handler handler) {
+		InboxConsumer.Consumed consumed = InboxConsumer.consume(lab, sizes, topic, handler);
 		if (consumed.effects() != sizes.events() || consumed.duplicates() != sizes.duplicates()) {
 			results.remark("Inbox run applied %d, suppressed %d duplicates, wrote %d effects; expected %d, %d, %d"
 				.formatted(consumed.applied(), consumed.duplicates(), consumed.effects(), sizes.events(),

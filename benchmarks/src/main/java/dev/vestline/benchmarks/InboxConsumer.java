@@ -9,7 +9,6 @@ import dev.vestline.messaging.inbox.InboxMetrics;
 import dev.vestline.testharness.SchemaUnderTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,15 +29,14 @@ final class InboxConsumer {
 	 * @return new events applied per second, and what the inbox counted
 	 */
 	static Consumed consume(Lab lab, Sizes sizes, String topic) {
-		return consume(lab, sizes, topic, true);
+		return consume(lab, sizes, topic, Handler.ROW_PER_EVENT);
 	}
 
 	/**
-	 * @param withEffects whether the handler writes its row ({@code false} measures what
-	 * the inbox itself costs)
+	 * @param kind what the handler does with each new event
 	 * @return new events applied per second, and what the inbox counted
 	 */
-	static Consumed consume(Lab lab, Sizes sizes, String topic, boolean withEffects) {
+	static Consumed consume(Lab lab, Sizes sizes, String topic, Handler kind) {
 		try (SchemaUnderTest schema = lab.schema();
 				KafkaConsumer<String, byte[]> consumer = Consumers.fromBeginning(lab, topic)) {
 			DataSource dataSource = schema.dataSource();
@@ -46,16 +44,19 @@ final class InboxConsumer {
 			Inbox inbox = new Inbox(dataSource, new TransactionTemplate(new JdbcTransactionManager(dataSource)),
 					PositionRevalued.CATALOG, metrics);
 			Effects effects = new Effects(dataSource);
+			BatchedEffects batched = new BatchedEffects(dataSource);
+			java.util.function.Consumer<PositionRevalued> handler = switch (kind) {
+				case ROW_PER_EVENT -> (event) -> effects.apply(event.account(), event.sequence());
+				case ROWS_PER_BATCH -> (event) -> batched.apply(event.account(), event.sequence());
+				case NOTHING -> (event) -> {
+				};
+			};
 			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 			Stopwatch watch = Stopwatch.start();
 			while (metrics.appliedCount(CONSUMER) < sizes.events()) {
 				var records = Consumers.list(consumer.poll(Duration.ofMillis(100)));
 				if (!records.isEmpty()) {
-					inbox.receiveBatch(CONSUMER, records, PositionRevalued.class, (event) -> {
-						if (withEffects) {
-							effects.apply(event.account(), event.sequence());
-						}
-					});
+					inbox.receiveBatch(CONSUMER, records, PositionRevalued.class, handler);
 					consumer.commitSync();
 				}
 				if (System.nanoTime() > deadline) {
@@ -64,7 +65,7 @@ final class InboxConsumer {
 			}
 			double rate = watch.rate(sizes.events());
 			Stopwatch.awaitUntil(
-					() -> metrics.duplicatedCount(CONSUMER) >= sizes.duplicates() || !drain(consumer, inbox, effects),
+					() -> metrics.duplicatedCount(CONSUMER) >= sizes.duplicates() || !drain(consumer, inbox, handler),
 					Duration.ofSeconds(30), "duplicates");
 			return new Consumed(rate, (long) metrics.appliedCount(CONSUMER), (long) metrics.duplicatedCount(CONSUMER),
 					effects.count());
@@ -72,18 +73,29 @@ final class InboxConsumer {
 	}
 
 	/** The last redeliveries may come after the last new event. */
-	private static boolean drain(KafkaConsumer<String, byte[]> consumer, Inbox inbox, @Nullable Effects effects) {
+	private static boolean drain(KafkaConsumer<String, byte[]> consumer, Inbox inbox,
+			java.util.function.Consumer<PositionRevalued> handler) {
 		var records = Consumers.list(consumer.poll(Duration.ofMillis(200)));
 		if (records.isEmpty()) {
 			return false;
 		}
-		inbox.receiveBatch(CONSUMER, records, PositionRevalued.class, (event) -> {
-			if (effects != null) {
-				effects.apply(event.account(), event.sequence());
-			}
-		});
+		inbox.receiveBatch(CONSUMER, records, PositionRevalued.class, handler);
 		consumer.commitSync();
 		return true;
+	}
+
+	/** What the handler does with each new event. */
+	enum Handler {
+
+		/** One INSERT per event, as a service's handler would write it. */
+		ROW_PER_EVENT,
+
+		/** The same rows, written with one statement per batch before the commit. */
+		ROWS_PER_BATCH,
+
+		/** Nothing: what the inbox itself costs. */
+		NOTHING
+
 	}
 
 	/**

@@ -28,9 +28,9 @@ record Sizes(int events, int accounts, int runs, int rate, int seconds, int warm
 			String[] pair = arg.split("=", 2);
 			given.put(pair[0], (pair.length > 1) ? pair[1] : "true");
 		}
-		return new Sizes(number(given, "events", 200_000), number(given, "accounts", 10_000), number(given, "runs", 3),
-				number(given, "rate", 1_000), number(given, "seconds", 60), number(given, "warmup", 5),
-				number(given, "peerEvents", 20_000), number(given, "relayBatch", RelaySettings.defaults().batchSize()),
+		return new Sizes(number(given, "events", 50_000), number(given, "accounts", 10_000), number(given, "runs", 3),
+				number(given, "rate", 1_000), number(given, "seconds", 30), number(given, "warmup", 5),
+				number(given, "peerEvents", 3_000), number(given, "relayBatch", RelaySettings.defaults().batchSize()),
 				given.getOrDefault("peers", "modulith,debezium,namastack"));
 	}
 
