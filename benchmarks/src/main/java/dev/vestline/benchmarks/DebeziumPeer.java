@@ -152,9 +152,12 @@ final class DebeziumPeer implements AutoCloseable {
 		jdbc.sql("""
 				INSERT INTO dbz_outbox (id, aggregatetype, aggregateid, type, payload)
 				SELECT gen_random_uuid(), 'position', 'acc-' || (i % :accounts), 'PositionRevalued',
-				       jsonb_build_object('account', 'acc-' || (i % :accounts), 'sequence', i, 'memo', :memo)
+				       jsonb_build_object('account', 'acc-' || (i % :accounts), 'sequence', i, 'memo', MEMO_SQL)
 				  FROM generate_series(1, :events) AS i
-				""").param("accounts", accounts).param("memo", PositionRevalued.MEMO).param("events", events).update();
+				""".replace("MEMO_SQL", PositionRevalued.SQL_MEMO))
+			.param("accounts", accounts)
+			.param("events", events)
+			.update();
 	}
 
 	private static Properties properties(SchemaUnderTest schema, String slot, String bootstrapServers) {

@@ -117,11 +117,14 @@ final class ModulithPeer {
 				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
 				                               status, completion_attempts)
 				SELECT gen_random_uuid(), probe.listener_id, probe.event_type,
-				       '{"account":"acc-' || (i % :accounts) || '","sequence":' || i || ',"memo":"' || :memo || '"}',
+				       '{"account":"acc-' || (i % :accounts) || '","sequence":' || i || ',"memo":"' || MEMO_SQL || '"}',
 				       clock_timestamp(), 'FAILED', 1
 				  FROM generate_series(1, :events) AS i,
 				       (SELECT listener_id, event_type FROM event_publication LIMIT 1) AS probe
-				""").param("accounts", accounts).param("memo", PositionRevalued.MEMO).param("events", events).update();
+				""".replace("MEMO_SQL", PositionRevalued.SQL_MEMO))
+			.param("accounts", accounts)
+			.param("events", events)
+			.update();
 		jdbc.sql("ANALYZE event_publication").update();
 	}
 

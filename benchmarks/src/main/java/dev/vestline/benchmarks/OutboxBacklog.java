@@ -19,16 +19,17 @@ final class OutboxBacklog {
 			.sql("""
 					INSERT INTO outbox_event (id, topic, record_key, event_type, source, data_schema, payload, occurred_at)
 					SELECT gen_random_uuid(), :topic, 'acc-' || (i % :accounts), :type, :source, :schema,
-					       jsonb_build_object('account', 'acc-' || (i % :accounts), 'sequence', i, 'memo', :memo),
+					       jsonb_build_object('account', 'acc-' || (i % :accounts), 'sequence', i, 'memo', MEMO_SQL),
 					       clock_timestamp()
 					  FROM generate_series(1, :events) AS i
-					""")
+					"""
+				.replace("MEMO_SQL", PositionRevalued.SQL_MEMO))
 			.param("topic", topic)
 			.param("accounts", sizes.accounts())
 			.param("type", PositionRevalued.TYPE.ceType())
 			.param("source", PositionRevalued.TYPE.source().toString())
 			.param("schema", PositionRevalued.TYPE.dataSchema().toString())
-			.param("memo", PositionRevalued.MEMO)
+
 			.param("events", sizes.events())
 			.update();
 		JdbcClient.create(dataSource).sql("ANALYZE outbox_event").update();
