@@ -25,6 +25,7 @@ public final class Benchmarks {
 		Stopwatch total = Stopwatch.start();
 		Results results = new Results();
 		try (Lab lab = Lab.start()) {
+			warmUp(lab, sizes);
 			for (int i = 1; i <= sizes.runs(); i++) {
 				int run = i;
 				String input = "consumer-input-" + run;
@@ -34,6 +35,9 @@ public final class Benchmarks {
 						() -> PostgresInsertRate.measure(lab, 20_000));
 				results.measure("relay", "Vestline", "events/s", "",
 						() -> VestlineRelay.drain(lab, sizes, "vestline-relay-" + run));
+				String peerRelay = "relay, " + backlog(sizes);
+				results.measure(peerRelay, "Vestline", "events/s", "",
+						() -> VestlineRelay.drain(lab, sizes.withEvents(sizes.peerEvents()), "vestline-small-" + run));
 				results.measure("consumer", "Vestline", "events/s", "inbox, 10% redelivered",
 						() -> consume(results, lab, sizes, input, InboxConsumer.Handler.ROW_PER_EVENT));
 				results.measure("consumer", "Vestline, rows written once per batch", "events/s",
@@ -42,15 +46,15 @@ public final class Benchmarks {
 				results.measure("consumer", "Vestline, handler writes nothing", "events/s", "inbox alone",
 						() -> InboxConsumer.consume(lab, sizes, input, InboxConsumer.Handler.NOTHING).rate());
 				if (sizes.runs("modulith")) {
-					results.measure("relay", ModulithPeer.NAME, "events/s", backlog(sizes),
+					results.measure(peerRelay, ModulithPeer.NAME, "events/s", "",
 							() -> ModulithPeer.drain(lab, sizes.peerEvents(), sizes.accounts(), "modulith-" + run));
 				}
 				if (sizes.runs("debezium")) {
-					results.measure("relay", DebeziumPeer.NAME, "events/s", backlog(sizes),
+					results.measure(peerRelay, DebeziumPeer.NAME, "events/s", "",
 							() -> DebeziumPeer.drain(lab, sizes.peerEvents(), sizes.accounts(), "debezium-" + run));
 				}
 				if (sizes.runs("namastack")) {
-					results.measure("relay", NamastackPeer.NAME, "events/s", backlog(sizes),
+					results.measure(peerRelay, NamastackPeer.NAME, "events/s", "",
 							() -> NamastackPeer.drain(lab, sizes.peerEvents(), sizes.accounts(), "namastack-" + run));
 				}
 			}
@@ -72,6 +76,20 @@ public final class Benchmarks {
 		Plot.write(results, directory.resolve("benchmarks.png"));
 		logger.info("\n{}", report);
 		System.exit(0); // the peers' libraries may leave non-daemon threads behind
+	}
+
+	/**
+	 * One unrecorded round of Vestline's and the limits' code paths at a tenth of the
+	 * size, so that the first recorded run does not measure the JIT compiler.
+	 */
+	private static void warmUp(Lab lab, Sizes sizes) {
+		Sizes small = sizes.scaled(10);
+		Results discarded = new Results();
+		discarded.measure("limit", "warm-up", "", "", () -> RawProducer.send(lab, small, "warm-up-input"));
+		discarded.measure("limit", "warm-up", "", "", () -> PostgresInsertRate.measure(lab, 2_000));
+		discarded.measure("relay", "warm-up", "", "", () -> VestlineRelay.drain(lab, small, "warm-up-relay"));
+		discarded.measure("consumer", "warm-up", "", "",
+				() -> InboxConsumer.consume(lab, small, "warm-up-input", InboxConsumer.Handler.ROW_PER_EVENT).rate());
 	}
 
 	private static String backlog(Sizes sizes) {

@@ -51,14 +51,14 @@ final class Report {
 
 	private static String vsLimit(Results results, Figure figure) {
 		return switch (figure.measure()) {
-			case "relay" -> percent(figure.median() / results.median("limit", RAW_PRODUCER)) + " of raw producer";
+			case "limit" -> "";
 			case "consumer" -> percent(figure.median() / results.median("limit", POSTGRES)) + " of PG commits";
-			default -> "";
+			default -> percent(figure.median() / results.median("limit", RAW_PRODUCER)) + " of raw producer";
 		};
 	}
 
 	private static String vsVestline(Results results, Figure figure) {
-		if (figure.system().equals("Vestline") || figure.measure().equals("limit")) {
+		if (figure.system().startsWith("Vestline") || figure.measure().equals("limit")) {
 			return "";
 		}
 		return "%.2f×".formatted(results.median(figure.measure(), "Vestline") / figure.median());

@@ -28,10 +28,27 @@ record Sizes(int events, int accounts, int runs, int rate, int seconds, int warm
 			String[] pair = arg.split("=", 2);
 			given.put(pair[0], (pair.length > 1) ? pair[1] : "true");
 		}
-		return new Sizes(number(given, "events", 50_000), number(given, "accounts", 10_000), number(given, "runs", 3),
+		return new Sizes(number(given, "events", 100_000), number(given, "accounts", 10_000), number(given, "runs", 3),
 				number(given, "rate", 1_000), number(given, "seconds", 30), number(given, "warmup", 5),
 				number(given, "peerEvents", 3_000), number(given, "relayBatch", RelaySettings.defaults().batchSize()),
 				given.getOrDefault("peers", "modulith,debezium,namastack"));
+	}
+
+	/**
+	 * @param divisor how much smaller
+	 * @return these sizes with a fraction of the events
+	 */
+	Sizes scaled(int divisor) {
+		return withEvents(this.events / divisor);
+	}
+
+	/**
+	 * @param events how many events
+	 * @return these sizes with that many events, one run
+	 */
+	Sizes withEvents(int events) {
+		return new Sizes(events, this.accounts, 1, this.rate, this.seconds, this.warmupSeconds, this.peerEvents,
+				this.relayBatch, this.peers);
 	}
 
 	/**
