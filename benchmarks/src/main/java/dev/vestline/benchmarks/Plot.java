@@ -68,18 +68,17 @@ final class Plot {
 	private static CategoryChart latency(Results results) {
 		CategoryChart chart = new CategoryChartBuilder().width(700)
 			.height(560)
-			.title("End to end at steady load (ms, commit to consumer commit, log scale)")
+			.title("End to end at steady load (ms, commit to consumer commit)")
 			.yAxisTitle("ms")
 			.build();
 		style(chart);
-		chart.getStyler().setYAxisLogarithmic(true);
 		List<String> percentiles = List.of("p50", "p99", "p99.9");
 		results.latencies().forEach((system, result) -> {
 			var p = result.percentiles();
 			chart.addSeries(system, new ArrayList<>(percentiles), List.of(p.p50(), p.p99(), p.p999()));
 		});
 		if (results.latencies().isEmpty()) {
-			chart.addSeries("none", List.of("p50"), List.of(1));
+			chart.addSeries("none", List.of("p50"), List.of(0));
 		}
 		return chart;
 	}
