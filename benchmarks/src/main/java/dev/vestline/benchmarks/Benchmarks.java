@@ -35,6 +35,8 @@ public final class Benchmarks {
 						() -> PostgresInsertRate.measure(lab, 20_000));
 				results.measure("relay", "Vestline", "events/s", "",
 						() -> VestlineRelay.drain(lab, sizes, "vestline-relay-" + run));
+				results.measure("relay", "Vestline, database steps alone", "events/s", "claim + mark, no Kafka",
+						() -> databaseSteps(results, lab, sizes));
 				String peerRelay = "relay, " + backlog(sizes);
 				results.measure(peerRelay, "Vestline", "events/s", "",
 						() -> VestlineRelay.drain(lab, sizes.withEvents(sizes.peerEvents()), "vestline-small-" + run));
@@ -90,6 +92,13 @@ public final class Benchmarks {
 		discarded.measure("relay", "warm-up", "", "", () -> VestlineRelay.drain(lab, small, "warm-up-relay"));
 		discarded.measure("consumer", "warm-up", "", "",
 				() -> InboxConsumer.consume(lab, small, "warm-up-input", InboxConsumer.Handler.ROW_PER_EVENT).rate());
+	}
+
+	private static double databaseSteps(Results results, Lab lab, Sizes sizes) {
+		RelayDatabaseSteps.Steps steps = RelayDatabaseSteps.measure(lab, sizes);
+		results.remark("Relay database steps alone: claim %.1f ms, mark %.1f ms per batch of %d."
+			.formatted(steps.claimMillis(), steps.markMillis(), sizes.relayBatch()));
+		return steps.rate();
 	}
 
 	private static String backlog(Sizes sizes) {
