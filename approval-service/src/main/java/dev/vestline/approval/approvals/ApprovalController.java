@@ -1,0 +1,118 @@
+package dev.vestline.approval.approvals;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.vestline.approval.audit.AuditEntry;
+import dev.vestline.approval.audit.AuditLog;
+import dev.vestline.approval.idempotency.IdempotentRequests;
+import dev.vestline.approval.idempotency.StoredResponse;
+import dev.vestline.approval.web.ApiProblem;
+import dev.vestline.approval.web.Caller;
+import dev.vestline.approval.web.IfMatch;
+
+/**
+ * Requests approvals and reads them: one, a filtered page, or an approval's history.
+ * Investors see and request only their own.
+ */
+@RestController
+@RequestMapping("/api/v1/approvals")
+class ApprovalController {
+
+	static final int MAX_PAGE = 100;
+
+	private final ApprovalRequesting requesting;
+
+	private final Approvals approvals;
+
+	private final AuditLog audit;
+
+	private final IdempotentRequests idempotency;
+
+	private final JsonMapper json;
+
+	ApprovalController(ApprovalRequesting requesting, Approvals approvals, AuditLog audit,
+			IdempotentRequests idempotency, JsonMapper json) {
+		this.requesting = requesting;
+		this.approvals = approvals;
+		this.audit = audit;
+		this.idempotency = idempotency;
+		this.json = json;
+	}
+
+	@PostMapping
+	@ApiResponse(responseCode = "201", description = "created (or the first response, replayed)",
+			content = @Content(schema = @Schema(implementation = ApprovalView.class)))
+	ResponseEntity<String> request(@Valid @RequestBody NewApproval request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			Authentication authentication) {
+		Caller caller = Caller.of(authentication);
+		request.checkFieldsOfKind();
+		if (!caller.maySee(request.investorId())) {
+			throw ApiProblem.forbidden("not-your-investor", "Not your investor id",
+					"An investor may only request approvals for themselves");
+		}
+		return this.idempotency.run(caller, "request-approval", key, request, () -> {
+			Approval approval = this.requesting.request(request, caller);
+			return new StoredResponse(201, this.json.writeValueAsString(ApprovalView.of(approval)),
+					"/api/v1/approvals/" + approval.id(), IfMatch.etag(approval.version()));
+		});
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<ApprovalView> get(@PathVariable UUID id, Authentication authentication) {
+		Approval approval = visible(id, Caller.of(authentication));
+		return ResponseEntity.ok().eTag(IfMatch.etag(approval.version())).body(ApprovalView.of(approval));
+	}
+
+	@GetMapping("/{id}/history")
+	List<AuditEntry> history(@PathVariable UUID id, Authentication authentication) {
+		visible(id, Caller.of(authentication));
+		return this.audit.history(id, 1000);
+	}
+
+	@GetMapping
+	ApprovalView.Page list(@RequestParam(required = false) @Nullable ApprovalStatus status,
+			@RequestParam(required = false) @Nullable UUID dealId,
+			@RequestParam(required = false) @Nullable String investorId,
+			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "20") int limit,
+			Authentication authentication) {
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
+		}
+		Caller caller = Caller.of(authentication);
+		if (!caller.isStaff()) {
+			investorId = caller.id(); // an investor lists only their own
+		}
+		List<Approval> found = this.approvals.page((status != null) ? status.name() : null, dealId, investorId, after,
+				limit + 1);
+		List<ApprovalView> items = found.stream().limit(limit).map(ApprovalView::of).toList();
+		String next = (found.size() > limit) ? items.get(limit - 1).id().toString() : null;
+		return new ApprovalView.Page(items, next);
+	}
+
+	private Approval visible(UUID id, Caller caller) {
+		return this.approvals.find(id)
+			.filter((approval) -> caller.maySee(approval.investorId()))
+			.orElseThrow(() -> ApiProblem.notFound("Approval", id));
+	}
+
+}

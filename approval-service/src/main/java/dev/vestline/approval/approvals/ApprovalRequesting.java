@@ -1,0 +1,72 @@
+package dev.vestline.approval.approvals;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.uuid.Generators;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.vestline.approval.audit.AuditEntry;
+import dev.vestline.approval.deals.Deal;
+import dev.vestline.approval.deals.Deals;
+import dev.vestline.approval.web.ApiProblem;
+import dev.vestline.approval.web.Caller;
+import dev.vestline.events.Money;
+
+/**
+ * Opens an approval with the chain of steps the policy gives, at most one open per deal,
+ * investor and kind.
+ */
+@Service
+@Transactional
+class ApprovalRequesting {
+
+	private final Deals deals;
+
+	private final Approvals approvals;
+
+	private final ApprovalPolicy policy;
+
+	private final ApprovalRecorder recorder;
+
+	ApprovalRequesting(Deals deals, Approvals approvals, ApprovalPolicy policy, ApprovalRecorder recorder) {
+		this.deals = deals;
+		this.approvals = approvals;
+		this.policy = policy;
+		this.recorder = recorder;
+	}
+
+	Approval request(NewApproval request, Caller caller) {
+		Deal deal = this.deals.find(request.dealId())
+			.orElseThrow(() -> ApiProblem.unprocessable("unknown-deal", "Unknown deal",
+					"There is no deal " + request.dealId()));
+		Money amount = (request.amount() != null) ? new Money(request.amount(), deal.currency()) : null;
+		if (amount != null && amount.amount().compareTo(deal.capacity()) > 0) {
+			throw ApiProblem.unprocessable("exceeds-capacity", "Amount exceeds the deal's capacity",
+					"The subscription of " + amount.amount() + " can never fit in the deal's capacity of "
+							+ deal.capacity() + " " + deal.currency());
+		}
+		Instant now = this.recorder.now();
+		List<String> steps = this.policy.stepsFor(request.kind(), request.amount());
+		Approval approval = new Approval(Generators.timeBasedEpochGenerator().generate(), deal.id(), deal.vehicleId(),
+				request.investorId(), request.kind(), request.subscriptionId(), amount, steps, List.of(),
+				ApprovalStatus.PENDING, null, caller.id(), now, now.plus(this.policy.expiresAfter()), null, null, null,
+				null, null, null, null, null, null, 0);
+		if (!this.approvals.insertIfNoneOpen(approval)) {
+			var existing = this.approvals.findOpen(deal.id(), request.investorId(), request.kind().name());
+			this.recorder.metrics().conflict("duplicate-open");
+			throw ApiProblem
+				.conflict("approval-already-open", "An approval is already open",
+						"Investor " + request.investorId() + " already has an open " + request.kind()
+								+ " approval for this deal" + existing.map((id) -> ": " + id).orElse(""))
+				.with("existingApprovalId", existing.map(Object::toString).orElse(""));
+		}
+		this.recorder.happened(ApprovalEvents.requested(approval),
+				new AuditEntry(approval.id(), "REQUESTED", caller.id(), now, null, "PENDING", null));
+		this.recorder.metrics().requested(request.kind().name());
+		return approval;
+	}
+
+}

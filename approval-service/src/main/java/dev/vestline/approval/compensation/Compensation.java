@@ -1,0 +1,125 @@
+package dev.vestline.approval.compensation;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.vestline.approval.approvals.Approval;
+import dev.vestline.approval.approvals.ApprovalEvents;
+import dev.vestline.approval.approvals.ApprovalPolicy;
+import dev.vestline.approval.approvals.ApprovalRecorder;
+import dev.vestline.approval.approvals.ApprovalStatus;
+import dev.vestline.approval.approvals.Approvals;
+import dev.vestline.approval.audit.AuditEntry;
+import dev.vestline.approval.deals.Deals;
+import dev.vestline.events.signature.SigningWorkflowCancelled;
+import dev.vestline.events.signature.SigningWorkflowCompleted;
+import dev.vestline.events.signature.SigningWorkflowFailed;
+
+/**
+ * Never leaves an approval granted for work that did not happen. Runs in the inbox's
+ * transaction; a workflow's outcome is applied once (a {@code workflow_outcome} row per
+ * workflow), the approval is row-locked, and each transition is guarded by status and
+ * version, so capacity is released exactly once.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+class Compensation {
+
+	static final String ACTOR = "approval-service";
+
+	private final Approvals approvals;
+
+	private final Deals deals;
+
+	private final ApprovalRecorder recorder;
+
+	private final WorkflowOutcomes outcomes;
+
+	private final ApprovalPolicy policy;
+
+	Compensation(Approvals approvals, Deals deals, ApprovalRecorder recorder, WorkflowOutcomes outcomes,
+			ApprovalPolicy policy) {
+		this.approvals = approvals;
+		this.deals = deals;
+		this.recorder = recorder;
+		this.outcomes = outcomes;
+		this.policy = policy;
+	}
+
+	void workflowFailed(SigningWorkflowFailed event) {
+		Optional<Approval> granted = grantedApproval(event.workflowId(), event.approvalId(), "FAILED");
+		if (granted.isPresent()) {
+			Approval a = granted.get();
+			Instant now = this.recorder.now();
+			String reason = "signing workflow failed: " + event.reason();
+			if (this.approvals.reopen(a, reason, now, now.plus(this.policy.expiresAfter()))) {
+				releaseReservation(a);
+				this.recorder.happened(ApprovalEvents.reopened(a, reason, event.workflowId(), now),
+						new AuditEntry(a.id(), "REOPENED", ACTOR, now, a.steps().size(), "PENDING", reason));
+				this.recorder.metrics().compensated("reopened");
+			}
+		}
+	}
+
+	void workflowCancelled(SigningWorkflowCancelled event) {
+		Optional<Approval> granted = grantedApproval(event.workflowId(), event.approvalId(), "CANCELLED");
+		if (granted.isPresent()) {
+			Approval a = granted.get();
+			Instant now = this.recorder.now();
+			String reason = "signing workflow cancelled by " + event.cancelledBy() + ": " + event.reason();
+			if (this.approvals.cancel(a, ACTOR, reason, now)) {
+				releaseReservation(a);
+				this.recorder.happened(ApprovalEvents.cancelled(a, ACTOR, reason, now),
+						new AuditEntry(a.id(), "CANCELLED", ACTOR, now, null, "CANCELLED", reason));
+				this.recorder.metrics().compensated("cancelled");
+			}
+		}
+	}
+
+	void workflowCompleted(SigningWorkflowCompleted event) {
+		Optional<Approval> granted = grantedApproval(event.workflowId(), event.approvalId(), "COMPLETED");
+		if (granted.isPresent()) {
+			Approval a = granted.get();
+			Instant now = this.recorder.now();
+			if (this.approvals.execute(a, event.workflowId(), now)) {
+				// no event: the workflow's own SigningWorkflowCompleted already tells
+				// everyone
+				this.recorder.noted(new AuditEntry(a.id(), "EXECUTED", ACTOR, now, null, "EXECUTED",
+						"signing workflow " + event.workflowId() + " completed"));
+				this.recorder.metrics().compensated("executed");
+			}
+		}
+	}
+
+	/**
+	 * @return the approval, locked, when this is the workflow's first outcome and the
+	 * approval is still granted; otherwise records why nothing is done
+	 */
+	private Optional<Approval> grantedApproval(UUID workflow, UUID approvalId, String outcome) {
+		Optional<Approval> approval = this.approvals.lock(approvalId);
+		boolean granted = approval.map((a) -> a.status() == ApprovalStatus.GRANTED).orElse(false);
+		boolean first = this.outcomes.recordFirst(workflow, approvalId, outcome, granted, this.recorder.now());
+		if (first && granted) {
+			return approval;
+		}
+		String why = !first ? "workflow " + workflow + " already had an outcome"
+				: approval.map((a) -> "approval is " + a.status() + ", not GRANTED").orElse("unknown approval");
+		this.recorder.noted(new AuditEntry(approvalId, "COMPENSATION_IGNORED", ACTOR, this.recorder.now(), null,
+				approval.map((a) -> a.status().name()).orElse(null),
+				outcome + " of workflow " + workflow + ": " + why));
+		this.recorder.metrics().compensated("ignored");
+		return Optional.empty();
+	}
+
+	private void releaseReservation(Approval a) {
+		if (a.reservedAmount() != null) {
+			this.deals.release(a.dealId(), a.reservedAmount());
+		}
+	}
+
+}

@@ -1,0 +1,165 @@
+package dev.vestline.approval.expiry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.vestline.approval.support.Api;
+import dev.vestline.approval.support.ApprovalIntegrationTest;
+import dev.vestline.approval.support.PublishedEvents;
+import dev.vestline.approval.support.Race;
+import dev.vestline.approval.support.Scenario;
+import dev.vestline.events.DomainEvent;
+import dev.vestline.testharness.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ApprovalIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExpiryRaceIntegrationTests {
+
+	static final Logger LOG = LoggerFactory.getLogger(ExpiryRaceIntegrationTests.class);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestInfrastructure infrastructure;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApprovalExpiry expiry;
+
+	Scenario scenario;
+
+	PublishedEvents published;
+
+	@BeforeAll
+	void openWitness() {
+		this.published = new PublishedEvents(this.infrastructure.kafka().bootstrapServers(), this.jdbc);
+	}
+
+	@AfterAll
+	void closeWitness() {
+		this.published.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.scenario = new Scenario(new Api(this.port));
+	}
+
+	@Test
+	void refusesToDecideAnApprovalPastItsDeadlineEvenBeforeTheJobRan() {
+		UUID deal = this.scenario.deal("1000.00");
+		Api.Response requested = this.scenario.request(Scenario.interest(deal, "tardy"));
+		makeOverdue(deal, "0 seconds");
+		Api.Response late = this.scenario.decide(requested.text("id"), "amy", "approver", requested.etag(), "APPROVE",
+				null);
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.text("type")).endsWith("/approval-expired");
+	}
+
+	@Test
+	void expiresEachOverdueApprovalOnceWhileThreeReplicasRunTheJob() {
+		UUID deal = this.scenario.deal("1000.00");
+		List<UUID> approvals = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			approvals.add(UUID.fromString(this.scenario.request(Scenario.interest(deal, "late-" + i)).text("id")));
+		}
+		makeOverdue(deal, "0 seconds");
+
+		List<Integer> expiredByReplica = Race.run(3, (i) -> this.expiry.expireOverdue());
+
+		assertThat(expiredByReplica.stream().mapToInt(Integer::intValue).sum()).isEqualTo(30);
+		for (UUID approval : approvals) {
+			assertThat(names(this.published.of(approval))).containsExactly("ApprovalRequested", "ApprovalExpired");
+		}
+	}
+
+	@Test
+	void givesEachApprovalOneOutcomeWhenExpiryRacesItsDecision() {
+		for (int round = 0; round < 2; round++) {
+			UUID deal = this.scenario.deal("1000.00");
+			List<Api.Response> requested = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				requested.add(this.scenario.request(Scenario.interest(deal, "edge-" + round + "-" + i)));
+			}
+			// Two expiry replicas whose clock runs an hour ahead race the deciders, for
+			// whom
+			// the approvals are not overdue yet: only the database guards pick the
+			// outcome.
+			makeOverdue(deal, "-1 minute");
+			Instant skewed = Instant.now().plus(Duration.ofHours(1));
+			int r = round;
+			List<Object> outcomes = Race.run(22,
+					(i) -> (i < 20)
+							? this.scenario.decide(requested.get(i).text("id"), "appr-" + r + "-" + i, "approver",
+									requested.get(i).etag(), "APPROVE", null)
+							: expireOnceDecisionsLanded(deal, skewed));
+
+			long won = outcomes.stream().limit(20).filter((o) -> ((Api.Response) o).status() == 200).count();
+			LOG.info("Expiry race round {}: {} decided, {} expired", round, won, 20 - won);
+			for (int i = 0; i < 20; i++) {
+				Api.Response decision = (Api.Response) outcomes.get(i);
+				UUID id = UUID.fromString(requested.get(i).text("id"));
+				String status = this.jdbc.sql("SELECT status FROM approval WHERE id = :id")
+					.param("id", id)
+					.query(String.class)
+					.single();
+				List<String> events = names(this.published.of(id));
+				if (decision.status() == 200) {
+					assertThat(status).isEqualTo("GRANTED");
+					assertThat(events).containsExactly("ApprovalRequested", "ApprovalStepApproved", "ApprovalGranted");
+				}
+				else {
+					// 409 when the decision saw the deadline passed, 412 when the expiry
+					// committed first
+					assertThat(decision.status()).as(decision.toString()).isIn(409, 412);
+					assertThat(status).isEqualTo("EXPIRED");
+					assertThat(events).containsExactly("ApprovalRequested", "ApprovalExpired");
+				}
+			}
+		}
+	}
+
+	private int expireOnceDecisionsLanded(UUID deal, Instant skewed) {
+		// start while most decisions are still in flight, not before the first arrived
+		await().pollInterval(Duration.ofMillis(1))
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM approval WHERE deal_id = :deal AND status = 'GRANTED'")
+				.param("deal", deal)
+				.query(Long.class)
+				.single() >= 2);
+		return this.expiry.expireOverdue(skewed);
+	}
+
+	private void makeOverdue(UUID deal, String offset) {
+		this.jdbc.sql("""
+				UPDATE approval SET requested_at = requested_at - interval '1 hour',
+				                    expires_at = clock_timestamp() - CAST(:offset AS interval)
+				 WHERE deal_id = :deal
+				""").param("offset", offset).param("deal", deal).update();
+	}
+
+	private static List<String> names(List<DomainEvent> events) {
+		return events.stream().map((e) -> e.getClass().getSimpleName()).toList();
+	}
+
+}
