@@ -1,11 +1,9 @@
 package dev.vestline.signature;
 
-import dev.vestline.testharness.RealInfrastructure;
 import dev.vestline.testharness.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
@@ -13,8 +11,7 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(service = "signature")
+@SignatureIntegrationTest
 class SignatureApplicationIntegrationTests {
 
 	@LocalServerPort

@@ -1,5 +1,8 @@
 package dev.vestline.signature;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.vestline.testharness.DevInfrastructure;
 
 import org.springframework.boot.SpringApplication;
@@ -12,7 +15,11 @@ public class TestSignatureApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(SignatureApplication.class);
-		application.setDefaultProperties(DevInfrastructure.start("signature"));
+		Map<String, Object> properties = new HashMap<>(DevInfrastructure.start("signature"));
+		// local runs have no mail delivery: log whole signing links so a developer can
+		// open them
+		properties.put("vestline.signature.links.log-urls", "true");
+		application.setDefaultProperties(properties);
 		application.run(args);
 	}
 

@@ -1,0 +1,7 @@
+/**
+ * The audit log of workflows and their leases.
+ */
+@NullMarked
+package dev.vestline.signature.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,29 @@
+package dev.vestline.signature.signing;
+
+import java.time.Instant;
+
+import dev.vestline.signature.documents.DocumentVersion;
+import dev.vestline.signature.lease.Lease;
+import dev.vestline.signature.signing.IdempotentRequests.Key;
+import dev.vestline.signature.signing.SignerAccess.Access;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A signature stamped under a lease, not yet committed.
+ *
+ * @param lease the lease it was stamped under
+ * @param access the signer and workflow as read under the lease
+ * @param parent the version it was stamped on
+ * @param pdf the new version's bytes
+ * @param typedName the name the signer typed
+ * @param signedAt when
+ * @param idempotencyKey the client's key for this request, if it sent one
+ */
+record PreparedSignature(Lease lease, Access access, DocumentVersion parent, byte[] pdf, String typedName,
+		Instant signedAt, @Nullable Key idempotencyKey) {
+
+	int version() {
+		return this.parent.version() + 1;
+	}
+
+}

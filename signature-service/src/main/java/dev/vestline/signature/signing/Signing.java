@@ -1,0 +1,117 @@
+package dev.vestline.signature.signing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.vestline.signature.documents.DocumentVersions;
+import dev.vestline.signature.documents.SignatureStamp;
+import dev.vestline.signature.lease.Lease;
+import dev.vestline.signature.lease.LeaseAcquisition;
+import dev.vestline.signature.lease.LeaseLost;
+import dev.vestline.signature.signing.IdempotentRequests.Key;
+import dev.vestline.signature.signing.SignerAccess.Access;
+import dev.vestline.signature.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Signs a workflow's document for the holder of a link: takes the workflow's lease,
+ * stamps the signature on the latest version outside any transaction, then commits under
+ * the lease's fencing token. Two signers at once are serialised by the lease, so each
+ * stamps on the other's version and both end up in the final document.
+ */
+@Service
+public class Signing {
+
+	private final SignerAccess access;
+
+	private final LeaseAcquisition leases;
+
+	private final DocumentVersions documents;
+
+	private final SigningCommit commit;
+
+	private final IdempotentRequests requests;
+
+	private final Clock clock;
+
+	Signing(SignerAccess access, LeaseAcquisition leases, DocumentVersions documents, SigningCommit commit,
+			IdempotentRequests requests, Clock clock) {
+		this.requests = requests;
+		this.access = access;
+		this.leases = leases;
+		this.documents = documents;
+		this.commit = commit;
+		this.clock = clock;
+	}
+
+	public SignedDocument sign(String token, String typedName) {
+		return complete(prepare(token, typedName, null));
+	}
+
+	/**
+	 * Signs, or answers a retry with the same key with the first response.
+	 * @param token the link's token
+	 * @param typedName the name to stamp
+	 * @param idempotencyKey the client's {@code Idempotency-Key}
+	 * @return what the signature produced, now or the first time
+	 */
+	public SignedDocument sign(String token, String typedName, String idempotencyKey) {
+		Key key = Key.of("signature:" + new LinkToken(token).scope(), idempotencyKey, typedName, "consent");
+		Optional<SignedDocument> first = this.requests.replay(key, SignedDocument.class);
+		if (first.isPresent()) {
+			return first.get();
+		}
+		try {
+			return complete(prepare(token, typedName, key));
+		}
+		catch (ApiProblem ex) {
+			// a concurrent retry with the same key committed first: answer as it was
+			// answered
+			return this.requests.replay(key, SignedDocument.class).orElseThrow(() -> ex);
+		}
+	}
+
+	/** First half: lease taken, signature stamped; a stalled holder stops here. */
+	PreparedSignature prepare(String token, String typedName) {
+		return prepare(token, typedName, null);
+	}
+
+	private PreparedSignature prepare(String token, String typedName, @Nullable Key key) {
+		Access found = this.access.open(token);
+		Lease lease = this.leases.acquire(found.workflow().id(), found.holder());
+		try {
+			Access current = this.access.reload(found); // another party may have signed
+														// meanwhile
+			var latest = this.documents.content(current.workflow().id(), current.workflow().documentVersion())
+				.orElseThrow();
+			Instant now = this.clock.instant();
+			SignatureStamp stamp = new SignatureStamp(typedName, current.request().signer().role(),
+					current.request().signer().signerId(), now, latest.version().version() + 1,
+					current.request().slot());
+			return new PreparedSignature(lease, current, latest.version(), stamp.applyTo(latest.bytes()), typedName,
+					now, key);
+		}
+		catch (RuntimeException ex) {
+			this.leases.release(lease);
+			throw ex;
+		}
+	}
+
+	/** Second half: commits only if the lease's fencing token is still current. */
+	SignedDocument complete(PreparedSignature prepared) {
+		try {
+			return this.commit.commit(prepared);
+		}
+		catch (LeaseLost ex) {
+			this.leases.fenced(prepared.lease());
+			throw ex;
+		}
+		finally {
+			this.leases.release(prepared.lease()); // a no-op once committed or taken over
+		}
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.vestline.signature.workflows;
+
+import java.util.UUID;
+
+import dev.vestline.events.signature.SignatureEvent;
+import dev.vestline.messaging.EventContext;
+import dev.vestline.messaging.outbox.Outbox;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends a workflow's events to the outbox under the correlation id of the flow that
+ * opened it, so that a signature made over HTTP days later still belongs to the
+ * approval's flow.
+ */
+@Component
+public class WorkflowEvents {
+
+	private final Outbox outbox;
+
+	WorkflowEvents(Outbox outbox) {
+		this.outbox = outbox;
+	}
+
+	/**
+	 * @param workflow the workflow the event is about
+	 * @param event the event; needs the caller's transaction
+	 * @return the event id
+	 */
+	public UUID append(SigningWorkflow workflow, SignatureEvent event) {
+		EventContext current = EventContext.current();
+		String correlationId = (workflow.correlationId() != null) ? workflow.correlationId() : current.correlationId();
+		return new EventContext(correlationId, current.causationId(), current.traceparent())
+			.call(() -> this.outbox.append(event));
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.vestline.signature;
+
+import java.io.IOException;
+import java.util.Map;
+
+import dev.vestline.support.production.ProductionGuard;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The service's own configuration, as the {@code prod} profile's guard checks it.
+ */
+class ProductionConfigurationTests {
+
+	@Test
+	void refusesTheLocalhostSigningLinkBaseUrl() throws IOException {
+		StandardEnvironment environment = environment(Map.of());
+		assertThatThrownBy(() -> new ProductionGuard(environment).check())
+			.hasMessageContaining("vestline.signature.links.public-base-url points at this machine");
+	}
+
+	@Test
+	void startsWithAPublicBaseUrlAndRealSecrets() throws IOException {
+		StandardEnvironment environment = environment(
+				Map.of("vestline.signature.links.public-base-url", "https://sign.vestline.io/sign",
+						"vestline.security.jwt.secret", "Zq8rV1nK4mW7pT2xC9bF6hJ3", "spring.datasource.password",
+						"Lk5Hq2Wm8Rn4Tz7Vc1Xb", "vestline.security.jwt.issuer", "https://id.vestline.io"));
+		assertThatCode(() -> new ProductionGuard(environment).check()).doesNotThrowAnyException();
+	}
+
+	private static StandardEnvironment environment(Map<String, Object> overrides) throws IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+			.forEach(environment.getPropertySources()::addLast);
+		environment.getPropertySources().addFirst(new MapPropertySource("overrides", overrides));
+		return environment;
+	}
+
+}

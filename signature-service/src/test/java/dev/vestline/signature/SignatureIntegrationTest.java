@@ -1,0 +1,33 @@
+package dev.vestline.signature;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.vestline.testharness.RealInfrastructure;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The one test context of the module's integration tests (real PostgreSQL and Kafka), so
+ * that every test class shares it: three vehicles with known parties, a quick reaper and
+ * a short lease wait.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"vestline.signature.parties.vehicles.00000000-0000-0000-0000-00000000a001.arranger.party-id=arranger-1",
+		"vestline.signature.parties.vehicles.00000000-0000-0000-0000-00000000a001.arranger.name=Ada Arranger",
+		"vestline.signature.parties.vehicles.00000000-0000-0000-0000-00000000a001.counterparty.party-id=counterparty-1",
+		"vestline.signature.parties.vehicles.00000000-0000-0000-0000-00000000a001.counterparty.name=Cole Counterparty",
+		"vestline.signature.lease.max-wait=2s", "vestline.signature.lease.reaper-interval=300ms",
+		"vestline.signature.links.public-base-url=https://sign.vestline.example/sign" })
+@RealInfrastructure(service = "signature")
+@Import(CapturedLinks.class)
+public @interface SignatureIntegrationTest {
+
+}
