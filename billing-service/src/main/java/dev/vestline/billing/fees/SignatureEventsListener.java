@@ -1,0 +1,38 @@
+package dev.vestline.billing.fees;
+
+import dev.vestline.events.Topics;
+import dev.vestline.events.signature.SignatureEvent;
+import dev.vestline.events.signature.SigningWorkflowCompleted;
+import dev.vestline.messaging.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accrues the subscription fee when a subscription pack is signed, through the inbox.
+ */
+@Component
+class SignatureEventsListener {
+
+	static final String GROUP = "billing";
+
+	private final Inbox inbox;
+
+	private final FeeAccrual accrual;
+
+	SignatureEventsListener(Inbox inbox, FeeAccrual accrual) {
+		this.inbox = inbox;
+		this.accrual = accrual;
+	}
+
+	@KafkaListener(topics = Topics.SIGNATURE, groupId = GROUP)
+	void on(ConsumerRecord<String, byte[]> record) {
+		this.inbox.receive(GROUP, record, SignatureEvent.class, (event) -> {
+			if (event instanceof SigningWorkflowCompleted completed) {
+				this.accrual.subscriptionPackSigned(completed);
+			}
+		});
+	}
+
+}

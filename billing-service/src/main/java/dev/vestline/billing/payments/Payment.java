@@ -1,0 +1,27 @@
+package dev.vestline.billing.payments;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.vestline.events.billing.PaymentSource;
+
+/**
+ * Money received for an invoice: the applied part plus the credit part is the amount.
+ *
+ * @param id the payment
+ * @param invoiceId the invoice it was for
+ * @param investorId the investor
+ * @param currency ISO 4217 code
+ * @param amount received
+ * @param appliedAmount applied to the invoice
+ * @param creditAmount kept as investor credit
+ * @param source where it came from
+ * @param externalReference its reference at the source, unique per source
+ * @param recordedAt when it was recorded
+ */
+public record Payment(UUID id, UUID invoiceId, String investorId, String currency, BigDecimal amount,
+		BigDecimal appliedAmount, BigDecimal creditAmount, PaymentSource source, String externalReference,
+		Instant recordedAt) {
+
+}

@@ -1,0 +1,65 @@
+package dev.vestline.billing.payments;
+
+import dev.vestline.billing.BillingMetrics;
+import dev.vestline.billing.invoices.Invoice;
+import dev.vestline.billing.invoices.Invoices;
+import dev.vestline.billing.money.MinorUnits;
+import dev.vestline.events.billing.InvoicePaid;
+import dev.vestline.events.billing.PaymentRecorded;
+import dev.vestline.messaging.outbox.Outbox;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a recorded payment into its events, in the recording transaction, and counts it.
+ */
+@Component
+class PaymentPublication {
+
+	private final Outbox outbox;
+
+	private final BillingMetrics metrics;
+
+	private final Invoices invoices;
+
+	PaymentPublication(Outbox outbox, BillingMetrics metrics, Invoices invoices) {
+		this.outbox = outbox;
+		this.metrics = metrics;
+		this.invoices = invoices;
+	}
+
+	/**
+	 * The payment that covers what was outstanding settles the invoice, exactly once: its
+	 * fees become PAID and {@code InvoicePaid} is appended.
+	 */
+	void settleIfCovered(Invoice before, java.math.BigDecimal applied) {
+		if (applied.signum() > 0 && applied.compareTo(before.outstanding()) == 0) {
+			this.invoices.markFeesPaid(before.id());
+			paid(this.invoices.find(before.id()).orElseThrow());
+		}
+	}
+
+	void recorded(Payment payment) {
+		String currency = payment.currency();
+		this.outbox.append(new PaymentRecorded(payment.id(), payment.invoiceId(), payment.investorId(),
+				MinorUnits.money(payment.amount(), currency), MinorUnits.money(payment.appliedAmount(), currency),
+				MinorUnits.money(payment.creditAmount(), currency), payment.source(), payment.externalReference(),
+				payment.recordedAt()));
+		this.metrics.countAfterCommit("vestline.billing.payments.recorded", "source", payment.source().name());
+		if (payment.creditAmount().signum() > 0) {
+			this.metrics.countAfterCommit("vestline.billing.credits.received", "source", payment.source().name());
+		}
+	}
+
+	private void paid(Invoice invoice) {
+		this.outbox.append(new InvoicePaid(invoice.id(), invoice.invoiceNumber(), invoice.investorId(),
+				MinorUnits.money(invoice.total(), invoice.currency()),
+				java.util.Objects.requireNonNull(invoice.paidAt())));
+		this.metrics.countAfterCommit("vestline.billing.invoices.paid");
+	}
+
+	void duplicate(String kind) {
+		this.metrics.countAfterCommit("vestline.billing.duplicates.suppressed", "kind", kind);
+	}
+
+}

@@ -1,0 +1,198 @@
+package dev.vestline.billing.payments;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.vestline.billing.BillingIntegrationTest;
+import dev.vestline.billing.Invoicing;
+import dev.vestline.billing.consistency.ConsistencyCheck;
+import dev.vestline.billing.invoices.InvoiceRun;
+import dev.vestline.events.Money;
+import dev.vestline.events.Topics;
+import dev.vestline.events.billing.InvoicePaid;
+import dev.vestline.events.billing.PaymentRecorded;
+import dev.vestline.events.billing.PaymentSource;
+import dev.vestline.events.reconciliation.InvoicePaymentReceived;
+import dev.vestline.messaging.cloudevents.EventRecords;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class PaymentRecordingIntegrationTests extends BillingIntegrationTest {
+
+	@Autowired
+	InvoiceRun run;
+
+	@Autowired
+	PaymentRecording recording;
+
+	@Autowired
+	ConsistencyCheck consistency;
+
+	@AfterEach
+	void invariantsHold() {
+		assertThat(this.consistency.check().violations())
+			.allSatisfy((name, count) -> assertThat(count).as(name).isZero());
+	}
+
+	@Test
+	void twentyConcurrentPartialPaymentsNeverExceedTheTotalAndTheExcessBecomesCredit() throws Exception {
+		for (int round = 0; round < 3; round++) {
+			String investor = "investor-" + UUID.randomUUID();
+			UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "1000.00");
+			for (Future<PaymentRecording.Recorded> done : race(20, () -> this.recording.record(invoice,
+					Money.of("60.00", "EUR"), PaymentSource.BANK, "bank-" + UUID.randomUUID()))) {
+				done.get();
+			}
+			assertThat(amountPaid(invoice)).isEqualByComparingTo("1000.00");
+			assertThat(status(invoice)).isEqualTo("PAID");
+			assertThat(this.jdbc.sql("SELECT count(*) FROM payment WHERE invoice_id = ?")
+				.param(invoice)
+				.query(Long.class)
+				.single()).isEqualTo(20);
+			assertThat(credit(investor)).isEqualByComparingTo("200.00");
+			assertThat(this.jdbc.sql("SELECT count(*) FROM fee WHERE invoice_id = ? AND status = 'PAID'")
+				.param(invoice)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(published(Topics.BILLING, InvoicePaid.class, (e) -> e.invoiceId().equals(invoice), 1))
+				.hasSize(1);
+		}
+	}
+
+	@Test
+	void recordsABankPaymentFromReconciliationOnceHoweverOftenItArrives() throws Exception {
+		String investor = "investor-" + UUID.randomUUID();
+		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "250.00");
+		String reference = this.jdbc.sql("SELECT payment_reference FROM invoice WHERE id = ?")
+			.param(invoice)
+			.query(String.class)
+			.single();
+		var received = new InvoicePaymentReceived(invoice, UUID.randomUUID(), UUID.randomUUID(),
+				Money.of("100.00", "EUR"), reference, Instant.now());
+		var record = EventRecords.record(received);
+		send(record);
+		send(record);
+		send(EventRecords.record(received)); // the same bank transaction under a new
+												// event id
+		var sentinel = new InvoicePaymentReceived(invoice, UUID.randomUUID(), UUID.randomUUID(),
+				Money.of("150.00", "EUR"), reference, Instant.now());
+		send(EventRecords.record(sentinel));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(status(invoice)));
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM payment WHERE invoice_id = ?")
+			.param(invoice)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(published(Topics.BILLING, PaymentRecorded.class, (e) -> e.invoiceId().equals(invoice), 2))
+			.extracting((e) -> e.amount().amount().toPlainString())
+			.containsExactly("100.00", "150.00");
+	}
+
+	@Test
+	void aPaymentRacingAVoidLeavesTheInvoiceEitherPaidOrVoidedNeverBoth() throws Exception {
+		for (int round = 0; round < 8; round++) {
+			String investor = "investor-" + UUID.randomUUID();
+			UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "80.00");
+			AtomicInteger turn = new AtomicInteger();
+			AtomicInteger voidStatus = new AtomicInteger();
+			for (Future<Object> done : race(2, () -> {
+				if (turn.getAndIncrement() == 0) {
+					voidStatus
+						.set(post("/api/v1/invoices/" + invoice + "/void", Map.of("reason", "race")).getStatusCode()
+							.value());
+				}
+				else {
+					this.recording.record(invoice, Money.of("30.00", "EUR"), PaymentSource.BANK,
+							"bank-" + UUID.randomUUID());
+				}
+				return null;
+			})) {
+				done.get();
+			}
+			if (voidStatus.get() == 200) {
+				assertThat(status(invoice)).isEqualTo("VOID");
+				assertThat(amountPaid(invoice)).isEqualByComparingTo("0");
+				assertThat(credit(investor)).as("the late payment became credit").isEqualByComparingTo("30.00");
+			}
+			else {
+				assertThat(voidStatus.get()).isEqualTo(409);
+				assertThat(status(invoice)).isEqualTo("ISSUED");
+				assertThat(amountPaid(invoice)).isEqualByComparingTo("30.00");
+				assertThat(credit(investor)).isEqualByComparingTo("0");
+			}
+		}
+	}
+
+	@Test
+	void appliesCreditToALaterInvoiceOnce() throws Exception {
+		String investor = "investor-" + UUID.randomUUID();
+		UUID first = Invoicing.issue(this.jdbc, this.run, investor, "100.00");
+		this.recording.record(first, Money.of("150.00", "EUR"), PaymentSource.BANK, "bank-" + UUID.randomUUID());
+		UUID second = Invoicing.issue(this.jdbc, this.run, investor, "30.00");
+
+		String key = UUID.randomUUID().toString();
+		var applied = http().post()
+			.uri("/api/v1/invoices/" + second + "/credit-applications")
+			.header("Idempotency-Key", key)
+			.retrieve()
+			.toEntity(String.class);
+		var replayed = http().post()
+			.uri("/api/v1/invoices/" + second + "/credit-applications")
+			.header("Idempotency-Key", key)
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(applied.getStatusCode().value()).isEqualTo(201);
+		assertThat(replayed.getStatusCode().value()).isEqualTo(201);
+		assertThat(replayed.getBody()).isEqualTo(applied.getBody());
+		assertThat(status(second)).isEqualTo("PAID");
+		assertThat(credit(investor)).isEqualByComparingTo("20.00");
+		assertThat(post("/api/v1/invoices/" + second + "/credit-applications", Map.of()).getStatusCode().value())
+			.isEqualTo(409);
+		assertThat(get("/api/v1/investors/" + investor + "/credit").getBody().get(0).get("balance").decimalValue())
+			.isEqualByComparingTo("20.00");
+	}
+
+	@Test
+	void aDuplicateReferenceIsRecordedOnce() throws ExecutionException, InterruptedException {
+		String investor = "investor-" + UUID.randomUUID();
+		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "500.00");
+		String reference = "bank-" + UUID.randomUUID();
+		long duplicates = 0;
+		for (Future<PaymentRecording.Recorded> done : race(10,
+				() -> this.recording.record(invoice, Money.of("10.00", "EUR"), PaymentSource.BANK, reference))) {
+			duplicates += done.get().duplicate() ? 1 : 0;
+		}
+		assertThat(duplicates).isEqualTo(9);
+		assertThat(amountPaid(invoice)).isEqualByComparingTo("10.00");
+	}
+
+	private BigDecimal amountPaid(UUID invoice) {
+		return this.jdbc.sql("SELECT amount_paid FROM invoice WHERE id = ?")
+			.param(invoice)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	private String status(UUID invoice) {
+		return this.jdbc.sql("SELECT status FROM invoice WHERE id = ?").param(invoice).query(String.class).single();
+	}
+
+	private BigDecimal credit(String investor) {
+		return this.jdbc.sql("SELECT coalesce(sum(balance), 0) FROM investor_credit WHERE investor_id = ?")
+			.param(investor)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+}
