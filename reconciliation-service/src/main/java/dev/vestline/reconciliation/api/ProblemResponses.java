@@ -1,0 +1,63 @@
+package dev.vestline.reconciliation.api;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.vestline.reconciliation.statements.MalformedStatementException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.ConcurrencyFailureException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error as an RFC 9457 problem: validation failures name their fields, a
+ * malformed statement names its line or element.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ex.getBody();
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList();
+		problem.setDetail("The request has invalid fields");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * A deadlock or lock timeout PostgreSQL broke: nothing was changed, a retry may pass.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> concurrencyFailure(ConcurrencyFailureException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"A concurrent change got in the way; nothing was changed. Read the resource again and retry.");
+		problem.setTitle("Concurrent change");
+		return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> malformedStatement(MalformedStatementException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				ex.getMessage() + ". Nothing of the file was imported.");
+		problem.setTitle("Malformed bank statement");
+		problem.setProperty("where", ex.where());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.vestline.reconciliation.expectations;
+
+import dev.vestline.events.Topics;
+import dev.vestline.events.billing.BillingEvent;
+import dev.vestline.events.billing.InvoiceIssued;
+import dev.vestline.messaging.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Expects payment of every issued invoice.
+ */
+@Component
+class BillingEventsListener {
+
+	private final Inbox inbox;
+
+	private final ExpectedMoney expectedMoney;
+
+	BillingEventsListener(Inbox inbox, ExpectedMoney expectedMoney) {
+		this.inbox = inbox;
+		this.expectedMoney = expectedMoney;
+	}
+
+	@KafkaListener(topics = Topics.BILLING, groupId = "reconciliation")
+	void on(ConsumerRecord<String, byte[]> record) {
+		this.inbox.receive(record, BillingEvent.class, (event) -> {
+			if (event instanceof InvoiceIssued issued) {
+				this.expectedMoney.expectInvoice(issued);
+			}
+		});
+	}
+
+}

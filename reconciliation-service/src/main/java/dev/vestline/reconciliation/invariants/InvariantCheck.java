@@ -1,0 +1,70 @@
+package dev.vestline.reconciliation.invariants;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-checks on a schedule that every position's units and cost equal the sum of its
+ * movements, and every subscription's (invoice's) funded (received) amount equals the sum
+ * of its accepted matches; exposes the number of violations per invariant as the gauge
+ * {@code vestline.reconciliation.invariant.violations}. It only reads, so any number of
+ * replicas may run it.
+ */
+@Component
+public class InvariantCheck {
+
+	private static final Logger log = LoggerFactory.getLogger(InvariantCheck.class);
+
+	private final InvariantQueries queries;
+
+	private final MeterRegistry meters;
+
+	private final Map<String, AtomicLong> violations = new ConcurrentHashMap<>();
+
+	InvariantCheck(InvariantQueries queries, MeterRegistry meters) {
+		this.queries = queries;
+		this.meters = meters;
+		// visible from startup: -1 until the first check ran
+		InvariantQueries.INVARIANTS.forEach((invariant) -> record(invariant, -1));
+	}
+
+	@Scheduled(fixedDelayString = "${vestline.reconciliation.invariants.interval:PT1M}",
+			initialDelayString = "${vestline.reconciliation.invariants.initial-delay:PT10S}")
+	public void check() {
+		this.queries.violations().forEach(this::record);
+		this.meters.counter("vestline.reconciliation.invariants.checked").increment();
+	}
+
+	/**
+	 * @return the violations found by the last check, per invariant
+	 */
+	public Map<String, Long> lastViolations() {
+		return Map.copyOf(this.violations.entrySet()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().get())));
+	}
+
+	private void record(String invariant, long count) {
+		this.violations.computeIfAbsent(invariant, (name) -> {
+			AtomicLong value = new AtomicLong(-1);
+			Gauge.builder("vestline.reconciliation.invariant.violations", value, AtomicLong::get)
+				.tag("invariant", name)
+				.description("Rows breaking the invariant at the last check; anything above 0 needs a person")
+				.register(this.meters);
+			return value;
+		}).set(count);
+		if (count > 0) {
+			log.error("Invariant {} broken by {} rows", invariant, count);
+		}
+	}
+
+}

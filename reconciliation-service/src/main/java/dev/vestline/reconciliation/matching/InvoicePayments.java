@@ -1,0 +1,47 @@
+package dev.vestline.reconciliation.matching;
+
+import java.time.Clock;
+
+import dev.vestline.events.Money;
+import dev.vestline.events.reconciliation.InvoicePaymentReceived;
+import dev.vestline.messaging.outbox.Outbox;
+import dev.vestline.reconciliation.api.ApiProblem;
+import dev.vestline.reconciliation.expectations.Invoice;
+import dev.vestline.reconciliation.expectations.Invoices;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books an accepted invoice match and tells billing the invoice was paid; never more than
+ * the invoice total, which billing would refuse.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+class InvoicePayments {
+
+	private final Invoices invoices;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	InvoicePayments(Invoices invoices, Outbox outbox, Clock clock) {
+		this.invoices = invoices;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	void receive(Match match) {
+		Invoice invoice = this.invoices.find(java.util.Objects.requireNonNull(match.invoiceId())).orElseThrow();
+		if (!this.invoices.receive(invoice.id(), match.amount())) {
+			throw ApiProblem
+				.conflict("Invoice " + invoice.invoiceNumber() + " has " + invoice.received() + " of " + invoice.total()
+						+ " " + invoice.currency() + " paid; " + match.amount() + " more would exceed it");
+		}
+		this.outbox.append(new InvoicePaymentReceived(invoice.id(), match.id(), match.bankTransactionId(),
+				new Money(match.amount(), match.currency()), invoice.paymentReference(), this.clock.instant()));
+	}
+
+}

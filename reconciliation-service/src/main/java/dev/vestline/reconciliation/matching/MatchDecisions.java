@@ -1,0 +1,152 @@
+package dev.vestline.reconciliation.matching;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.vestline.events.Money;
+import dev.vestline.events.reconciliation.MatchAccepted;
+import dev.vestline.events.reconciliation.MatchTarget;
+import dev.vestline.messaging.outbox.Outbox;
+import dev.vestline.reconciliation.api.AfterCommit;
+import dev.vestline.reconciliation.api.ApiProblem;
+import dev.vestline.reconciliation.positions.PositionBooking;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Operators' decisions on matches. Each is one conditional UPDATE on status and version:
+ * of operators deciding at once, one wins and the others get a 409 (or a 412 for a stale
+ * ETag). Accepting books the money and appends its events in the same transaction.
+ */
+@Service
+@Transactional
+public class MatchDecisions {
+
+	private final Matches matches;
+
+	private final PositionBooking positionBooking;
+
+	private final InvoicePayments invoicePayments;
+
+	private final Outbox outbox;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	MatchDecisions(Matches matches, PositionBooking positionBooking, InvoicePayments invoicePayments, Outbox outbox,
+			MeterRegistry meters, Clock clock) {
+		this.matches = matches;
+		this.positionBooking = positionBooking;
+		this.invoicePayments = invoicePayments;
+		this.outbox = outbox;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	public Match accept(UUID id, long version, String by) {
+		Match match = current(id, version, MatchStatus.SUGGESTED);
+		this.matches.lockLine(match.bankTransactionId());
+		Instant now = this.clock.instant();
+		try {
+			if (!this.matches.accept(id, version, by, now)) {
+				throw lostRace(id, version);
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			conflicted();
+			throw ApiProblem.conflict("Bank transaction " + match.bankTransactionId()
+					+ " is already in another accepted match; reverse that one first");
+		}
+		this.matches.supersede(match.bankTransactionId(), id, now);
+		Match accepted = this.matches.find(id).orElseThrow();
+		this.outbox.append(new MatchAccepted(id, match.bankTransactionId(), match.target(), match.subscriptionId(),
+				match.invoiceId(), new Money(match.amount(), match.currency()), by, now));
+		if (match.target() == MatchTarget.SUBSCRIPTION) {
+			var funded = this.positionBooking.fund(id, Objects.requireNonNull(match.subscriptionId()), match.amount(),
+					by);
+			count("vestline.reconciliation.positions.updated", "movement", "funding");
+			if (funded.overFunded()) {
+				count("vestline.reconciliation.subscriptions.overfunded", "target", "subscription");
+			}
+		}
+		else {
+			this.invoicePayments.receive(match);
+		}
+		count("vestline.reconciliation.matches.accepted", "target", match.target().name().toLowerCase(Locale.ROOT));
+		return accepted;
+	}
+
+	public Match reject(UUID id, long version, String by, @Nullable String reason) {
+		current(id, version, MatchStatus.SUGGESTED);
+		if (!this.matches.reject(id, version, by, this.clock.instant(), reason)) {
+			throw lostRace(id, version);
+		}
+		count("vestline.reconciliation.matches.rejected", "target", "any");
+		return this.matches.find(id).orElseThrow();
+	}
+
+	public Match reverse(UUID id, long version, String by, String reason) {
+		Match match = current(id, version, MatchStatus.ACCEPTED);
+		if (match.target() == MatchTarget.INVOICE) {
+			throw ApiProblem.unprocessable("An invoice match cannot be reversed yet: billing has no event to take "
+					+ "a received payment back. Correct the payment in billing.");
+		}
+		this.matches.lockLine(match.bankTransactionId());
+		if (!this.matches.reverse(id, version, by, this.clock.instant(), reason)) {
+			throw lostRace(id, version);
+		}
+		this.positionBooking.reverse(id, Objects.requireNonNull(match.subscriptionId()), match.amount(), by);
+		count("vestline.reconciliation.positions.updated", "movement", "reversal");
+		count("vestline.reconciliation.matches.reversed", "target", "subscription");
+		return this.matches.find(id).orElseThrow();
+	}
+
+	private Match current(UUID id, long version, MatchStatus expected) {
+		Match match = this.matches.find(id).orElseThrow(() -> ApiProblem.notFound("No match " + id));
+		if (match.status() != expected) {
+			conflicted();
+			throw ApiProblem.conflict(describe(match) + "; only a " + expected + " match can be decided this way");
+		}
+		if (match.version() != version) {
+			throw ApiProblem.stale("Match " + id + " is at version " + match.version() + ", not " + version
+					+ "; read it again and decide on what it is now");
+		}
+		return match;
+	}
+
+	/** Someone else's conditional UPDATE won between our read and ours. */
+	private ApiProblem lostRace(UUID id, long version) {
+		conflicted();
+		Match now = this.matches.find(id).orElseThrow();
+		if (now.version() != version) {
+			return ApiProblem.conflict(describe(now) + " meanwhile");
+		}
+		return ApiProblem.conflict("Match " + id + " changed meanwhile");
+	}
+
+	private static String describe(Match match) {
+		String by = (match.status() == MatchStatus.REVERSED) ? match.reversedBy() : match.decidedBy();
+		return "Match " + match.id() + " is " + match.status() + ((by != null) ? " (by " + by + ")" : "");
+	}
+
+	/**
+	 * Counted at once: the losing transaction rolls back, and the contention is the
+	 * point.
+	 */
+	private void conflicted() {
+		this.meters.counter("vestline.reconciliation.matches.conflicted").increment();
+	}
+
+	private void count(String name, String tag, String value) {
+		AfterCommit.run(() -> this.meters.counter(name, tag, value).increment());
+	}
+
+}

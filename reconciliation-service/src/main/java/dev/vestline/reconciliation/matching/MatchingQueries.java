@@ -1,0 +1,113 @@
+package dev.vestline.reconciliation.matching;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.vestline.reconciliation.expectations.Invoices;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What auto-matching and manual matching look up: open credits, and the expectations a
+ * credit may pay.
+ */
+@Repository
+class MatchingQueries {
+
+	private final JdbcClient jdbc;
+
+	MatchingQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<BankCredit> line(UUID id) {
+		return this.jdbc
+			.sql("""
+					SELECT id, amount, currency, counterparty_name, remittance_information,
+					       EXISTS (SELECT 1 FROM bank_match m
+					                WHERE m.bank_transaction_id = t.id AND m.status IN ('SUGGESTED', 'ACCEPTED')) AS matched,
+					       EXISTS (SELECT 1 FROM bank_match m
+					                WHERE m.bank_transaction_id = t.id AND m.status = 'ACCEPTED') AS accepted
+					  FROM bank_transaction t WHERE id = ?
+					""")
+			.param(id)
+			.query(BankCredit.class)
+			.optional();
+	}
+
+	/** Open invoices in the currency whose payment reference the remittance quotes. */
+	List<UUID> invoicesQuotedBy(BankCredit line) {
+		return this.jdbc.sql("""
+				SELECT id FROM invoice
+				 WHERE currency = ? AND received < total AND strpos(?, payment_reference) > 0
+				""")
+			.params(line.currency(), Invoices.normalized(text(line.remittanceInformation())))
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Subscriptions in the currency still owed exactly this amount by an investor the
+	 * line names.
+	 */
+	List<UUID> subscriptionsAwaiting(BankCredit line) {
+		return this.jdbc.sql("""
+				SELECT id FROM subscription
+				 WHERE currency = ? AND commitment - funded = ? AND strpos(lower(?), lower(investor_id)) > 0
+				""")
+			.params(line.currency(), line.amount(),
+					text(line.remittanceInformation()) + " " + text(line.counterpartyName()))
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Unmatched credits that may fund a newly expected subscription. */
+	List<UUID> creditsForSubscription(UUID subscriptionId) {
+		return this.jdbc.sql("""
+				SELECT t.id FROM bank_transaction t JOIN subscription s ON s.id = ?
+				 WHERE t.amount > 0 AND t.currency = s.currency AND t.amount = s.commitment - s.funded
+				   AND strpos(lower(coalesce(t.remittance_information, '') || ' ' || coalesce(t.counterparty_name, '')),
+				              lower(s.investor_id)) > 0
+				   AND NOT EXISTS (SELECT 1 FROM bank_match m
+				                    WHERE m.bank_transaction_id = t.id AND m.status IN ('SUGGESTED', 'ACCEPTED'))
+				 ORDER BY t.id LIMIT 100
+				""").param(subscriptionId).query(UUID.class).list();
+	}
+
+	/** Unmatched credits that quote a newly expected invoice's reference. */
+	List<UUID> creditsForInvoice(UUID invoiceId) {
+		return this.jdbc.sql("""
+				SELECT t.id FROM bank_transaction t JOIN invoice i ON i.id = ?
+				 WHERE t.amount > 0 AND t.currency = i.currency
+				   AND strpos(upper(replace(coalesce(t.remittance_information, ''), ' ', '')), i.payment_reference) > 0
+				   AND NOT EXISTS (SELECT 1 FROM bank_match m
+				                    WHERE m.bank_transaction_id = t.id AND m.status IN ('SUGGESTED', 'ACCEPTED'))
+				 ORDER BY t.id LIMIT 100
+				""").param(invoiceId).query(UUID.class).list();
+	}
+
+	private static String text(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	/**
+	 * A bank line as matching sees it.
+	 *
+	 * @param id the bank transaction
+	 * @param amount its amount, negative for a debit
+	 * @param currency its currency
+	 * @param counterpartyName the payer
+	 * @param remittanceInformation what the payer wrote
+	 * @param matched whether an open or accepted match holds it
+	 * @param accepted whether an accepted match holds it
+	 */
+	record BankCredit(UUID id, BigDecimal amount, String currency, @Nullable String counterpartyName,
+			@Nullable String remittanceInformation, boolean matched, boolean accepted) {
+
+	}
+
+}
