@@ -15,7 +15,7 @@ public class BillingMetrics {
 
 	private final MeterRegistry registry;
 
-	BillingMetrics(MeterRegistry registry) {
+	public BillingMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

@@ -71,8 +71,8 @@ class PaymentWebhookIntegrationTests extends BillingIntegrationTest {
 
 		var forged = deliver(body, signature(now, body, "not-the-shared-secret-0123456789"));
 		var tampered = deliver(body.replace("90.00", "9.00"), signature(now, body, SECRET));
-		var stale = deliver(body, signature(now - 301, body, SECRET));
-		var future = deliver(body, signature(now + 301, body, SECRET));
+		var stale = deliver(body, signature(now - 330, body, SECRET));
+		var future = deliver(body, signature(now + 330, body, SECRET));
 		var missing = deliver(body, null);
 		var malformed = deliver(body, "sha256=abc");
 
