@@ -44,10 +44,18 @@ public final class LocalPlatform implements AutoCloseable {
 				options.port("kafka-controller"));
 		this.tokens = new DevTokenIssuer(options.port("tokens"));
 		for (String service : PlatformOptions.SERVICE_ORDER) {
-			Map<String, String> properties = Map.of("spring.datasource.url",
-					this.database.provision(service, service + "-local"), "spring.datasource.username", service,
-					"spring.datasource.password", service + "-local", "spring.kafka.bootstrap-servers",
-					this.kafka.bootstrapServers());
+			Map<String, String> properties = new LinkedHashMap<>(
+					Map.of("spring.datasource.url", this.database.provision(service, service + "-local"),
+							"spring.datasource.username", service, "spring.datasource.password", service + "-local",
+							"spring.kafka.bootstrap-servers", this.kafka.bootstrapServers()));
+			if (service.equals("signature")) {
+				// no mail delivery yet: signers' links are read from the log (dev
+				// launcher only)
+				properties.put("vestline.signature.links.log-urls", "true");
+				properties.put("vestline.signature.links.public-base-url",
+						"http://localhost:" + options.port("signature") + "/sign");
+			}
+			properties.putAll(options.serviceProperties().getOrDefault(service, Map.of()));
 			this.services.put(service, new ServiceProcess(service, options.port(service), options.repository(),
 					options.home().resolve("logs"), properties));
 		}
@@ -94,6 +102,14 @@ public final class LocalPlatform implements AutoCloseable {
 		Map<String, String> urls = new LinkedHashMap<>();
 		this.services.forEach((name, process) -> urls.put(name, process.baseUrl()));
 		return urls;
+	}
+
+	/**
+	 * @param service e.g. {@code signature}
+	 * @return the file the service's output goes to
+	 */
+	public Path log(String service) {
+		return this.options.home().resolve("logs").resolve(service + ".log");
 	}
 
 	/**
