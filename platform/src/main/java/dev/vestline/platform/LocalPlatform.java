@@ -24,7 +24,8 @@ import dev.vestline.testharness.StandaloneKafkaBroker;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+	/** Generous: four services starting at once on a small, busy machine take minutes. */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
 	private final PlatformOptions options;
 
