@@ -90,8 +90,25 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @param service e.g. {@code billing}
 	 */
 	public void restart(String service) {
+		stop(service);
+		start(service);
+	}
+
+	/**
+	 * Stops a service gracefully (SIGTERM); its consumers' records wait on the broker.
+	 * @param service e.g. {@code billing}
+	 */
+	public void stop(String service) {
+		this.services.get(service).stop();
+	}
+
+	/**
+	 * Starts a stopped service again, on the same port and schema, and waits until it is
+	 * ready.
+	 * @param service e.g. {@code billing}
+	 */
+	public void start(String service) {
 		ServiceProcess process = this.services.get(service);
-		process.stop();
 		process.start();
 		process.awaitReady(START_TIMEOUT);
 	}

@@ -61,11 +61,11 @@ final class SubscriptionLifecycle {
 
 	/**
 	 * Runs the lifecycle.
-	 * @param interlude what to do between the signatures and the fee (e.g. restart a
-	 * service), named for the timeline; {@code null} for nothing
+	 * @param outage a service to stop before the signatures and start again after them,
+	 * so the events it consumes wait for it on the broker; {@code null} for none
 	 * @return what the lifecycle produced
 	 */
-	Outcome run(@Nullable Interlude interlude) {
+	Outcome run(@Nullable String outage) {
 		setUpVehicle();
 		UUID deal = createDeal();
 		ApiClient.Answer approval = step(
@@ -84,12 +84,18 @@ final class SubscriptionLifecycle {
 		UUID workflowId = UUID.fromString(created.getFirst().subject());
 		Map<String, String> links = new SigningLinks(this.platform.log("signature")).await(workflowId,
 				List.of("INVESTOR", "ARRANGER"), STEP_TIMEOUT);
+		if (outage != null) {
+			step(outage + " stopped (SIGTERM)", List.of(), () -> {
+				this.platform.stop(outage);
+				return null;
+			});
+		}
 		step("Investor and arranger sign at the same moment",
 				List.of(Expected.of("DocumentSigned", 2), Expected.one("SigningWorkflowCompleted")),
 				() -> signAtOnce(links));
-		if (interlude != null) {
-			step(interlude.name(), List.of(), () -> {
-				interlude.action().run();
+		if (outage != null) {
+			step(outage + " started again (new process, same schema)", List.of(), () -> {
+				this.platform.start(outage);
 				return null;
 			});
 		}
@@ -305,16 +311,6 @@ final class SubscriptionLifecycle {
 
 	private static UUID uuid(JsonNode node) {
 		return UUID.fromString(node.asString());
-	}
-
-	/**
-	 * Something done between the signatures and the fee.
-	 *
-	 * @param name for the timeline
-	 * @param action what to do
-	 */
-	record Interlude(String name, Runnable action) {
-
 	}
 
 	/**
