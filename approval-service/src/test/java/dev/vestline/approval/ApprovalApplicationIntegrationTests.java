@@ -1,11 +1,10 @@
 package dev.vestline.approval;
 
-import dev.vestline.testharness.RealInfrastructure;
+import dev.vestline.approval.support.ApprovalIntegrationTest;
 import dev.vestline.testharness.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
@@ -13,8 +12,7 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(service = "approval")
+@ApprovalIntegrationTest
 class ApprovalApplicationIntegrationTests {
 
 	@LocalServerPort

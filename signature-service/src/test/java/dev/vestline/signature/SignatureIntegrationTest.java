@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The one test context of the module's integration tests (real PostgreSQL and Kafka), so
- * that every test class shares it: three vehicles with known parties, a quick reaper and
- * a short lease wait.
+ * that every test class shares it: a vehicle with configured parties, a short lease wait,
+ * and a reaper that tests run themselves (its schedule would race their expired leases).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
 		"vestline.signature.parties.vehicles.00000000-0000-0000-0000-00000000a001.arranger.name=Ada Arranger",
 		"vestline.signature.parties.vehicles.00000000-0000-0000-0000-00000000a001.counterparty.party-id=counterparty-1",
 		"vestline.signature.parties.vehicles.00000000-0000-0000-0000-00000000a001.counterparty.name=Cole Counterparty",
-		"vestline.signature.lease.max-wait=2s", "vestline.signature.lease.reaper-interval=300ms",
+		"vestline.signature.lease.max-wait=2s", "vestline.signature.lease.reaper-interval=1h",
 		"vestline.signature.links.public-base-url=https://sign.vestline.example/sign" })
 @RealInfrastructure(service = "signature")
 @Import(CapturedLinks.class)

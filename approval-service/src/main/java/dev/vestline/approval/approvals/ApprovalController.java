@@ -41,7 +41,7 @@ class ApprovalController {
 
 	private final ApprovalRequesting requesting;
 
-	private final Approvals approvals;
+	private final ApprovalQueries approvals;
 
 	private final AuditLog audit;
 
@@ -49,7 +49,7 @@ class ApprovalController {
 
 	private final JsonMapper json;
 
-	ApprovalController(ApprovalRequesting requesting, Approvals approvals, AuditLog audit,
+	ApprovalController(ApprovalRequesting requesting, ApprovalQueries approvals, AuditLog audit,
 			IdempotentRequests idempotency, JsonMapper json) {
 		this.requesting = requesting;
 		this.approvals = approvals;

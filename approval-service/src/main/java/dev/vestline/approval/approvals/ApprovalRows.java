@@ -15,14 +15,21 @@ import dev.vestline.events.Money;
 import dev.vestline.events.approval.ApprovalKind;
 
 /**
- * Maps an {@code approval} row (with its deciders) to an {@link Approval}.
+ * Reads {@code approval} rows, with their deciders, as {@link Approval}s.
  */
-final class ApprovalRows {
+public final class ApprovalRows {
+
+	/** Selects approvals as {@code a} with their deciders; append the WHERE clause. */
+	public static final String SELECT = """
+			SELECT a.*, ARRAY(SELECT s.decided_by FROM approval_step s
+			                   WHERE s.approval_id = a.id ORDER BY s.step) AS deciders
+			  FROM approval a
+			""";
 
 	private ApprovalRows() {
 	}
 
-	static Approval map(ResultSet rs, int row) throws SQLException {
+	public static Approval map(ResultSet rs, int row) throws SQLException {
 		BigDecimal amount = rs.getBigDecimal("amount");
 		Money money = (amount != null) ? new Money(amount, rs.getString("currency")) : null;
 		return new Approval(rs.getObject("id", UUID.class), rs.getObject("deal_id", UUID.class),

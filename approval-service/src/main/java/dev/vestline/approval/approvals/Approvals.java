@@ -2,27 +2,20 @@ package dev.vestline.approval.approvals;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The approvals. Every transition is ONE update guarded by the version the caller read
- * and the status it expects: of two concurrent transitions exactly one changes a row.
+ * The approvals and the transitions people make. Every transition is ONE update guarded
+ * by the version the caller read and the status it expects: of two concurrent transitions
+ * exactly one changes a row. Expiry ({@code OverdueApprovals}) and compensation
+ * ({@code CompensatedApprovals}) keep their own transitions, guarded the same way.
  */
 @Repository
 public class Approvals {
-
-	private static final String SELECT = """
-			SELECT a.*, ARRAY(SELECT s.decided_by FROM approval_step s
-			                   WHERE s.approval_id = a.id ORDER BY s.step) AS deciders
-			  FROM approval a
-			""";
 
 	private final JdbcClient jdbc;
 
@@ -58,12 +51,7 @@ public class Approvals {
 	}
 
 	public Optional<Approval> find(UUID id) {
-		return this.jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(ApprovalRows::map).optional();
-	}
-
-	/** Reads and row-locks an approval, for transitions driven by events. */
-	public Optional<Approval> lock(UUID id) {
-		return this.jdbc.sql(SELECT + " WHERE a.id = :id FOR UPDATE OF a")
+		return this.jdbc.sql(ApprovalRows.SELECT + " WHERE a.id = :id")
 			.param("id", id)
 			.query(ApprovalRows::map)
 			.optional();
@@ -74,38 +62,6 @@ public class Approvals {
 				SELECT id FROM approval
 				 WHERE deal_id = :deal AND investor_id = :investor AND kind = :kind AND status IN ('PENDING', 'GRANTED')
 				""").param("deal", deal).param("investor", investor).param("kind", kind).query(UUID.class).optional();
-	}
-
-	/**
-	 * Claims overdue pending approvals; rows another replica holds are skipped, not
-	 * waited for.
-	 */
-	public List<Approval> claimOverdue(Instant now, int limit) {
-		return this.jdbc.sql(SELECT + """
-				 WHERE a.status = 'PENDING' AND a.expires_at <= :now
-				 ORDER BY a.expires_at
-				 LIMIT :limit
-				 FOR UPDATE OF a SKIP LOCKED
-				""").param("now", ts(now)).param("limit", limit).query(ApprovalRows::map).list();
-	}
-
-	List<Approval> page(@Nullable String status, @Nullable UUID deal, @Nullable String investor, @Nullable UUID after,
-			int limit) {
-		return this.jdbc.sql(SELECT + """
-				 WHERE (CAST(:status AS text) IS NULL OR a.status = CAST(:status AS text))
-				   AND (CAST(:deal AS uuid) IS NULL OR a.deal_id = CAST(:deal AS uuid))
-				   AND (CAST(:investor AS text) IS NULL OR a.investor_id = CAST(:investor AS text))
-				   AND (CAST(:after AS uuid) IS NULL OR a.id < CAST(:after AS uuid))
-				 ORDER BY a.id DESC
-				 LIMIT :limit
-				""")
-			.param("status", status)
-			.param("deal", deal)
-			.param("investor", investor)
-			.param("after", after)
-			.param("limit", limit)
-			.query(ApprovalRows::map)
-			.list();
 	}
 
 	boolean approveStep(Approval a, String by, Instant now) {
@@ -162,55 +118,6 @@ public class Approvals {
 			.param("by", by)
 			.param("now", ts(now))
 			.param("reason", reason)
-			.param("id", a.id())
-			.param("version", a.version())
-			.update() == 1;
-	}
-
-	public boolean expire(Approval a, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE approval
-				   SET status = 'EXPIRED', ended_by = 'approval-service', ended_at = :now,
-				       end_reason = 'not decided before it expired', version = version + 1
-				 WHERE id = :id AND status = 'PENDING' AND expires_at <= :now
-				""").param("now", ts(now)).param("id", a.id()).update() == 1;
-	}
-
-	/**
-	 * Takes a granted approval back to pending on its last step, dropping its reservation
-	 * and the last step's decision, with a fresh expiry.
-	 */
-	public boolean reopen(Approval a, String reason, Instant now, Instant expiresAt) {
-		int changed = this.jdbc.sql("""
-				UPDATE approval
-				   SET status = 'PENDING', decided_steps = decided_steps - 1, granted_by = NULL, granted_at = NULL,
-				       reserved_amount = NULL, reopen_reason = :reason, reopened_at = :now, expires_at = :expires,
-				       version = version + 1
-				 WHERE id = :id AND version = :version AND status = 'GRANTED'
-				""")
-			.param("reason", reason)
-			.param("now", ts(now))
-			.param("expires", ts(expiresAt))
-			.param("id", a.id())
-			.param("version", a.version())
-			.update();
-		if (changed == 1) {
-			this.jdbc.sql("DELETE FROM approval_step WHERE approval_id = :id AND step = :step")
-				.param("id", a.id())
-				.param("step", a.steps().size())
-				.update();
-		}
-		return changed == 1;
-	}
-
-	public boolean execute(Approval a, UUID workflow, Instant now) {
-		return this.jdbc
-			.sql("""
-					UPDATE approval SET status = 'EXECUTED', executed_at = :now, workflow_id = :workflow, version = version + 1
-					 WHERE id = :id AND version = :version AND status = 'GRANTED'
-					""")
-			.param("now", ts(now))
-			.param("workflow", workflow)
 			.param("id", a.id())
 			.param("version", a.version())
 			.update() == 1;

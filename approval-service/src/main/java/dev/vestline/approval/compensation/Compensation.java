@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.vestline.approval.approvals.Approval;
 import dev.vestline.approval.approvals.ApprovalEvents;
-import dev.vestline.approval.approvals.ApprovalPolicy;
 import dev.vestline.approval.approvals.ApprovalRecorder;
 import dev.vestline.approval.approvals.ApprovalStatus;
 import dev.vestline.approval.approvals.Approvals;
@@ -34,21 +33,17 @@ class Compensation {
 
 	private final Approvals approvals;
 
+	private final CompensatedApprovals compensated;
+
 	private final Deals deals;
 
 	private final ApprovalRecorder recorder;
 
-	private final WorkflowOutcomes outcomes;
-
-	private final ApprovalPolicy policy;
-
-	Compensation(Approvals approvals, Deals deals, ApprovalRecorder recorder, WorkflowOutcomes outcomes,
-			ApprovalPolicy policy) {
+	Compensation(Approvals approvals, CompensatedApprovals compensated, Deals deals, ApprovalRecorder recorder) {
 		this.approvals = approvals;
+		this.compensated = compensated;
 		this.deals = deals;
 		this.recorder = recorder;
-		this.outcomes = outcomes;
-		this.policy = policy;
 	}
 
 	void workflowFailed(SigningWorkflowFailed event) {
@@ -57,7 +52,7 @@ class Compensation {
 			Approval a = granted.get();
 			Instant now = this.recorder.now();
 			String reason = "signing workflow failed: " + event.reason();
-			if (this.approvals.reopen(a, reason, now, now.plus(this.policy.expiresAfter()))) {
+			if (this.compensated.reopen(a, reason, now)) {
 				releaseReservation(a);
 				this.recorder.happened(ApprovalEvents.reopened(a, reason, event.workflowId(), now),
 						new AuditEntry(a.id(), "REOPENED", ACTOR, now, a.steps().size(), "PENDING", reason));
@@ -86,7 +81,7 @@ class Compensation {
 		if (granted.isPresent()) {
 			Approval a = granted.get();
 			Instant now = this.recorder.now();
-			if (this.approvals.execute(a, event.workflowId(), now)) {
+			if (this.compensated.execute(a, event.workflowId(), now)) {
 				// no event: the workflow's own SigningWorkflowCompleted already tells
 				// everyone
 				this.recorder.noted(new AuditEntry(a.id(), "EXECUTED", ACTOR, now, null, "EXECUTED",
@@ -101,9 +96,10 @@ class Compensation {
 	 * approval is still granted; otherwise records why nothing is done
 	 */
 	private Optional<Approval> grantedApproval(UUID workflow, UUID approvalId, String outcome) {
-		Optional<Approval> approval = this.approvals.lock(approvalId);
+		Optional<Approval> approval = this.compensated.lock(approvalId);
 		boolean granted = approval.map((a) -> a.status() == ApprovalStatus.GRANTED).orElse(false);
-		boolean first = this.outcomes.recordFirst(workflow, approvalId, outcome, granted, this.recorder.now());
+		boolean first = this.compensated.recordFirstOutcome(workflow, approvalId, outcome, granted,
+				this.recorder.now());
 		if (first && granted) {
 			return approval;
 		}

@@ -67,8 +67,8 @@ class DealController {
 		requireIsoCurrency(request.currency());
 		return this.idempotency.run(caller, "create-deal", key, request, () -> {
 			Deal deal = new Deal(Generators.timeBasedEpochGenerator().generate(), request.vehicleId(),
-					request.name().strip(), request.currency(), request.capacity(), BigDecimal.ZERO, caller.id(),
-					this.clock.instant(), 0);
+					request.name().strip(), request.currency(), request.capacity().setScale(2), new BigDecimal("0.00"),
+					caller.id(), this.clock.instant(), 0);
 			this.deals.insert(deal);
 			return new StoredResponse(201, this.json.writeValueAsString(DealView.of(deal)),
 					"/api/v1/deals/" + deal.id(), IfMatch.etag(deal.version()));

@@ -11,7 +11,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.vestline.approval.approvals.Approval;
 import dev.vestline.approval.approvals.ApprovalEvents;
 import dev.vestline.approval.approvals.ApprovalRecorder;
-import dev.vestline.approval.approvals.Approvals;
 import dev.vestline.approval.audit.AuditEntry;
 
 /**
@@ -23,7 +22,7 @@ import dev.vestline.approval.audit.AuditEntry;
 @Component
 public class ApprovalExpiry {
 
-	private final Approvals approvals;
+	private final OverdueApprovals overdue;
 
 	private final ApprovalRecorder recorder;
 
@@ -31,9 +30,9 @@ public class ApprovalExpiry {
 
 	private final int batchSize;
 
-	ApprovalExpiry(Approvals approvals, ApprovalRecorder recorder, TransactionTemplate transactions,
+	ApprovalExpiry(OverdueApprovals overdue, ApprovalRecorder recorder, TransactionTemplate transactions,
 			@Value("${vestline.approval.expiry.batch-size:100}") int batchSize) {
-		this.approvals = approvals;
+		this.overdue = overdue;
 		this.recorder = recorder;
 		this.transactions = transactions;
 		this.batchSize = batchSize;
@@ -72,10 +71,10 @@ public class ApprovalExpiry {
 
 	private int expireBatch(Instant now) {
 		Integer expired = this.transactions.execute((status) -> {
-			List<Approval> overdue = this.approvals.claimOverdue(now, this.batchSize);
+			List<Approval> claimed = this.overdue.claim(now, this.batchSize);
 			int count = 0;
-			for (Approval approval : overdue) {
-				if (this.approvals.expire(approval, now)) {
+			for (Approval approval : claimed) {
+				if (this.overdue.expire(approval, now)) {
 					this.recorder.happened(ApprovalEvents.expired(approval, now),
 							new AuditEntry(approval.id(), "EXPIRED", "approval-service", now, approval.currentStep(),
 									"EXPIRED", "not decided before " + approval.expiresAt()));

@@ -166,6 +166,39 @@ class ApprovalRaceIntegrationTests {
 		}
 	}
 
+	@Test
+	void keepsCapacityEqualToWhatIsGrantedWhenCancellationsRaceGrants() {
+		UUID deal = this.scenario.deal("1000.00");
+		List<Api.Response> waiting = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			waiting.add(this.scenario.subscriptionAwaitingLastStep(deal, "wavering-" + i, "100.00"));
+		}
+		// for each approval, its last step and the investor's withdrawal start at the
+		// same moment
+		List<Api.Response> answers = Race.run(20, (i) -> {
+			Api.Response approval = waiting.get(i / 2);
+			return (i % 2 == 0)
+					? this.scenario.decide(approval.text("id"), "ops-" + i, "operations", approval.etag(), "APPROVE",
+							null)
+					: this.api.post("/api/v1/approvals/" + approval.text("id") + "/cancel",
+							Api.token("wavering-" + (i / 2), "investor"), Map.of("reason", "changed my mind"),
+							approval.ifMatch());
+		});
+
+		long stillGranted = 0;
+		for (int a = 0; a < 10; a++) {
+			Api.Response grant = answers.get(2 * a);
+			Api.Response cancel = answers.get(2 * a + 1);
+			String status = this.api.get("/api/v1/approvals/" + waiting.get(a).text("id"), Scenario.OPERATIONS)
+				.text("status");
+			assertThat(List.of(grant.status(), cancel.status())).as(grant + " / " + cancel).containsOnlyOnce(200);
+			assertThat(status).isEqualTo((grant.status() == 200) ? "GRANTED" : "CANCELLED");
+			stillGranted += status.equals("GRANTED") ? 1 : 0;
+		}
+		assertThat(new BigDecimal(this.scenario.reserved(deal)))
+			.isEqualByComparingTo(new BigDecimal(100 * stillGranted));
+	}
+
 	private long countApprovals(UUID deal) {
 		return this.jdbc.sql("SELECT count(*) FROM approval WHERE deal_id = :deal")
 			.param("deal", deal)

@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Suggests matches for unmatched credits: an invoice whose RF reference the payer quoted
  * first, else the one subscription whose investor the line names and whose outstanding
- * amount it pays exactly. An ambiguous line gets no suggestion: an operator matches it.
- * Runs when a line is imported and when new money is expected.
+ * amount it pays exactly. A pair an operator rejected is never suggested again; an
+ * ambiguous line gets no suggestion: an operator matches it. Runs when a line is imported
+ * and when new money is expected.
  */
 @Service
 @Transactional
@@ -53,17 +54,22 @@ public class AutoMatching {
 		if (line == null || line.matched() || line.amount().signum() <= 0) {
 			return;
 		}
-		List<UUID> invoices = this.queries.invoicesQuotedBy(line);
+		List<UUID> invoices = notRejected(line, this.queries.invoicesQuotedBy(line));
 		if (!invoices.isEmpty()) {
 			if (invoices.size() == 1) {
 				propose(line, MatchTarget.INVOICE, invoices.get(0), MatchRule.PAYMENT_REFERENCE);
 			}
 			return;
 		}
-		List<UUID> subscriptions = this.queries.subscriptionsAwaiting(line);
+		List<UUID> subscriptions = notRejected(line, this.queries.subscriptionsAwaiting(line));
 		if (subscriptions.size() == 1) {
 			propose(line, MatchTarget.SUBSCRIPTION, subscriptions.get(0), MatchRule.INVESTOR_AMOUNT);
 		}
+	}
+
+	/** An operator said no to a pair once; only a manual match brings it back. */
+	private List<UUID> notRejected(MatchingQueries.BankCredit line, List<UUID> candidates) {
+		return candidates.stream().filter((candidate) -> !this.queries.rejected(line.id(), candidate)).toList();
 	}
 
 	@EventListener
@@ -77,6 +83,10 @@ public class AutoMatching {
 	}
 
 	private void propose(MatchingQueries.BankCredit line, MatchTarget target, UUID targetId, MatchRule rule) {
+		if (this.queries.rejected(line.id(), targetId)) {
+			return; // an operator said no to this pair once; only a manual match brings
+					// it back
+		}
 		Match match = new Match(this.ids.generate(), line.id(), target,
 				(target == MatchTarget.SUBSCRIPTION) ? targetId : null,
 				(target == MatchTarget.INVOICE) ? targetId : null, line.amount(), line.currency(), rule,

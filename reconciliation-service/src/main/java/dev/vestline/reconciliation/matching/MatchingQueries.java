@@ -65,6 +65,15 @@ class MatchingQueries {
 			.list();
 	}
 
+	/** Whether an operator already rejected matching this line to this target. */
+	boolean rejected(UUID bankTransactionId, UUID targetId) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM bank_match
+				                WHERE bank_transaction_id = ? AND coalesce(subscription_id, invoice_id) = ?
+				                  AND status = 'REJECTED')
+				""").params(bankTransactionId, targetId).query(Boolean.class).single();
+	}
+
 	/** Unmatched credits that may fund a newly expected subscription. */
 	List<UUID> creditsForSubscription(UUID subscriptionId) {
 		return this.jdbc.sql("""

@@ -49,10 +49,10 @@ class BankStatementController {
 		if (content.length == 0) {
 			throw ApiProblem.badRequest("The statement is empty");
 		}
-		byte[] request = ByteBuffer.allocate(content.length + 8)
-			.put(format.name().getBytes(StandardCharsets.US_ASCII))
-			.put(content, 0, content.length)
-			.array();
+		// the format is part of the request: the same bytes as CSV or XML are different
+		// requests
+		byte[] name = (format.name() + "\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] request = ByteBuffer.allocate(name.length + content.length).put(name).put(content).array();
 		return this.idempotencyKeys.run(caller.getName(), "import-statement", idempotencyKey, request, () -> {
 			ImportSummary summary = this.statementImport.importStatement(format, content, caller.getName());
 			count(format, summary);

@@ -63,6 +63,28 @@ class ApiIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
+	void carriesTheCallersCorrelationIdIntoTheEventsItCauses() {
+		String correlationId = "click-" + UUID.randomUUID();
+		String investor = Scenario.unique("corr");
+		UUID subscription = this.scenario.expectSubscription(investor, Scenario.newId(), "20.00");
+		UUID match = this.scenario.suggestionFor(this.scenario.credit(investor, "20.00", investor));
+
+		this.api.postJson("/api/v1/matches/" + match + "/accept", OPERATOR, "", "If-Match", "\"0\"", "X-Correlation-Id",
+				correlationId);
+
+		try (var reader = new dev.vestline.testharness.TopicReader(this.infrastructure.kafka().bootstrapServers(),
+				dev.vestline.events.Topics.RECONCILIATION)) {
+			var records = reader.readUntil(
+					(all) -> all.stream().filter((r) -> r.key().equals(subscription.toString())).count() == 3,
+					java.time.Duration.ofSeconds(30));
+			assertThat(records.stream()
+				.filter((r) -> r.key().equals(subscription.toString()))
+				.map((r) -> dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding.fromRecord(r).correlationId()))
+				.containsOnly(correlationId);
+		}
+	}
+
+	@Test
 	void namesTheFieldsOfAnInvalidRequest() {
 		Api.Response both = this.api.postJson("/api/v1/matches", OPERATOR,
 				"{\"subscriptionId\":\"" + UUID.randomUUID() + "\",\"invoiceId\":\"" + UUID.randomUUID() + "\"}");

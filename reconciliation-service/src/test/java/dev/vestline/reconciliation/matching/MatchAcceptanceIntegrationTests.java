@@ -70,6 +70,25 @@ class MatchAcceptanceIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
+	void neverSuggestsAPairAgainThatAnOperatorRejected() {
+		String investor = Scenario.unique("again");
+		UUID vehicle = Scenario.newId();
+		UUID rejected = this.scenario.expectSubscription(investor, vehicle, "42.00");
+		UUID line = this.scenario.credit(investor, "42.00", investor);
+		UUID first = this.scenario.suggestionFor(line);
+		this.api.postJson("/api/v1/matches/" + first + "/reject", OPERATOR, "{}", "If-Match", "\"0\"");
+
+		// a second subscription that fits as well makes auto-matching look at the line
+		// again
+		UUID other = this.scenario.expectSubscription(investor, vehicle, "42.00");
+		UUID second = this.scenario.suggestionFor(line);
+
+		Api.Response suggested = this.api.get("/api/v1/matches/" + second, OPERATOR);
+		assertThat(suggested.json().get("subscriptionId").asString()).isEqualTo(other.toString())
+			.isNotEqualTo(rejected.toString());
+	}
+
+	@Test
 	void twoOperatorsAcceptingTheSameMatchFiftyTimesBookItOnce() throws Exception {
 		int rounds = 50;
 		List<SigningWorkflowCompleted> packs = new ArrayList<>();

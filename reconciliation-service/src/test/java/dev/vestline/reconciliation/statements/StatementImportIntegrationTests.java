@@ -87,6 +87,34 @@ class StatementImportIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
+	void overlappingStatementsImportedConcurrentlyInOppositeOrderNeitherDeadlockNorDuplicate() throws Exception {
+		String header = String.join(",", CsvStatements.HEADER) + "\n";
+		for (int round = 0; round < 5; round++) {
+			String account = account();
+			StringBuilder forward = new StringBuilder(header);
+			StringBuilder backward = new StringBuilder(header);
+			for (int i = 1; i <= 20; i++) {
+				forward.append(account).append(",L-").append(i).append(",2026-11-20,").append(i).append(".00,EUR,,\n");
+				backward.append(account)
+					.append(",L-")
+					.append(25 - i)
+					.append(",2026-11-20,")
+					.append(25 - i)
+					.append(".00,EUR,,\n");
+			}
+			List<byte[]> files = List.of(csv(forward.toString()), csv(backward.toString()));
+			java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+			List<Api.Response> responses = race(2, () -> this.api.post("/api/v1/bank-statements", OPERATOR, "text/csv",
+					files.get(next.getAndIncrement())));
+
+			assertThat(responses).allSatisfy((r) -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+			assertThat(responses.stream().mapToLong((r) -> r.json().get("newLines").asLong()).sum()).isEqualTo(24);
+			assertThat(lines(account)).isEqualTo(24);
+		}
+	}
+
+	@Test
 	void rejectsABrokenStatementWholeAndNamesTheElement() {
 		String account = account();
 		byte[] xml = StatementFiles.load("camt053-missing-reference.xml", Map.of("ACCOUNT", account, "PREFIX", "B"));

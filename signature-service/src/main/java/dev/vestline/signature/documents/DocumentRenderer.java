@@ -14,40 +14,88 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the unsigned document of a workflow revision as a one-page PDF, leaving room at
- * the bottom for one signature stamp per signer.
+ * Renders the unsigned document of a workflow revision as a PDF, lines wrapped to the
+ * page and pages added as needed, leaving room at the bottom of the last page for one
+ * signature stamp per signer.
  */
 @Component
 public class DocumentRenderer {
 
 	static final float MARGIN = 56;
 
+	/** Body text stays above the signature stamps of two signers. */
+	static final float BODY_BOTTOM = 220;
+
+	private static final int LINE_CHARACTERS = 90;
+
 	public byte[] render(DocumentTerms terms) {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PDPage page = new PDPage(PDRectangle.A4);
-			document.addPage(page);
 			PDDocumentInformation info = document.getDocumentInformation();
 			info.setTitle(terms.title() + " " + terms.workflowId());
 			info.setProducer("Vestline signature service");
-			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-				float y = page.getMediaBox().getHeight() - MARGIN;
-				new PdfText(content, new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 18).line(MARGIN, y,
-						terms.title());
-				PdfText body = new PdfText(content, new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
-				for (String line : lines(terms)) {
-					y -= 16;
-					body.line(MARGIN, y, line);
-				}
+			List<String> lines = lines(terms).stream().flatMap((line) -> wrap(line).stream()).toList();
+			int next = page(document, terms.title(), lines, 0);
+			while (next < lines.size()) {
+				next = page(document, null, lines, next);
 			}
 			document.save(out);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Writes lines from {@code first} on a new page until it is full; returns the next.
+	 */
+	private static int page(PDDocument document, @Nullable String title, List<String> lines, int first)
+			throws IOException {
+		PDPage page = new PDPage(PDRectangle.A4);
+		document.addPage(page);
+		int next = first;
+		try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+			float y = page.getMediaBox().getHeight() - MARGIN;
+			if (title != null) {
+				new PdfText(content, new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 18).line(MARGIN, y,
+						title);
+			}
+			PdfText body = new PdfText(content, new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+			for (y -= 16; next < lines.size() && y >= BODY_BOTTOM; y -= 16) {
+				body.line(MARGIN, y, lines.get(next++));
+			}
+		}
+		return next;
+	}
+
+	/** Breaks a line at spaces (or anywhere, for a longer word) so it fits the page. */
+	static List<String> wrap(String line) {
+		List<String> wrapped = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		for (String word : line.split(" ", -1)) {
+			while (word.length() > LINE_CHARACTERS) {
+				flush(current, wrapped);
+				wrapped.add(word.substring(0, LINE_CHARACTERS));
+				word = word.substring(LINE_CHARACTERS);
+			}
+			if (current.length() + word.length() + 1 > LINE_CHARACTERS) {
+				flush(current, wrapped);
+			}
+			current.append(current.isEmpty() ? "" : " ").append(word);
+		}
+		wrapped.add(current.toString());
+		return wrapped;
+	}
+
+	private static void flush(StringBuilder current, List<String> wrapped) {
+		if (!current.isEmpty()) {
+			wrapped.add(current.toString());
+			current.setLength(0);
 		}
 	}
 

@@ -64,16 +64,12 @@ public class LeaseAcquisition {
 			if (state.holder() == null) {
 				continue; // released between the two reads: try again at once
 			}
-			if (!contended) {
-				contended = true;
-				this.metrics.contended();
-				this.audit.record(workflowId, "LEASE_CONTENDED", holder, "waited for " + state.holder());
+			contended = contended || contended(workflowId, holder, state);
+			Duration remaining = this.properties.maxWait().minusNanos(System.nanoTime() - started);
+			if (remaining.isNegative() || remaining.isZero()) {
+				throw refused(workflowId, holder, state, Duration.ofNanos(System.nanoTime() - started));
 			}
-			Duration waited = Duration.ofNanos(System.nanoTime() - started);
-			if (waited.compareTo(this.properties.maxWait()) >= 0) {
-				throw refused(workflowId, holder, state, waited);
-			}
-			pause(backoff);
+			pause(min(backoff, remaining));
 			backoff = min(backoff.multipliedBy(2), this.properties.maxBackoff());
 		}
 	}
@@ -92,6 +88,13 @@ public class LeaseAcquisition {
 		this.metrics.fenced();
 		this.audit.record(lease.workflowId(), "LEASE_FENCED", lease.holder(),
 				"commit refused: fencing token " + lease.fencingToken() + " is no longer current");
+	}
+
+	/** Audits and counts the first time a caller finds the lease held. */
+	private boolean contended(UUID workflowId, String holder, Leases.State state) {
+		this.metrics.contended();
+		this.audit.record(workflowId, "LEASE_CONTENDED", holder, "waited for " + state.holder());
+		return true;
 	}
 
 	private Lease acquired(Leases.Taken taken, boolean waited, long started) {

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * mid-signature loses the lease and cannot commit.
  */
 @Service
-public class Declining {
+class Declining {
 
 	private final SignerAccess access;
 

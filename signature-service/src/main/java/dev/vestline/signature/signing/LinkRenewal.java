@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * token replaces the old one, which stops working, in one conditional update.
  */
 @Service
-public class LinkRenewal {
+class LinkRenewal {
 
 	private final JdbcClient jdbc;
 

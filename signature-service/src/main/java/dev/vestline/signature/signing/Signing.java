@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * stamps on the other's version and both end up in the final document.
  */
 @Service
-public class Signing {
+class Signing {
 
 	private final SignerAccess access;
 

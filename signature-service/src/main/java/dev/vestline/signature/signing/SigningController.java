@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,6 +66,11 @@ class SigningController {
 		var latest = this.documents.content(workflow.id(), workflow.documentVersion()).orElseThrow();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline()
+						.filename("document-v" + latest.version().version() + ".pdf")
+						.build()
+						.toString())
 			.header(HttpHeaders.ETAG, "\"" + latest.version().sha256() + "\"")
 			.body(latest.bytes());
 	}

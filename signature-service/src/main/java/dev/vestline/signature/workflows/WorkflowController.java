@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,6 +69,8 @@ class WorkflowController {
 			.orElseThrow(() -> ApiProblem.notFound("Workflow " + id + " has no document version " + wanted + "."));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("workflow-" + id + "-v" + wanted + ".pdf").build().toString())
 			.header("Document-Version", String.valueOf(wanted))
 			.header("Document-SHA256", content.version().sha256())
 			.body(content.bytes());

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * every party invited to sign again. A signer mid-signature loses the lease.
  */
 @Service
-public class WorkflowReissue {
+class WorkflowReissue {
 
 	private final Workflows workflows;
 

@@ -40,6 +40,24 @@ class SignatureStampTests {
 	}
 
 	@Test
+	void wrapsLongAmendmentsOntoFurtherPagesAndStampsTheLastOne() throws Exception {
+		String amendments = "The closing moves to 30 June. ".repeat(130) + "END-OF-AMENDMENTS";
+		byte[] unsignedLong = new DocumentRenderer().render(new DocumentTerms(UUID.randomUUID(), DocumentKind.NDA,
+				UUID.randomUUID(), UUID.randomUUID(), "investor-1", null, null,
+				List.of(new Signer("investor-1", "investor-1", "INVESTOR")), 2, amendments, NOW));
+		byte[] stamped = new SignatureStamp("Ivy Investor", "INVESTOR", "investor-1", NOW, 2, 0).applyTo(unsignedLong);
+		try (var document = org.apache.pdfbox.Loader.loadPDF(stamped)) {
+			assertThat(document.getNumberOfPages()).isGreaterThan(1);
+			var lastPage = new org.apache.pdfbox.text.PDFTextStripper();
+			lastPage.setStartPage(document.getNumberOfPages());
+			assertThat(lastPage.getText(document)).contains("SIGNED by Ivy Investor", "INVESTOR: investor-1");
+		}
+		assertThat(DocumentText.of(stamped).replace("\n", " ").replace("\r", "")).contains("END-OF-AMENDMENTS");
+		assertThat(DocumentRenderer.wrap("x".repeat(200))).hasSize(3)
+			.allSatisfy((line) -> assertThat(line).hasSizeLessThanOrEqualTo(90));
+	}
+
+	@Test
 	void replacesWhatTheFontCannotWriteInsteadOfFailing() {
 		byte[] stamped = new SignatureStamp("李雷 Zoë\u0007", "INVESTOR", "investor-1", NOW, 2, 0).applyTo(this.unsigned);
 		assertThat(DocumentText.of(stamped)).contains("SIGNED by ?? Zoë?");

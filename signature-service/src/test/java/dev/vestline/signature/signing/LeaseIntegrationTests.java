@@ -1,5 +1,6 @@
 package dev.vestline.signature.signing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +66,9 @@ class LeaseIntegrationTests {
 	AuditLog audit;
 
 	@Autowired
+	List<ScheduledTaskHolder> scheduled;
+
+	@Autowired
 	DocumentVersions documents;
 
 	Api api;
@@ -75,11 +82,18 @@ class LeaseIntegrationTests {
 	}
 
 	@Test
-	void aStalledHolderIsFencedOutAfterTheOtherSignerTookOver() {
+	void aStalledHolderIsFencedOutAfterTheWaitingSignerTookOver() throws Exception {
 		UUID workflow = this.workflows.subscriptionPack();
 		PreparedSignature stalled = this.signing.prepare(this.links.token(workflow, "INVESTOR"), "Ivy Investor");
-		expireLease(workflow);
-		Api.Response arranger = sign(this.links.token(workflow, "ARRANGER"), "Ada Arranger");
+		ExecutorService arrangerThread = Executors.newSingleThreadExecutor();
+		Future<Api.Response> waiting = arrangerThread
+			.submit(() -> sign(this.links.token(workflow, "ARRANGER"), "Ada Arranger"));
+		await().until(() -> actions(workflow).contains("LEASE_CONTENDED")); // the
+																			// arranger
+																			// waits
+		expireLease(workflow); // the investor's holder stalls past its lease
+		Api.Response arranger = waiting.get();
+		arrangerThread.shutdown();
 		assertThat(arranger.status()).isEqualTo(200);
 		assertThatThrownBy(() -> this.signing.complete(stalled)).isInstanceOf(LeaseLost.class);
 		assertThat(this.workflows.versions(workflow)).isEqualTo(2);
@@ -116,12 +130,26 @@ class LeaseIntegrationTests {
 	void theReaperClearsALeaseAbandonedByAKilledHolder() {
 		UUID workflow = this.workflows.subscriptionPack();
 		PreparedSignature killed = this.signing.prepare(this.links.token(workflow, "INVESTOR"), "Ivy Investor");
+		this.reaper.reap();
+		assertThat(leaseHolder(workflow)).as("not expired yet").isNotNull();
 		expireLease(workflow);
-		await().until(() -> leaseHolder(workflow) == null); // the scheduled reaper
+		assertThat(this.reaper.reap()).isPositive();
+		assertThat(leaseHolder(workflow)).isNull();
 		assertThat(actions(workflow)).containsOnlyOnce("LEASE_REAPED");
 		assertThatThrownBy(() -> this.signing.complete(killed)).isInstanceOf(LeaseLost.class);
 		assertThat(this.api.get("/actuator/prometheus").text()).contains("vestline_signature_lease_reaped_total");
 		assertThat(sign(this.links.token(workflow, "INVESTOR"), "Ivy Investor").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theReaperIsScheduledAtItsConfiguredInterval() {
+		// the test context configures the reaper's interval as 1h, which nothing else
+		// uses
+		assertThat(this.scheduled.stream().flatMap((holder) -> holder.getScheduledTasks().stream()))
+			.map(ScheduledTask::getTask)
+			.filteredOn(FixedDelayTask.class::isInstance)
+			.map((task) -> ((FixedDelayTask) task).getIntervalDuration())
+			.contains(Duration.ofHours(1));
 	}
 
 	@Test

@@ -1,0 +1,81 @@
+package dev.vestline.signature.lease;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.vestline.signature.audit.AuditLog;
+import dev.vestline.signature.web.ApiProblem;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class LeaseAcquisitionTests {
+
+	final UUID workflow = UUID.randomUUID();
+
+	final Leases leases = mock(Leases.class);
+
+	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	final LeaseAcquisition acquisition = new LeaseAcquisition(this.leases,
+			new LeaseProperties(Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMillis(20),
+					Duration.ofMillis(80), Duration.ofSeconds(5)),
+			mock(AuditLog.class), new LeaseMetrics(this.registry), Clock.systemUTC());
+
+	@Test
+	void backsOffUpToTheBoundThenAnswersConflictWithRetryAfter() {
+		when(this.leases.tryAcquire(eq(this.workflow), anyString(), any(), any())).thenReturn(Optional.empty());
+		when(this.leases.state(this.workflow))
+			.thenReturn(new Leases.State(true, "INVESTOR ivy", Instant.now().plusSeconds(20)));
+		long started = System.nanoTime();
+		assertThatThrownBy(() -> this.acquisition.acquire(this.workflow, "ARRANGER ada"))
+			.isInstanceOfSatisfying(ApiProblem.class, (problem) -> {
+				assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+				assertThat(problem.getMessage()).startsWith("Another party is signing this document right now");
+				// capped by the wait bound (300 ms); Retry-After counts whole seconds
+				assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+			});
+		Duration waited = Duration.ofNanos(System.nanoTime() - started);
+		assertThat(waited).isBetween(Duration.ofMillis(300), Duration.ofMillis(3000));
+		// backoff doubles from 20 ms to at most 80 ms, with jitter: a handful of
+		// attempts, not a spin
+		verify(this.leases, atLeast(4)).tryAcquire(eq(this.workflow), anyString(), any(), any());
+		verify(this.leases, atMost(30)).tryAcquire(eq(this.workflow), anyString(), any(), any());
+		assertThat(this.registry.counter("vestline.signature.lease.contended").count()).isEqualTo(1);
+		assertThat(this.registry.counter("vestline.signature.lease.refused").count()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAtOnceWhenTheWorkflowIsNoLongerOpen() {
+		when(this.leases.tryAcquire(eq(this.workflow), anyString(), any(), any())).thenReturn(Optional.empty());
+		when(this.leases.state(this.workflow)).thenReturn(new Leases.State(false, null, null));
+		assertThatThrownBy(() -> this.acquisition.acquire(this.workflow, "ARRANGER ada")).isInstanceOfSatisfying(
+				ApiProblem.class, (problem) -> assertThat(problem.getMessage()).contains("no longer open"));
+	}
+
+	@Test
+	void countsATakeoverOfAnExpiredLease() {
+		Lease lease = new Lease(this.workflow, "ARRANGER ada", 7, Instant.now().plusSeconds(30));
+		when(this.leases.tryAcquire(eq(this.workflow), anyString(), any(), any()))
+			.thenReturn(Optional.of(new Leases.Taken(lease, "INVESTOR ivy")));
+		assertThat(this.acquisition.acquire(this.workflow, "ARRANGER ada")).isEqualTo(lease);
+		assertThat(this.registry.counter("vestline.signature.lease.acquired", "outcome", "takeover").count())
+			.isEqualTo(1);
+	}
+
+}
