@@ -3,14 +3,13 @@ package dev.vestline.platform;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import dev.vestline.platform.Steps.Expected;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -29,17 +28,13 @@ final class SubscriptionLifecycle {
 
 	static final String CURRENCY = "EUR";
 
-	private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
+	private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
 	private final LocalPlatform platform;
 
-	private final EventWatcher watcher;
-
 	private final ApiClient api;
 
-	private final Timeline timeline = new Timeline();
-
-	private final List<String> notes = new ArrayList<>();
+	private final Steps steps;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -47,8 +42,8 @@ final class SubscriptionLifecycle {
 
 	SubscriptionLifecycle(LocalPlatform platform, EventWatcher watcher) {
 		this.platform = platform;
-		this.watcher = watcher;
 		this.api = new ApiClient(platform.baseUrls(), "flow-" + UUID.randomUUID());
+		this.steps = new Steps(watcher, TIMEOUT);
 	}
 
 	String correlationId() {
@@ -56,7 +51,7 @@ final class SubscriptionLifecycle {
 	}
 
 	Timeline timeline() {
-		return this.timeline;
+		return this.steps.timeline();
 	}
 
 	/**
@@ -66,83 +61,83 @@ final class SubscriptionLifecycle {
 	 * @return what the lifecycle produced
 	 */
 	Outcome run(@Nullable String outage) {
-		setUpVehicle();
-		UUID deal = createDeal();
-		ApiClient.Answer approval = step(
-				"Investor " + this.flow.investor() + " requests a subscription of " + CURRENCY + " "
-						+ COMMITMENT.toPlainString(),
-				List.of(Expected.one("ApprovalRequested")), () -> requestApproval(deal));
-		UUID approvalId = uuid(approval.body().path("id"));
-		ApiClient.Answer decided = step("Compliance (carla) approves step 1",
-				List.of(Expected.one("ApprovalStepApproved")),
-				() -> decide(approvalId, approval.etag(), token("carla", "compliance")));
-		step("Operations (oscar) approves step 2: granted, capacity reserved",
-				List.of(Expected.one("ApprovalStepApproved"), Expected.one("ApprovalGranted")),
-				() -> decide(approvalId, decided.etag(), token("oscar", "operations")));
-		List<ObservedEvent> created = step("Signature service opens the subscription pack",
-				List.of(Expected.one("SigningWorkflowCreated")), () -> null);
-		UUID workflowId = UUID.fromString(created.getFirst().subject());
-		Map<String, String> links = new SigningLinks(this.platform.log("signature")).await(workflowId,
-				List.of("INVESTOR", "ARRANGER"), STEP_TIMEOUT);
-		if (outage != null) {
-			step(outage + " stopped (SIGTERM)", List.of(), () -> {
-				this.platform.stop(outage);
-				return null;
-			});
-		}
-		step("Investor and arranger sign at the same moment",
-				List.of(Expected.of("DocumentSigned", 2), Expected.one("SigningWorkflowCompleted")),
-				() -> signAtOnce(links));
-		if (outage != null) {
-			step(outage + " started again (new process, same schema)", List.of(), () -> {
-				this.platform.start(outage);
-				return null;
-			});
-		}
-		step("Billing accrues the subscription fee", List.of(Expected.one("FeeAccrued")), this::awaitFee);
-		UUID invoiceId = step("Invoice run issues the invoice", List.of(Expected.one("InvoiceIssued")),
+		this.steps.run("Vehicle set up: arranger (signature), fee schedule 1% (billing), unit price (reconciliation)",
+				List.of(), this::setUpVehicle);
+		UUID deal = this.steps.run("Operations creates a deal with capacity EUR 1000000.00", List.of(),
+				this::createDeal);
+		UUID approval = approve(deal);
+		UUID workflow = UUID.fromString(this.steps
+			.await("Signature service opens the subscription pack", List.of(Expected.one("SigningWorkflowCreated")))
+			.getFirst()
+			.subject());
+		Map<String, String> links = new SigningLinks(this.platform.log("signature")).await(workflow,
+				List.of("INVESTOR", "ARRANGER"), TIMEOUT);
+		whileDown(outage,
+				() -> this.steps.run("Investor and arranger sign at the same moment",
+						List.of(Expected.of("DocumentSigned", 2), Expected.one("SigningWorkflowCompleted")),
+						() -> signAtOnce(links)));
+		this.steps.run("Billing accrues the subscription fee", List.of(Expected.one("FeeAccrued")), this::awaitFee);
+		UUID invoice = this.steps.run("Invoice run issues the invoice", List.of(Expected.one("InvoiceIssued")),
 				this::invoiceRun);
-		JsonNode invoice = billing("GET", "/api/v1/invoices/" + invoiceId).ok().body().path("invoice");
-		String reference = invoice.path("paymentReference").asString();
-		BigDecimal total = new BigDecimal(invoice.path("total").asString());
-		List<UUID> lines = step("Bank statement (camt.053) imported: subscription funding + invoice payment",
-				List.of(Expected.of("BankTransactionImported", 2)), () -> importStatement(reference, total));
-		step("Operations accepts the suggested matches",
-				List.of(Expected.of("MatchAccepted", 2), Expected.one("SubscriptionFunded"),
-						Expected.one("PositionUpdated"), Expected.one("InvoicePaymentReceived"),
-						Expected.one("PaymentRecorded"), Expected.one("InvoicePaid")),
-				() -> acceptMatches(lines));
-		return finish(deal, approvalId, workflowId, invoiceId, reference);
+		String reference = settle(invoice);
+		return finish(deal, approval, workflow, invoice, reference);
 	}
 
-	private void setUpVehicle() {
-		step("Vehicle set up: arranger (signature), fee schedule 1% (billing), unit price (reconciliation)", List.of(),
-				() -> {
-					this.api.call("signature", "PUT", "/api/v1/vehicles/" + this.flow.vehicle() + "/parties/ARRANGER")
-						.as(operations())
-						.json(Map.of("partyId", "arr-" + this.run, "name", "Northwind Arrangers"))
-						.ok();
-					Map<String, Object> schedule = new HashMap<>(Map.of("vehicleId", this.flow.vehicle(), "currency",
-							CURRENCY, "subscriptionFeeBps", 100, "managementFeeBps", 200));
-					billing("POST", "/api/v1/fee-schedules").idempotent().json(schedule).ok();
-					this.api.call("reconciliation", "PUT", "/api/v1/vehicles/" + this.flow.vehicle() + "/unit-price")
-						.as(operations())
-						.json(Map.of("unitPrice", UNIT_PRICE.toPlainString()))
-						.ok();
-					note("vehicle " + this.flow.vehicle());
-					return null;
-				});
+	private UUID approve(UUID deal) {
+		ApiClient.Answer requested = this.steps.run(
+				"Investor " + this.flow.investor() + " requests a subscription of " + CURRENCY + " " + COMMITMENT,
+				List.of(Expected.one("ApprovalRequested")), () -> requestApproval(deal));
+		UUID approval = UUID.fromString(requested.body().path("id").asString());
+		ApiClient.Answer first = this.steps.run("Compliance (carla) approves step 1",
+				List.of(Expected.one("ApprovalStepApproved")),
+				() -> decide(approval, requested.etag(), token("carla", "compliance")));
+		this.steps.run("Operations (oscar) approves step 2: granted, capacity reserved",
+				List.of(Expected.one("ApprovalStepApproved"), Expected.one("ApprovalGranted")),
+				() -> decide(approval, first.etag(), operations()));
+		return approval;
+	}
+
+	private void whileDown(@Nullable String service, Runnable work) {
+		if (service == null) {
+			work.run();
+			return;
+		}
+		this.steps.run(service + " stopped (SIGTERM)", List.of(), () -> {
+			this.platform.stop(service);
+			return null;
+		});
+		work.run();
+		this.steps.run(service + " started again (new process, same schema)", List.of(), () -> {
+			this.platform.start(service);
+			return null;
+		});
+	}
+
+	private @Nullable Void setUpVehicle() {
+		this.api.call("signature", "PUT", "/api/v1/vehicles/" + this.flow.vehicle() + "/parties/ARRANGER")
+			.as(operations())
+			.json(Map.of("partyId", "arr-" + this.run, "name", "Northwind Arrangers"))
+			.ok();
+		Map<String, Object> schedule = new HashMap<>(Map.of("vehicleId", this.flow.vehicle(), "currency", CURRENCY,
+				"subscriptionFeeBps", 100, "managementFeeBps", 200));
+		billing("POST", "/api/v1/fee-schedules").idempotent().json(schedule).ok();
+		this.api.call("reconciliation", "PUT", "/api/v1/vehicles/" + this.flow.vehicle() + "/unit-price")
+			.as(operations())
+			.json(Map.of("unitPrice", UNIT_PRICE.toPlainString()))
+			.ok();
+		this.steps.note("vehicle " + this.flow.vehicle());
+		return null;
 	}
 
 	private UUID createDeal() {
-		ApiClient.Answer deal = step("Operations creates a deal with capacity EUR 1000000.00", List.of(),
-				() -> this.api.call("approval", "POST", "/api/v1/deals")
-					.as(operations())
-					.idempotent()
-					.json(Map.of("vehicleId", this.flow.vehicle(), "name", "Northwind Growth II " + this.run,
-							"currency", CURRENCY, "capacity", new BigDecimal("1000000.00")))
-					.ok());
-		return uuid(deal.body().path("id"));
+		JsonNode deal = this.api.call("approval", "POST", "/api/v1/deals")
+			.as(operations())
+			.idempotent()
+			.json(Map.of("vehicleId", this.flow.vehicle(), "name", "Northwind Growth II " + this.run, "currency",
+					CURRENCY, "capacity", new BigDecimal("1000000.00")))
+			.ok()
+			.body();
+		return UUID.fromString(deal.path("id").asString());
 	}
 
 	private ApiClient.Answer requestApproval(UUID deal) {
@@ -152,7 +147,8 @@ final class SubscriptionLifecycle {
 			.json(Map.of("kind", "SUBSCRIPTION", "dealId", deal, "investorId", this.flow.investor(), "subscriptionId",
 					this.flow.subscription(), "amount", COMMITMENT))
 			.ok();
-		note("approval " + answer.body().path("id").asString() + ", subscription " + this.flow.subscription());
+		this.steps
+			.note("approval " + answer.body().path("id").asString() + ", subscription " + this.flow.subscription());
 		return answer;
 	}
 
@@ -164,137 +160,87 @@ final class SubscriptionLifecycle {
 			.ok();
 	}
 
-	private Void signAtOnce(Map<String, String> links) {
+	private @Nullable Void signAtOnce(Map<String, String> links) {
 		Map<String, String> signers = new LinkedHashMap<>();
 		signers.put(links.get("INVESTOR"), "Ingrid Investor");
 		signers.put(links.get("ARRANGER"), "Arne Arranger");
 		new ConcurrentSigning(this.api).signAtOnce(signers).forEach((token, answer) -> {
 			JsonNode signed = answer.body();
-			note(signers.get(token) + ": version " + signed.path("documentVersion").asInt() + ", sha256 "
+			this.steps.note(signers.get(token) + ": version " + signed.path("documentVersion").asInt() + ", sha256 "
 					+ signed.path("documentSha256").asString().substring(0, 12) + "…, completed "
 					+ signed.path("workflowCompleted").asBoolean());
 		});
 		return null;
 	}
 
-	private Void awaitFee() {
+	private @Nullable Void awaitFee() {
 		JsonNode fees = Awaitility.await("the subscription fee")
-			.atMost(STEP_TIMEOUT)
+			.atMost(TIMEOUT)
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> billing("GET", "/api/v1/fees?subscriptionId=" + this.flow.subscription()).ok()
 				.body()
 				.path("items"), (items) -> !items.isEmpty());
-		fees.forEach((fee) -> note(fee.path("feeType").asString() + " fee " + fee.path("currency").asString() + " "
-				+ fee.path("amount").asString() + " (" + fee.path("status").asString() + ")"));
+		fees.forEach((fee) -> this.steps.note(fee.path("feeType").asString() + " fee " + fee.path("currency").asString()
+				+ " " + fee.path("amount").asString() + " (" + fee.path("status").asString() + ")"));
 		return null;
 	}
 
 	private UUID invoiceRun() {
 		JsonNode result = billing("POST", "/api/v1/invoice-runs").idempotent().ok().body();
-		note(result.path("invoicesIssued").asInt() + " invoice(s) issued for " + result.path("feesInvoiced").asInt()
-				+ " fee(s)");
-		UUID invoiceId = uuid(result.path("invoiceIds").path(0));
-		JsonNode invoice = billing("GET", "/api/v1/invoices/" + invoiceId).ok().body().path("invoice");
-		note(invoice.path("invoiceNumber").asString() + " " + CURRENCY + " " + invoice.path("total").asString()
-				+ ", payment reference " + invoice.path("paymentReference").asString());
+		this.steps.note(result.path("invoicesIssued").asInt() + " invoice(s) issued for "
+				+ result.path("feesInvoiced").asInt() + " fee(s)");
+		UUID invoiceId = UUID.fromString(result.path("invoiceIds").path(0).asString());
+		JsonNode invoice = invoice(invoiceId);
+		this.steps
+			.note(invoice.path("invoiceNumber").asString() + " " + CURRENCY + " " + invoice.path("total").asString()
+					+ ", payment reference " + invoice.path("paymentReference").asString());
 		return invoiceId;
 	}
 
-	private List<UUID> importStatement(String reference, BigDecimal invoiceTotal) {
-		String xml = new CamtStatement("STMT-" + this.run, LocalDate.now())
+	private String settle(UUID invoiceId) {
+		JsonNode invoice = invoice(invoiceId);
+		String reference = invoice.path("paymentReference").asString();
+		CamtStatement statement = new CamtStatement("STMT-" + this.run, LocalDate.now())
 			.credit("BANK-" + this.run + "-1", COMMITMENT, CURRENCY, "Ingrid Investor",
 					"Subscription " + this.flow.investor())
-			.creditWithReference("BANK-" + this.run + "-2", invoiceTotal, CURRENCY, "Ingrid Investor", reference)
-			.xml();
-		JsonNode summary = this.api.call("reconciliation", "POST", "/api/v1/bank-statements")
-			.as(operations())
-			.idempotent()
-			.xml(xml)
-			.ok()
-			.body();
-		note(summary.path("newLines").asInt() + " new line(s), " + summary.path("duplicateLines").asInt()
-				+ " duplicate(s), " + summary.path("rejectedLines").asInt() + " rejected");
-		List<UUID> lines = new ArrayList<>();
-		summary.path("lines").forEach((line) -> lines.add(uuid(line.path("bankTransactionId"))));
-		return lines;
-	}
-
-	private Void acceptMatches(List<UUID> lines) {
-		List<JsonNode> suggestions = Awaitility.await("suggested matches of the statement's lines")
-			.atMost(STEP_TIMEOUT)
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> suggestionsFor(lines), (found) -> found.size() == lines.size());
-		for (JsonNode suggestion : suggestions) {
-			String id = suggestion.path("id").asString();
-			ApiClient.Answer match = this.api.call("reconciliation", "GET", "/api/v1/matches/" + id)
-				.as(operations())
-				.ok();
-			this.api.call("reconciliation", "POST", "/api/v1/matches/" + id + "/accept")
-				.as(operations())
-				.ifMatch(match.etag())
-				.ok();
-			note("accepted " + suggestion.path("target").asString() + " match (" + suggestion.path("rule").asString()
-					+ ") of " + suggestion.path("currency").asString() + " " + suggestion.path("amount").asString());
-		}
-		return null;
-	}
-
-	private List<JsonNode> suggestionsFor(List<UUID> lines) {
-		List<JsonNode> found = new ArrayList<>();
-		this.api.call("reconciliation", "GET", "/api/v1/matches?status=SUGGESTED&limit=100")
-			.as(operations())
-			.ok()
-			.body()
-			.path("items")
-			.forEach((match) -> {
-				if (lines.contains(uuid(match.path("bankTransactionId")))) {
-					found.add(match);
-				}
-			});
-		return found;
+			.creditWithReference("BANK-" + this.run + "-2", new BigDecimal(invoice.path("total").asString()), CURRENCY,
+					"Ingrid Investor", reference);
+		BankDesk desk = new BankDesk(this.api, operations(), this.steps::note);
+		List<String> lines = this.steps.run(
+				"Bank statement (camt.053) imported: subscription funding + invoice payment",
+				List.of(Expected.of("BankTransactionImported", 2)), () -> desk.importStatement(statement));
+		this.steps.run("Operations accepts the suggested matches",
+				List.of(Expected.of("MatchAccepted", 2), Expected.one("SubscriptionFunded"),
+						Expected.one("PositionUpdated"), Expected.one("InvoicePaymentReceived"),
+						Expected.one("PaymentRecorded"), Expected.one("InvoicePaid")),
+				() -> {
+					desk.acceptSuggestions(lines, TIMEOUT);
+					return null;
+				});
+		return reference;
 	}
 
 	private Outcome finish(UUID deal, UUID approval, UUID workflow, UUID invoiceId, String reference) {
-		JsonNode[] read = new JsonNode[2];
-		step("Position and paid invoice read back", List.of(), () -> {
-			read[0] = this.api
+		return this.steps.run("Position and paid invoice read back", List.of(), () -> {
+			JsonNode position = this.api
 				.call("reconciliation", "GET", "/api/v1/positions/" + this.flow.investor() + "/" + this.flow.vehicle())
 				.as(operations())
 				.ok()
 				.body();
-			read[1] = billing("GET", "/api/v1/invoices/" + invoiceId).ok().body().path("invoice");
-			JsonNode position = read[0].path("position");
-			note("position of " + this.flow.investor() + ": " + position.path("units").asString() + " units, cost "
-					+ position.path("currency").asString() + " " + position.path("costBasis").asString() + " ("
-					+ read[0].path("movements").size() + " movement)");
-			note("invoice " + read[1].path("invoiceNumber").asString() + ": " + read[1].path("status").asString()
-					+ ", paid " + read[1].path("amountPaid").asString() + " of " + read[1].path("total").asString());
-			return null;
+			JsonNode invoice = invoice(invoiceId);
+			JsonNode held = position.path("position");
+			this.steps.note("position of " + this.flow.investor() + ": " + held.path("units").asString()
+					+ " units, cost " + held.path("currency").asString() + " " + held.path("costBasis").asString()
+					+ " (" + position.path("movements").size() + " movement)");
+			this.steps.note("invoice " + invoice.path("invoiceNumber").asString() + ": "
+					+ invoice.path("status").asString() + ", paid " + invoice.path("amountPaid").asString() + " of "
+					+ invoice.path("total").asString());
+			return new Outcome(this.flow, deal, approval, workflow, invoiceId, reference, position, invoice);
 		});
-		return new Outcome(this.flow, deal, approval, workflow, invoiceId, reference, read[0], read[1]);
 	}
 
-	private <T> T step(String name, List<Expected> expected, Supplier<T> work) {
-		this.notes.clear();
-		long start = System.nanoTime();
-		T result = work.get();
-		List<ObservedEvent> events = new ArrayList<>();
-		for (Expected wanted : expected) {
-			events.addAll(
-					this.watcher
-						.await(0, (e) -> e.is(wanted.name()) && !this.timeline.claimed(e) && !events.contains(e),
-								wanted.count(), STEP_TIMEOUT)
-						.subList(0, wanted.count()));
-		}
-		this.timeline.add(new Timeline.Step(name, Duration.ofNanos(System.nanoTime() - start), List.copyOf(events),
-				List.copyOf(this.notes)));
-		@SuppressWarnings("unchecked")
-		T answer = (result != null) ? result : (T) events;
-		return answer;
-	}
-
-	private void note(String note) {
-		this.notes.add(note);
+	private JsonNode invoice(UUID id) {
+		return billing("GET", "/api/v1/invoices/" + id).ok().body().path("invoice");
 	}
 
 	private ApiClient.Call billing(String method, String path) {
@@ -307,10 +253,6 @@ final class SubscriptionLifecycle {
 
 	private String token(String subject, String... roles) {
 		return this.platform.token(subject, roles);
-	}
-
-	private static UUID uuid(JsonNode node) {
-		return UUID.fromString(node.asString());
 	}
 
 	/**
@@ -338,18 +280,6 @@ final class SubscriptionLifecycle {
 	 */
 	record Outcome(Flow flow, UUID deal, UUID approval, UUID workflow, UUID invoice, String paymentReference,
 			JsonNode position, JsonNode paidInvoice) {
-
-	}
-
-	private record Expected(String name, int count) {
-
-		static Expected one(String name) {
-			return new Expected(name, 1);
-		}
-
-		static Expected of(String name, int count) {
-			return new Expected(name, count);
-		}
 
 	}
 
