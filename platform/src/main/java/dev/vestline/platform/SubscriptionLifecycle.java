@@ -189,7 +189,13 @@ final class SubscriptionLifecycle {
 		JsonNode result = billing("POST", "/api/v1/invoice-runs").idempotent().ok().body();
 		this.steps.note(result.path("invoicesIssued").asInt() + " invoice(s) issued for "
 				+ result.path("feesInvoiced").asInt() + " fee(s)");
-		UUID invoiceId = UUID.fromString(result.path("invoiceIds").path(0).asString());
+		// a run bills every accrued fee on the platform: find this investor's invoice
+		UUID invoiceId = UUID.fromString(billing("GET", "/api/v1/invoices?investorId=" + this.flow.investor()).ok()
+			.body()
+			.path("items")
+			.path(0)
+			.path("id")
+			.asString());
 		JsonNode invoice = invoice(invoiceId);
 		this.steps
 			.note(invoice.path("invoiceNumber").asString() + " " + CURRENCY + " " + invoice.path("total").asString()
