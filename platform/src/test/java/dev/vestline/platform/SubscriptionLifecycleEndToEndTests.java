@@ -66,6 +66,11 @@ class SubscriptionLifecycleEndToEndTests {
 			assertThat(watcher.undecodable()).isZero();
 			assertNoInvariantViolations(api);
 			assertThat(duplicator.copies()).isGreaterThanOrEqualTo(watcher.events().size());
+			System.out.printf(
+					"%nChecked: %d events, delivered %s times each; %d copies re-published; "
+							+ "dead-letter topics %s%n",
+					watcher.events().size(), watcher.deliveries().values().stream().distinct().sorted().toList(),
+					duplicator.copies(), broker.deadLetters());
 		}
 	}
 
