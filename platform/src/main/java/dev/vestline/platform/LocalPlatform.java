@@ -24,7 +24,8 @@ import dev.vestline.testharness.StandaloneKafkaBroker;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+	/** Generous: four services starting at once on a small, busy machine take minutes. */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
 	private final PlatformOptions options;
 
@@ -44,10 +45,18 @@ public final class LocalPlatform implements AutoCloseable {
 				options.port("kafka-controller"));
 		this.tokens = new DevTokenIssuer(options.port("tokens"));
 		for (String service : PlatformOptions.SERVICE_ORDER) {
-			Map<String, String> properties = Map.of("spring.datasource.url",
-					this.database.provision(service, service + "-local"), "spring.datasource.username", service,
-					"spring.datasource.password", service + "-local", "spring.kafka.bootstrap-servers",
-					this.kafka.bootstrapServers());
+			Map<String, String> properties = new LinkedHashMap<>(
+					Map.of("spring.datasource.url", this.database.provision(service, service + "-local"),
+							"spring.datasource.username", service, "spring.datasource.password", service + "-local",
+							"spring.kafka.bootstrap-servers", this.kafka.bootstrapServers()));
+			if (service.equals("signature")) {
+				// no mail delivery yet: signers' links are read from the log (dev
+				// launcher only)
+				properties.put("vestline.signature.links.log-urls", "true");
+				properties.put("vestline.signature.links.public-base-url",
+						"http://localhost:" + options.port("signature") + "/sign");
+			}
+			properties.putAll(options.serviceProperties().getOrDefault(service, Map.of()));
 			this.services.put(service, new ServiceProcess(service, options.port(service), options.repository(),
 					options.home().resolve("logs"), properties));
 		}
@@ -81,8 +90,25 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @param service e.g. {@code billing}
 	 */
 	public void restart(String service) {
+		stop(service);
+		start(service);
+	}
+
+	/**
+	 * Stops a service gracefully (SIGTERM); its consumers' records wait on the broker.
+	 * @param service e.g. {@code billing}
+	 */
+	public void stop(String service) {
+		this.services.get(service).stop();
+	}
+
+	/**
+	 * Starts a stopped service again, on the same port and schema, and waits until it is
+	 * ready.
+	 * @param service e.g. {@code billing}
+	 */
+	public void start(String service) {
 		ServiceProcess process = this.services.get(service);
-		process.stop();
 		process.start();
 		process.awaitReady(START_TIMEOUT);
 	}
@@ -94,6 +120,14 @@ public final class LocalPlatform implements AutoCloseable {
 		Map<String, String> urls = new LinkedHashMap<>();
 		this.services.forEach((name, process) -> urls.put(name, process.baseUrl()));
 		return urls;
+	}
+
+	/**
+	 * @param service e.g. {@code signature}
+	 * @return the file the service's output goes to
+	 */
+	public Path log(String service) {
+		return this.options.home().resolve("logs").resolve(service + ".log");
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package dev.vestline.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param ports the fixed ports: postgres, kafka, kafka-controller, tokens, and each
  * service
  * @param demo whether to run the lifecycle demo once everything is up
+ * @param serviceProperties extra Spring properties per service (e.g. faster scheduled
+ * checks in tests), by service name
  */
 record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl, String postgresUser,
-		String postgresPassword, Map<String, Integer> ports, boolean demo) {
+		String postgresPassword, Map<String, Integer> ports, boolean demo,
+		Map<String, Map<String, String>> serviceProperties) {
 
 	/** The services, in start order, with their fixed ports. */
 	static final Map<String, Integer> SERVICES = Map.of("approval", 8081, "signature", 8082, "billing", 8083,
@@ -35,7 +42,33 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 				"approval", 8081, "signature", 8082, "billing", 8083, "reconciliation", 8084);
 		return new PlatformOptions(repository.resolve(".vestline"), repository, env.get("VESTLINE_POSTGRES_URL"),
 				env.getOrDefault("VESTLINE_POSTGRES_USER", "postgres"),
-				env.getOrDefault("VESTLINE_POSTGRES_PASSWORD", "postgres"), ports, demo);
+				env.getOrDefault("VESTLINE_POSTGRES_PASSWORD", "postgres"), ports, demo, Map.of());
+	}
+
+	/**
+	 * Options for a test: free ports, a home of its own, embedded PostgreSQL, so it never
+	 * collides with a running {@code ./vestline}.
+	 * @param home a fresh directory for state and logs
+	 * @param repository the repository root, where the services' jars are built
+	 * @param serviceProperties extra Spring properties per service
+	 * @return the options
+	 */
+	static PlatformOptions forTests(Path home, Path repository, Map<String, Map<String, String>> serviceProperties) {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		for (String name : List.of("postgres", "kafka", "kafka-controller", "tokens", "approval", "signature",
+				"billing", "reconciliation")) {
+			ports.put(name, freePort());
+		}
+		return new PlatformOptions(home, repository, null, "postgres", "postgres", ports, false, serviceProperties);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	int port(String name) {
