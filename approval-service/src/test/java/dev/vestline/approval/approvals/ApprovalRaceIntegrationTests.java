@@ -7,63 +7,20 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.vestline.approval.support.Api;
-import dev.vestline.approval.support.ApprovalIntegrationTest;
-import dev.vestline.approval.support.PublishedEvents;
+import dev.vestline.approval.support.ApprovalApiTest;
 import dev.vestline.approval.support.Race;
 import dev.vestline.approval.support.Scenario;
 import dev.vestline.events.DomainEvent;
 import dev.vestline.events.approval.ApprovalGranted;
 import dev.vestline.events.approval.ApprovalRejected;
 import dev.vestline.events.approval.ApprovalStepApproved;
-import dev.vestline.testharness.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ApprovalIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApprovalRaceIntegrationTests {
+class ApprovalRaceIntegrationTests extends ApprovalApiTest {
 
 	static final int ROUNDS = 3;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestInfrastructure infrastructure;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Api api;
-
-	Scenario scenario;
-
-	PublishedEvents published;
-
-	@BeforeAll
-	void openWitness() {
-		this.published = new PublishedEvents(this.infrastructure.kafka().bootstrapServers(), this.jdbc);
-	}
-
-	@AfterAll
-	void closeWitness() {
-		this.published.close();
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.scenario = new Scenario(this.api);
-	}
 
 	@Test
 	void decidesOnceWhenFiftyDecidersRaceHalfApprovingHalfRejecting() {

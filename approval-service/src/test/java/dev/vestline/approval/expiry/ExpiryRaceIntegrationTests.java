@@ -7,63 +7,25 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.vestline.approval.support.Api;
-import dev.vestline.approval.support.ApprovalIntegrationTest;
-import dev.vestline.approval.support.PublishedEvents;
+import dev.vestline.approval.support.ApprovalApiTest;
 import dev.vestline.approval.support.Race;
 import dev.vestline.approval.support.Scenario;
 import dev.vestline.events.DomainEvent;
-import dev.vestline.testharness.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ApprovalIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExpiryRaceIntegrationTests {
+class ExpiryRaceIntegrationTests extends ApprovalApiTest {
 
 	static final Logger LOG = LoggerFactory.getLogger(ExpiryRaceIntegrationTests.class);
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestInfrastructure infrastructure;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	@Autowired
 	ApprovalExpiry expiry;
-
-	Scenario scenario;
-
-	PublishedEvents published;
-
-	@BeforeAll
-	void openWitness() {
-		this.published = new PublishedEvents(this.infrastructure.kafka().bootstrapServers(), this.jdbc);
-	}
-
-	@AfterAll
-	void closeWitness() {
-		this.published.close();
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.scenario = new Scenario(new Api(this.port));
-	}
 
 	@Test
 	void refusesToDecideAnApprovalPastItsDeadlineEvenBeforeTheJobRan() {
