@@ -134,8 +134,9 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 				group.initial.rebalance.delay.ms=0
 				auto.create.topics.enable=true
 				""".formatted(this.port, controllerPort, this.directory.resolve("data"), KafkaBroker.PARTITIONS));
-		Process format = java("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId(), "-c",
-				this.config.toString())
+		Process format = java("kafka.tools.StorageTool", "format", "--standalone",
+				// "=" form: a random id may begin with "-", which would read as an option
+				"--cluster-id=" + clusterId(), "-c", this.config.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("format.log").toFile())
 			.start();
