@@ -14,9 +14,12 @@ import dev.vestline.events.billing.FeeCancelled;
 import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.events.billing.InvoicePaid;
 import dev.vestline.events.billing.PaymentRecorded;
+import dev.vestline.events.billing.PaymentReversed;
 import dev.vestline.events.reconciliation.BankTransactionImported;
 import dev.vestline.events.reconciliation.InvoicePaymentReceived;
+import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.events.reconciliation.MatchAccepted;
+import dev.vestline.events.reconciliation.MatchReversed;
 import dev.vestline.events.reconciliation.PositionUpdated;
 import dev.vestline.events.reconciliation.SubscriptionFunded;
 import dev.vestline.events.signature.DocumentSigned;
@@ -27,7 +30,8 @@ import dev.vestline.events.signature.SigningWorkflowCreated;
 import dev.vestline.events.signature.SigningWorkflowFailed;
 
 /**
- * The v1 event catalogue of ARCHITECTURE.md, one entry per event record.
+ * The v1 event catalogue of ARCHITECTURE.md, one entry per event record, plus the
+ * reversal events added beside it (README, "Events added to v1").
  */
 final class V1Events {
 
@@ -53,12 +57,16 @@ final class V1Events {
 			// billing.events
 			EventType.v1(FeeAccrued.class, BILLING), EventType.v1(FeeCancelled.class, BILLING),
 			EventType.v1(InvoiceIssued.class, BILLING), EventType.v1(PaymentRecorded.class, BILLING),
-			EventType.v1(InvoicePaid.class, BILLING),
+			EventType.v1(InvoicePaid.class, BILLING), EventType.v1(PaymentReversed.class, BILLING),
 			// reconciliation.events
 			EventType.v1(BankTransactionImported.class, RECONCILIATION),
 			EventType.v1(MatchAccepted.class, RECONCILIATION), EventType.v1(SubscriptionFunded.class, RECONCILIATION),
 			EventType.v1(PositionUpdated.class, RECONCILIATION),
-			EventType.v1(InvoicePaymentReceived.class, RECONCILIATION));
+			EventType.v1(InvoicePaymentReceived.class, RECONCILIATION),
+			// added to v1 with the reversal of matches: new types, nothing existing
+			// changed
+			EventType.v1(MatchReversed.class, RECONCILIATION),
+			EventType.v1(InvoicePaymentReversed.class, RECONCILIATION));
 
 	private V1Events() {
 	}

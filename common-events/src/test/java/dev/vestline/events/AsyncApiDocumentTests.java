@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import dev.vestline.events.approval.ApprovalGranted;
 import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.events.reconciliation.InvoicePaymentReceived;
+import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.events.signature.SigningWorkflowCancelled;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
 import dev.vestline.events.signature.SigningWorkflowFailed;
@@ -114,13 +115,15 @@ class AsyncApiDocumentTests {
 		Map<String, Set<String>> receives = operations("receive").entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> Set.copyOf(operationMessages(entry.getValue()))));
-		assertThat(receives).isEqualTo(Map.of("signatureReceivesApprovalEvents", ceTypes(ApprovalGranted.class),
-				"approvalReceivesSignatureEvents",
-				ceTypes(SigningWorkflowFailed.class, SigningWorkflowCancelled.class, SigningWorkflowCompleted.class),
-				"billingReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
-				"reconciliationReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
-				"reconciliationReceivesBillingEvents", ceTypes(InvoiceIssued.class),
-				"billingReceivesReconciliationEvents", ceTypes(InvoicePaymentReceived.class)));
+		assertThat(receives).isEqualTo(Map
+			.of("signatureReceivesApprovalEvents", ceTypes(ApprovalGranted.class), "approvalReceivesSignatureEvents",
+					ceTypes(SigningWorkflowFailed.class, SigningWorkflowCancelled.class,
+							SigningWorkflowCompleted.class),
+					"billingReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
+					"reconciliationReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
+					"reconciliationReceivesBillingEvents", ceTypes(InvoiceIssued.class),
+					"billingReceivesReconciliationEvents",
+					ceTypes(InvoicePaymentReceived.class, InvoicePaymentReversed.class)));
 	}
 
 	@Test

@@ -16,9 +16,12 @@ import dev.vestline.events.billing.FeeCancelled;
 import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.events.billing.InvoicePaid;
 import dev.vestline.events.billing.PaymentRecorded;
+import dev.vestline.events.billing.PaymentReversed;
 import dev.vestline.events.reconciliation.BankTransactionImported;
 import dev.vestline.events.reconciliation.InvoicePaymentReceived;
+import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.events.reconciliation.MatchAccepted;
+import dev.vestline.events.reconciliation.MatchReversed;
 import dev.vestline.events.reconciliation.PositionUpdated;
 import dev.vestline.events.reconciliation.ReconciliationEvent;
 import dev.vestline.events.reconciliation.SubscriptionFunded;
@@ -162,7 +165,15 @@ class EventContractsTests {
 			.stream()
 			.flatMap((topic) -> Arrays.stream(topic.getPermittedSubclasses()))
 			.toList();
-		assertThat(records).allMatch(Class::isRecord, "is a record").hasSize(23);
+		assertThat(records).allMatch(Class::isRecord, "is a record").hasSize(26); // the
+																					// 23
+																					// of
+																					// ARCHITECTURE.md
+																					// and
+																					// the
+																					// 3
+																					// reversal
+																					// events
 		List<Class<?>> catalogued = EventCatalog.v1().all().stream().<Class<?>>map(EventType::javaType).toList();
 		assertThat(catalogued).hasSameSizeAs(records).containsExactlyInAnyOrderElementsOf(records);
 	}
@@ -182,10 +193,12 @@ class EventContractsTests {
 		if (record == BankTransactionImported.class) {
 			return "bankTransactionId";
 		}
-		if (record == MatchAccepted.class) {
+		if (record == MatchAccepted.class || record == MatchReversed.class) {
 			return "subscriptionId"; // the golden match funds a subscription
 		}
-		if (Set.of(InvoiceIssued.class, PaymentRecorded.class, InvoicePaid.class, InvoicePaymentReceived.class)
+		if (Set
+			.of(InvoiceIssued.class, PaymentRecorded.class, InvoicePaid.class, InvoicePaymentReceived.class,
+					PaymentReversed.class, InvoicePaymentReversed.class)
 			.contains(record)) {
 			return "invoiceId";
 		}

@@ -8,7 +8,7 @@ import dev.vestline.events.Topics;
  * keyed by the subscription id or the invoice id the money is for (an imported bank
  * transaction, not yet matched to either, by its own id).
  */
-public sealed interface ReconciliationEvent extends DomainEvent
-		permits BankTransactionImported, MatchAccepted, SubscriptionFunded, PositionUpdated, InvoicePaymentReceived {
+public sealed interface ReconciliationEvent extends DomainEvent permits BankTransactionImported, MatchAccepted,
+		SubscriptionFunded, PositionUpdated, InvoicePaymentReceived, MatchReversed, InvoicePaymentReversed {
 
 }
