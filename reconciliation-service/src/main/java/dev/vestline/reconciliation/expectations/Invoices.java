@@ -63,6 +63,19 @@ public class Invoices {
 	}
 
 	/**
+	 * Takes money received back off the invoice, never below zero.
+	 * @param id the invoice
+	 * @param amount the money an accepted match had brought
+	 * @return whether the invoice had received at least that much
+	 */
+	public boolean takeBack(UUID id, BigDecimal amount) {
+		return this.jdbc.sql("""
+				UPDATE invoice SET received = received - ?, version = version + 1
+				 WHERE id = ? AND received >= ?
+				""").params(amount, id, amount).update() == 1;
+	}
+
+	/**
 	 * @param reference a payment reference as printed or typed
 	 * @return it without spaces, upper case: how references are stored and compared
 	 */

@@ -1,8 +1,11 @@
 package dev.vestline.reconciliation.invariants;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,13 +14,16 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Re-checks on a schedule that every position's units and cost equal the sum of its
- * movements, and every subscription's (invoice's) funded (received) amount equals the sum
- * of its accepted matches; exposes the number of violations per invariant as the gauge
- * {@code vestline.reconciliation.invariant.violations}. It only reads, so any number of
- * replicas may run it.
+ * Re-checks on a schedule, and on demand, that every position's units and cost equal the
+ * sum of its movements, and every subscription's (invoice's) funded (received) amount
+ * equals the sum of its accepted matches; exposes the number of violations per invariant
+ * as the gauge {@code vestline.reconciliation.invariant.violations}. It only reads, on
+ * one snapshot, so any number of replicas may run it and concurrent acceptances cannot
+ * fake a violation.
  */
 @Component
 public class InvariantCheck {
@@ -28,29 +34,35 @@ public class InvariantCheck {
 
 	private final MeterRegistry meters;
 
+	private final Clock clock;
+
 	private final Map<String, AtomicLong> violations = new ConcurrentHashMap<>();
 
-	InvariantCheck(InvariantQueries queries, MeterRegistry meters) {
+	InvariantCheck(InvariantQueries queries, MeterRegistry meters, Clock clock) {
 		this.queries = queries;
 		this.meters = meters;
+		this.clock = clock;
 		// visible from startup: -1 until the first check ran
 		InvariantQueries.INVARIANTS.forEach((invariant) -> record(invariant, -1));
 	}
 
 	@Scheduled(fixedDelayString = "${vestline.reconciliation.invariants.interval:PT1M}",
 			initialDelayString = "${vestline.reconciliation.invariants.initial-delay:PT10S}")
-	public void check() {
-		this.queries.violations().forEach(this::record);
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Result check() {
+		Map<String, Long> found = this.queries.violations();
+		found.forEach(this::record);
 		this.meters.counter("vestline.reconciliation.invariants.checked").increment();
+		return new Result(this.clock.instant(), found.values().stream().allMatch((count) -> count == 0), found);
 	}
 
 	/**
 	 * @return the violations found by the last check, per invariant
 	 */
 	public Map<String, Long> lastViolations() {
-		return Map.copyOf(this.violations.entrySet()
+		return this.violations.entrySet()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().get())));
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (entry) -> entry.getValue().get()));
 	}
 
 	private void record(String invariant, long count) {
@@ -65,6 +77,14 @@ public class InvariantCheck {
 		if (count > 0) {
 			log.error("Invariant {} broken by {} rows", invariant, count);
 		}
+	}
+
+	/**
+	 * @param checkedAt when the check ran
+	 * @param holds whether every invariant held
+	 * @param violations the rows breaking each invariant
+	 */
+	public record Result(Instant checkedAt, boolean holds, Map<String, Long> violations) {
 	}
 
 }

@@ -1,9 +1,11 @@
 package dev.vestline.reconciliation.matching;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import dev.vestline.events.Money;
 import dev.vestline.events.reconciliation.InvoicePaymentReceived;
+import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.messaging.outbox.Outbox;
 import dev.vestline.reconciliation.api.ApiProblem;
 import dev.vestline.reconciliation.expectations.Invoice;
@@ -15,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Books an accepted invoice match and tells billing the invoice was paid; never more than
- * the invoice total, which billing would refuse.
+ * the invoice total, which billing would refuse. Reversing the match takes the money off
+ * the invoice again and tells billing to take the payment back.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -34,7 +37,7 @@ class InvoicePayments {
 	}
 
 	void receive(Match match) {
-		Invoice invoice = this.invoices.find(java.util.Objects.requireNonNull(match.invoiceId())).orElseThrow();
+		Invoice invoice = invoiceOf(match);
 		if (!this.invoices.receive(invoice.id(), match.amount())) {
 			throw ApiProblem
 				.conflict("Invoice " + invoice.invoiceNumber() + " has " + invoice.received() + " of " + invoice.total()
@@ -42,6 +45,20 @@ class InvoicePayments {
 		}
 		this.outbox.append(new InvoicePaymentReceived(invoice.id(), match.id(), match.bankTransactionId(),
 				new Money(match.amount(), match.currency()), invoice.paymentReference(), this.clock.instant()));
+	}
+
+	void takeBack(Match match, String reason) {
+		Invoice invoice = invoiceOf(match);
+		if (!this.invoices.takeBack(invoice.id(), match.amount())) {
+			throw new IllegalStateException("Invoice " + invoice.id() + " has received " + invoice.received()
+					+ ", less than its accepted match " + match.id() + " brought");
+		}
+		this.outbox.append(new InvoicePaymentReversed(invoice.id(), match.id(), match.bankTransactionId(),
+				new Money(match.amount(), match.currency()), invoice.paymentReference(), reason, this.clock.instant()));
+	}
+
+	private Invoice invoiceOf(Match match) {
+		return this.invoices.find(Objects.requireNonNull(match.invoiceId())).orElseThrow();
 	}
 
 }

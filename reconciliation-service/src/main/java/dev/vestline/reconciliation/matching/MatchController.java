@@ -97,7 +97,8 @@ class MatchController {
 				(reason != null) ? reason.reason() : null));
 	}
 
-	@Operation(summary = "Reverse an accepted subscription match (If-Match required): books reversing movements")
+	@Operation(
+			summary = "Reverse an accepted match (If-Match required): books reversing movements or takes the invoice payment back")
 	@PostMapping("/{id}/reverse")
 	ResponseEntity<Match> reverse(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.vestline.events.Money;
 import dev.vestline.events.reconciliation.MatchAccepted;
+import dev.vestline.events.reconciliation.MatchReversed;
 import dev.vestline.events.reconciliation.MatchTarget;
 import dev.vestline.messaging.outbox.Outbox;
 import dev.vestline.reconciliation.api.AfterCommit;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Operators' decisions on matches. Each is one conditional UPDATE on status and version:
  * of operators deciding at once, one wins and the others get a 409 (or a 412 for a stale
- * ETag). Accepting books the money and appends its events in the same transaction.
+ * ETag). Accepting (reversing) books (undoes) the money and appends its events in the
+ * same transaction.
  */
 @Service
 @Transactional
@@ -93,19 +95,28 @@ public class MatchDecisions {
 		return this.matches.find(id).orElseThrow();
 	}
 
+	/**
+	 * Reverses an accepted match and undoes what accepting it did, in one transaction:
+	 * the funding movement is reversed, or billing is told to take the invoice payment
+	 * back. The bank transaction is free to be matched again.
+	 */
 	public Match reverse(UUID id, long version, String by, String reason) {
 		Match match = current(id, version, MatchStatus.ACCEPTED);
-		if (match.target() == MatchTarget.INVOICE) {
-			throw ApiProblem.unprocessable("An invoice match cannot be reversed yet: billing has no event to take "
-					+ "a received payment back. Correct the payment in billing.");
-		}
 		this.matches.lockLine(match.bankTransactionId());
-		if (!this.matches.reverse(id, version, by, this.clock.instant(), reason)) {
+		Instant now = this.clock.instant();
+		if (!this.matches.reverse(id, version, by, now, reason)) {
 			throw lostRace(id, version);
 		}
-		this.positionBooking.reverse(id, Objects.requireNonNull(match.subscriptionId()), match.amount(), by);
-		count("vestline.reconciliation.positions.updated", "movement", "reversal");
-		count("vestline.reconciliation.matches.reversed", "target", "subscription");
+		this.outbox.append(new MatchReversed(id, match.bankTransactionId(), match.target(), match.subscriptionId(),
+				match.invoiceId(), new Money(match.amount(), match.currency()), reason, by, now));
+		if (match.target() == MatchTarget.SUBSCRIPTION) {
+			this.positionBooking.reverse(id, Objects.requireNonNull(match.subscriptionId()), match.amount(), by);
+			count("vestline.reconciliation.positions.updated", "movement", "reversal");
+		}
+		else {
+			this.invoicePayments.takeBack(match, reason);
+		}
+		count("vestline.reconciliation.matches.reversed", "target", match.target().name().toLowerCase(Locale.ROOT));
 		return this.matches.find(id).orElseThrow();
 	}
 

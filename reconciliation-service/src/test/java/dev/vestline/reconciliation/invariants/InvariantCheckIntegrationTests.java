@@ -2,6 +2,7 @@ package dev.vestline.reconciliation.invariants;
 
 import java.util.UUID;
 
+import dev.vestline.reconciliation.Api;
 import dev.vestline.reconciliation.Scenario;
 import dev.vestline.reconciliation.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,19 @@ class InvariantCheckIntegrationTests extends ServiceIntegrationTest {
 			this.invariants.check();
 		}
 		assertThat(this.invariants.lastViolations()).containsEntry("position_units", 0L);
+	}
+
+	@Test
+	void operatorsRunTheCheckOnDemand() {
+		Api.Response checked = this.api.postJson("/api/v1/invariant-checks", Scenario.OPERATOR, "");
+		Api.Response investor = this.api.postJson("/api/v1/invariant-checks", Api.token("ivy", "investor"), "");
+
+		assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+		assertThat(checked.json().get("holds").asBoolean()).isTrue();
+		assertThat(checked.json().get("violations").get("invoice_received").asLong()).isZero();
+		assertThat(checked.json().get("violations").properties()).hasSize(3);
+		assertThat(investor.status()).isEqualTo(403);
+		assertThat(this.invariants.lastViolations()).containsEntry("subscription_funded", 0L);
 	}
 
 }

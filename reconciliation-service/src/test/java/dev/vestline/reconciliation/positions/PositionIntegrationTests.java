@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.vestline.events.Topics;
+import dev.vestline.events.reconciliation.MatchReversed;
 import dev.vestline.events.reconciliation.PositionUpdated;
 import dev.vestline.events.reconciliation.SubscriptionFunded;
 import dev.vestline.reconciliation.Api;
@@ -116,6 +117,13 @@ class PositionIntegrationTests extends ServiceIntegrationTest {
 			.filter((e) -> e.key().equals(subscription.toString()) && e.is(SubscriptionFunded.class))
 			.map((e) -> e.as(SubscriptionFunded.class).amount().amount().toPlainString()))
 			.containsExactly("1000.00", "2000.00", "-2000.00");
+		assertThat(events.stream()
+			.filter((e) -> e.key().equals(subscription.toString()) && e.is(MatchReversed.class))
+			.map((e) -> e.as(MatchReversed.class))).singleElement().satisfies((undone) -> {
+				assertThat(undone.matchId()).isEqualTo(second);
+				assertThat(undone.reason()).isEqualTo("paid twice by mistake");
+				assertThat(undone.amount().amount()).isEqualByComparingTo("2000.00");
+			});
 	}
 
 	@Test
