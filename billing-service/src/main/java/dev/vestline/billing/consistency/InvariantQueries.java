@@ -31,7 +31,23 @@ class InvariantQueries {
 				SELECT count(*) FROM invoice i
 				 WHERE i.amount_paid <> (SELECT coalesce(sum(p.applied_amount), 0) FROM payment p
 				                          WHERE p.invoice_id = i.id)
+				                      - (SELECT coalesce(sum(r.applied_amount), 0) FROM payment_reversal r
+				                          WHERE r.invoice_id = i.id)
 				""");
+		invariants.put("credit_reversed_equals_reversals", """
+				SELECT count(*)
+				  FROM (SELECT investor_id, currency, sum(credit_amount) AS credit FROM payment_reversal
+				         GROUP BY investor_id, currency) r
+				  FULL JOIN (SELECT investor_id, currency, -sum(amount) AS reversed FROM credit_entry
+				              WHERE kind = 'REVERSED' GROUP BY investor_id, currency) e
+				    ON e.investor_id = r.investor_id AND e.currency = r.currency
+				 WHERE coalesce(r.credit, 0) <> coalesce(e.reversed, 0)
+				""");
+		invariants.put("payment_reversed_once_with_its_reversal",
+				"""
+						SELECT count(*) FROM payment p
+						 WHERE (p.reversed_at IS NOT NULL) <> EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id)
+						""");
 		invariants.put("invoice_total_equals_lines", """
 				SELECT count(*) FROM invoice i
 				 WHERE i.total <> (SELECT coalesce(sum(l.amount), 0) FROM invoice_line l WHERE l.invoice_id = i.id)

@@ -94,6 +94,27 @@ public class Invoices {
 				""").param("id", id).param("amount", amount).param("at", Timestamp.from(at)).update() == 1;
 	}
 
+	/**
+	 * Takes a reversed payment's applied part off the invoice; a paid invoice is issued
+	 * (outstanding) again.
+	 * @return false unless the invoice is issued or paid and had at least that much paid
+	 */
+	public boolean takeBackPayment(UUID id, BigDecimal amount) {
+		return this.jdbc.sql("""
+				UPDATE invoice
+				   SET amount_paid = amount_paid - :amount, status = 'ISSUED', paid_at = NULL, version = version + 1
+				 WHERE id = :id AND status IN ('ISSUED', 'PAID') AND amount_paid >= :amount
+				""").param("id", id).param("amount", amount).update() == 1;
+	}
+
+	/** Returns the fees of an invoice that is no longer paid to INVOICED. */
+	public void markFeesUnpaid(UUID invoiceId) {
+		this.jdbc
+			.sql("UPDATE fee SET status = 'INVOICED', version = version + 1 WHERE invoice_id = :id AND status = 'PAID'")
+			.param("id", invoiceId)
+			.update();
+	}
+
 	/** Marks the fees of a paid invoice paid. */
 	public void markFeesPaid(UUID invoiceId) {
 		this.jdbc

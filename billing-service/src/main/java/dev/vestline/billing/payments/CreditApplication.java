@@ -56,7 +56,7 @@ class CreditApplication {
 		Instant now = this.clock.instant();
 		UUID id = Ids.next();
 		Payment payment = new Payment(id, invoiceId, invoice.investorId(), invoice.currency(), amount, amount,
-				BigDecimal.ZERO, PaymentSource.CREDIT, "credit-application-" + id, now);
+				BigDecimal.ZERO, PaymentSource.CREDIT, "credit-application-" + id, now, null);
 		if (!this.invoices.applyPayment(invoiceId, amount, now)) {
 			throw new IllegalStateException("Invoice " + invoiceId + " changed under its lock");
 		}

@@ -61,6 +61,23 @@ class InvestorCredits {
 		return updated == 1;
 	}
 
+	/**
+	 * Takes a reversed payment's credit back, as far as it was not spent.
+	 * @return how much was taken back, at most {@code amount}
+	 */
+	BigDecimal takeBack(String investorId, String currency, BigDecimal amount, UUID paymentId, UUID invoiceId,
+			Instant at) {
+		BigDecimal recovered = lockBalance(investorId, currency).min(amount);
+		if (recovered.signum() > 0) {
+			this.jdbc.sql("""
+					UPDATE investor_credit SET balance = balance - :amount, version = version + 1
+					 WHERE investor_id = :investor AND currency = :currency
+					""").param("investor", investorId).param("currency", currency).param("amount", recovered).update();
+			entry(investorId, currency, "REVERSED", recovered.negate(), paymentId, invoiceId, at);
+		}
+		return recovered;
+	}
+
 	List<Balance> balances(String investorId) {
 		return this.jdbc.sql("""
 				SELECT currency, balance FROM investor_credit WHERE investor_id = :investor ORDER BY currency

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.vestline.events.billing.PaymentSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money received for an invoice: the applied part plus the credit part is the amount.
@@ -19,9 +20,10 @@ import dev.vestline.events.billing.PaymentSource;
  * @param source where it came from
  * @param externalReference its reference at the source, unique per source
  * @param recordedAt when it was recorded
+ * @param reversedAt when it was taken back, {@code null} while it stands
  */
 public record Payment(UUID id, UUID invoiceId, String investorId, String currency, BigDecimal amount,
 		BigDecimal appliedAmount, BigDecimal creditAmount, PaymentSource source, String externalReference,
-		Instant recordedAt) {
+		Instant recordedAt, @Nullable Instant reversedAt) {
 
 }

@@ -6,6 +6,7 @@ import dev.vestline.billing.invoices.Invoices;
 import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.events.billing.InvoicePaid;
 import dev.vestline.events.billing.PaymentRecorded;
+import dev.vestline.events.billing.PaymentReversed;
 import dev.vestline.messaging.outbox.Outbox;
 
 import org.springframework.stereotype.Component;
@@ -48,6 +49,22 @@ class PaymentPublication {
 		this.metrics.countAfterCommit("vestline.billing.payments.recorded", "source", payment.source().name());
 		if (payment.creditAmount().signum() > 0) {
 			this.metrics.countAfterCommit("vestline.billing.credits.received", "source", payment.source().name());
+		}
+	}
+
+	void reversed(Reversal reversal) {
+		Payment payment = reversal.payment();
+		String currency = payment.currency();
+		this.outbox.append(new PaymentReversed(payment.id(), payment.invoiceId(), payment.investorId(),
+				MinorUnits.money(payment.amount(), currency), MinorUnits.money(reversal.appliedAmount(), currency),
+				MinorUnits.money(reversal.creditAmount(), currency),
+				MinorUnits.money(reversal.unrecoveredAmount(), currency), payment.source(), payment.externalReference(),
+				reversal.reason(), reversal.reversedAt()));
+		this.metrics.countAfterCommit("vestline.billing.payments.reversed", "source", payment.source().name());
+		if (reversal.unrecoveredAmount().signum() > 0) {
+			// spent credit cannot be taken back: a person must collect it from the
+			// investor
+			this.metrics.countAfterCommit("vestline.billing.reversals.unrecovered", "source", payment.source().name());
 		}
 	}
 

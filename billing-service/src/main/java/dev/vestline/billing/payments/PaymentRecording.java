@@ -67,7 +67,7 @@ public class PaymentRecording {
 		Instant now = this.clock.instant();
 		BigDecimal applied = applicable(invoice, amount);
 		Payment payment = new Payment(Ids.next(), invoiceId, invoice.investorId(), amount.currency(), amount.amount(),
-				applied, amount.amount().subtract(applied), source, reference, now);
+				applied, amount.amount().subtract(applied), source, reference, now, null);
 		if (applied.signum() > 0 && !this.invoices.applyPayment(invoiceId, applied, now)) {
 			throw new IllegalStateException("Invoice " + invoiceId + " changed under its lock");
 		}

@@ -4,6 +4,7 @@ import dev.vestline.billing.fees.FundedSubscriptions;
 import dev.vestline.events.Topics;
 import dev.vestline.events.billing.PaymentSource;
 import dev.vestline.events.reconciliation.InvoicePaymentReceived;
+import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.events.reconciliation.ReconciliationEvent;
 import dev.vestline.events.reconciliation.SubscriptionFunded;
 import dev.vestline.messaging.inbox.Inbox;
@@ -13,9 +14,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records bank payments of invoices and keeps the funded-subscription projection, through
- * the inbox. One listener for the topic, so the group's partitions are not split between
- * two containers.
+ * Records bank payments of invoices, takes them back when their match is reversed, and
+ * keeps the funded-subscription projection, through the inbox. One listener for the
+ * topic, so the group's partitions are not split between two containers.
  */
 @Component
 class ReconciliationEventsListener {
@@ -26,11 +27,15 @@ class ReconciliationEventsListener {
 
 	private final PaymentRecording payments;
 
+	private final PaymentReversal reversals;
+
 	private final FundedSubscriptions funded;
 
-	ReconciliationEventsListener(Inbox inbox, PaymentRecording payments, FundedSubscriptions funded) {
+	ReconciliationEventsListener(Inbox inbox, PaymentRecording payments, PaymentReversal reversals,
+			FundedSubscriptions funded) {
 		this.inbox = inbox;
 		this.payments = payments;
+		this.reversals = reversals;
 		this.funded = funded;
 	}
 
@@ -41,6 +46,12 @@ class ReconciliationEventsListener {
 				// one payment per bank transaction, however often the match is reported
 				this.payments.record(received.invoiceId(), received.amount(), PaymentSource.BANK,
 						received.bankTransactionId().toString());
+			}
+			else if (event instanceof InvoicePaymentReversed reversed) {
+				// the payment recorded for that bank transaction; it arrived before, on
+				// the same key
+				this.reversals.reverse(reversed.invoiceId(), PaymentSource.BANK,
+						reversed.bankTransactionId().toString(), reversed.reason());
 			}
 			else if (event instanceof SubscriptionFunded fundedEvent) {
 				this.funded.record(fundedEvent);

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * An investor's timeline across invoices, payments and credit entries, ordered by (time,
- * id) so that a keyset cursor pages through it stably.
+ * An investor's timeline across invoices, payments, their reversals and credit entries,
+ * ordered by (time, id) so that a keyset cursor pages through it stably.
  */
 @Repository
 class StatementQueries {
@@ -36,6 +36,10 @@ class StatementQueries {
 				    UNION ALL
 				    SELECT recorded_at, id, 'PAYMENT_' || source, invoice_id, external_reference, amount, currency
 				      FROM payment WHERE investor_id = :investor
+				    UNION ALL
+				    SELECT r.reversed_at, r.id, 'PAYMENT_REVERSED', r.invoice_id, p.external_reference, -r.amount,
+				           r.currency
+				      FROM payment_reversal r JOIN payment p ON p.id = r.payment_id WHERE r.investor_id = :investor
 				    UNION ALL
 				    SELECT created_at, id, 'CREDIT_' || kind, invoice_id, NULL, amount, currency
 				      FROM credit_entry WHERE investor_id = :investor

@@ -1,0 +1,200 @@
+package dev.vestline.billing.payments;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.vestline.billing.BillingIntegrationTest;
+import dev.vestline.billing.Invoicing;
+import dev.vestline.billing.consistency.ConsistencyCheck;
+import dev.vestline.billing.invoices.InvoiceRun;
+import dev.vestline.events.Money;
+import dev.vestline.events.Topics;
+import dev.vestline.events.billing.PaymentReversed;
+import dev.vestline.events.billing.PaymentSource;
+import dev.vestline.events.reconciliation.InvoicePaymentReceived;
+import dev.vestline.events.reconciliation.InvoicePaymentReversed;
+import dev.vestline.messaging.cloudevents.EventRecords;
+import dev.vestline.messaging.inbox.DeadLetterErrorHandler;
+import dev.vestline.testharness.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class PaymentReversalIntegrationTests extends BillingIntegrationTest {
+
+	@Autowired
+	InvoiceRun run;
+
+	@Autowired
+	PaymentRecording recording;
+
+	@Autowired
+	PaymentReversal reversal;
+
+	@Autowired
+	ConsistencyCheck consistency;
+
+	@AfterEach
+	void invariantsHold() {
+		assertThat(this.consistency.check().violations())
+			.allSatisfy((name, count) -> assertThat(count).as(name).isZero());
+	}
+
+	@Test
+	void aReversedBankMatchMakesThePaidInvoiceOutstandingAgainOnceAndTheLineCanPayAgain() throws Exception {
+		UUID invoice = Invoicing.issue(this.jdbc, this.run, "investor-" + UUID.randomUUID(), "250.00");
+		String reference = reference(invoice);
+		UUID line = UUID.randomUUID();
+		send(EventRecords.record(new InvoicePaymentReceived(invoice, UUID.randomUUID(), line, Money.of("250.00", "EUR"),
+				reference, Instant.now())));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(status(invoice)));
+
+		var reversed = new InvoicePaymentReversed(invoice, UUID.randomUUID(), line, Money.of("250.00", "EUR"),
+				reference, "returned by the bank", Instant.now());
+		var record = EventRecords.record(reversed);
+		send(record);
+		send(record);
+		await().atMost(Duration.ofSeconds(30)).until(() -> "ISSUED".equals(status(invoice)));
+
+		assertThat(amountPaid(invoice)).isEqualByComparingTo("0");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM fee WHERE invoice_id = ? AND status = 'INVOICED'")
+			.param(invoice)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		PaymentReversed event = published(Topics.BILLING, PaymentReversed.class, (e) -> e.invoiceId().equals(invoice),
+				1)
+			.getFirst();
+		assertThat(event.appliedAmount().amount()).isEqualByComparingTo("250.00");
+		assertThat(event.unrecoveredAmount().amount()).isEqualByComparingTo("0");
+		assertThat(event.externalReference()).isEqualTo(line.toString());
+		assertThat(event.reason()).isEqualTo("returned by the bank");
+
+		// matched again in reconciliation: the same bank line pays the invoice anew
+		send(EventRecords.record(new InvoicePaymentReceived(invoice, UUID.randomUUID(), line, Money.of("250.00", "EUR"),
+				reference, Instant.now())));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(status(invoice)));
+		assertThat(published(Topics.BILLING, PaymentReversed.class, (e) -> e.invoiceId().equals(invoice), 0))
+			.hasSize(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM payment WHERE invoice_id = ? AND reversed_at IS NULL")
+			.param(invoice)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(get("/api/v1/invoices/" + invoice + "/payments").getBody()).hasSize(2)
+			.anySatisfy((payment) -> assertThat(payment.get("reversedAt").isNull()).isFalse());
+	}
+
+	@Test
+	void takesBackTheCreditThatIsLeftAndRecordsTheCreditAlreadySpentAsUnrecovered() {
+		String investor = "investor-" + UUID.randomUUID();
+		UUID overpaid = Invoicing.issue(this.jdbc, this.run, investor, "100.00");
+		String bankLine = "bank-" + UUID.randomUUID();
+		this.recording.record(overpaid, Money.of("150.00", "EUR"), PaymentSource.BANK, bankLine);
+		UUID other = Invoicing.issue(this.jdbc, this.run, investor, "30.00");
+		assertThat(
+				post("/api/v1/invoices/" + other + "/credit-applications", java.util.Map.of()).getStatusCode().value())
+			.isEqualTo(201);
+
+		Reversal reversed = this.reversal.reverse(overpaid, PaymentSource.BANK, bankLine, "wrong investor")
+			.orElseThrow();
+
+		assertThat(reversed.appliedAmount()).isEqualByComparingTo("100.00");
+		assertThat(reversed.creditAmount()).isEqualByComparingTo("20.00");
+		assertThat(reversed.unrecoveredAmount()).isEqualByComparingTo("30.00");
+		assertThat(status(overpaid)).isEqualTo("ISSUED");
+		assertThat(status(other)).as("paid with credit that is gone; a person follows it up").isEqualTo("PAID");
+		assertThat(get("/api/v1/investors/" + investor + "/credit").getBody().get(0).get("balance").decimalValue())
+			.isEqualByComparingTo("0");
+		assertThat(this.reversal.reverse(overpaid, PaymentSource.BANK, bankLine, "again")).isEmpty();
+		assertThat(get("/api/v1/investors/" + investor + "/statement").getBody()
+			.get("entries")
+			.values()
+			.stream()
+			.map((entry) -> entry.get("kind").asString())).contains("PAYMENT_REVERSED", "CREDIT_REVERSED");
+	}
+
+	@Test
+	void racingReversalsOfOnePaymentTakeItBackOnceAndRacingPaymentsStillAddUp() throws Exception {
+		for (int round = 0; round < 10; round++) {
+			UUID invoice = Invoicing.issue(this.jdbc, this.run, "investor-" + UUID.randomUUID(), "100.00");
+			String first = "bank-" + UUID.randomUUID();
+			this.recording.record(invoice, Money.of("60.00", "EUR"), PaymentSource.BANK, first);
+			String second = "bank-" + UUID.randomUUID();
+
+			AtomicInteger turn = new AtomicInteger();
+			List<Future<Optional<Reversal>>> racers = race(3, () -> {
+				if (turn.getAndIncrement() == 0) {
+					this.recording.record(invoice, Money.of("70.00", "EUR"), PaymentSource.BANK, second);
+					return Optional.empty();
+				}
+				return this.reversal.reverse(invoice, PaymentSource.BANK, first, "race");
+			});
+			long reversals = 0;
+			for (Future<Optional<Reversal>> racer : racers) {
+				reversals += racer.get().isPresent() ? 1 : 0;
+			}
+
+			assertThat(reversals).isEqualTo(1);
+			// 60 reversed; 70 applied in full (if recorded after the reversal) or 40 of
+			// it (before)
+			assertThat(amountPaid(invoice).stripTrailingZeros().toPlainString()).isIn("70", "40");
+			assertThat(this.jdbc.sql("SELECT count(*) FROM payment_reversal WHERE invoice_id = ?")
+				.param(invoice)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void deadLettersAReversalOfAPaymentThatWasNeverRecorded() throws Exception {
+		UUID invoice = Invoicing.issue(this.jdbc, this.run, "investor-" + UUID.randomUUID(), "80.00");
+		var orphan = new InvoicePaymentReversed(invoice, UUID.randomUUID(), UUID.randomUUID(), Money.of("80.00", "EUR"),
+				reference(invoice), "never paid", Instant.now());
+
+		send(EventRecords.record(orphan));
+
+		try (TopicReader dlt = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
+				Topics.deadLetter(Topics.RECONCILIATION, "billing"))) {
+			var parked = dlt
+				.readUntil((all) -> all.stream().anyMatch((r) -> invoice.toString().equals(r.key())),
+						Duration.ofSeconds(60))
+				.stream()
+				.filter((r) -> invoice.toString().equals(r.key()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(new String(parked.headers().lastHeader(DeadLetterErrorHandler.REASON_HEADER).value(),
+					StandardCharsets.UTF_8))
+				.contains("No BANK payment " + orphan.bankTransactionId());
+		}
+		assertThat(status(invoice)).isEqualTo("ISSUED");
+	}
+
+	private String reference(UUID invoice) {
+		return this.jdbc.sql("SELECT payment_reference FROM invoice WHERE id = ?")
+			.param(invoice)
+			.query(String.class)
+			.single();
+	}
+
+	private String status(UUID invoice) {
+		return this.jdbc.sql("SELECT status FROM invoice WHERE id = ?").param(invoice).query(String.class).single();
+	}
+
+	private BigDecimal amountPaid(UUID invoice) {
+		return this.jdbc.sql("SELECT amount_paid FROM invoice WHERE id = ?")
+			.param(invoice)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+}
