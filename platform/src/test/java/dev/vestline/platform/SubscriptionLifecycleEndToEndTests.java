@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
@@ -170,20 +167,12 @@ class SubscriptionLifecycleEndToEndTests {
 	private void assertNoInvariantViolations(Api api) {
 		JsonNode check = api.post("billing", "/api/v1/consistency-checks");
 		assertThat(check.path("consistent").asBoolean()).as(check.toString()).isTrue();
-		Pattern gauge = Pattern.compile("^vestline_reconciliation_invariant_violations\\{[^}]*\\} (\\S+)$",
-				Pattern.MULTILINE);
-		Function<String, List<Double>> values = (text) -> {
-			List<Double> found = new ArrayList<>();
-			Matcher matcher = gauge.matcher(text);
-			while (matcher.find()) {
-				found.add(Double.parseDouble(matcher.group(1)));
-			}
-			return found;
-		};
-		List<Double> violations = await("reconciliation's invariants checked").atMost(PATIENCE)
-			.until(() -> values.apply(api.text("reconciliation", "/actuator/prometheus")),
-					(found) -> found.size() == 3 && found.stream().noneMatch((v) -> v < 0));
-		assertThat(violations).containsOnly(0.0);
+		JsonNode invariants = api.post("reconciliation", "/api/v1/invariant-checks");
+		assertThat(invariants.path("holds").asBoolean()).as(invariants.toString()).isTrue();
+		assertThat(invariants.path("violations").properties()).hasSize(3)
+			.allSatisfy((entry) -> assertThat(entry.getValue().asLong()).as(entry.getKey()).isZero());
+		assertThat(api.text("reconciliation", "/actuator/prometheus"))
+			.contains("vestline_reconciliation_invariant_violations{invariant=\"position_units\"} 0.0");
 	}
 
 	private static BigDecimal amount(JsonNode node) {
