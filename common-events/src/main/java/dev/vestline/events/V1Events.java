@@ -13,6 +13,7 @@ import dev.vestline.events.billing.FeeAccrued;
 import dev.vestline.events.billing.FeeCancelled;
 import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.events.billing.InvoicePaid;
+import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.events.billing.PaymentRecorded;
 import dev.vestline.events.billing.PaymentReversed;
 import dev.vestline.events.reconciliation.BankTransactionImported;
@@ -31,7 +32,8 @@ import dev.vestline.events.signature.SigningWorkflowFailed;
 
 /**
  * The v1 event catalogue of ARCHITECTURE.md, one entry per event record, plus the
- * reversal events added beside it (README, "Events added to v1").
+ * reversal and void events added beside it (README, "Events added beside the v1
+ * catalogue").
  */
 final class V1Events {
 
@@ -57,14 +59,15 @@ final class V1Events {
 			// billing.events
 			EventType.v1(FeeAccrued.class, BILLING), EventType.v1(FeeCancelled.class, BILLING),
 			EventType.v1(InvoiceIssued.class, BILLING), EventType.v1(PaymentRecorded.class, BILLING),
-			EventType.v1(InvoicePaid.class, BILLING), EventType.v1(PaymentReversed.class, BILLING),
+			EventType.v1(InvoicePaid.class, BILLING),
 			// reconciliation.events
 			EventType.v1(BankTransactionImported.class, RECONCILIATION),
 			EventType.v1(MatchAccepted.class, RECONCILIATION), EventType.v1(SubscriptionFunded.class, RECONCILIATION),
 			EventType.v1(PositionUpdated.class, RECONCILIATION),
 			EventType.v1(InvoicePaymentReceived.class, RECONCILIATION),
-			// added to v1 with the reversal of matches: new types, nothing existing
-			// changed
+			// added beside the catalogue (reversals, voids): new types, nothing
+			// existing changed
+			EventType.v1(PaymentReversed.class, BILLING), EventType.v1(InvoiceVoided.class, BILLING),
 			EventType.v1(MatchReversed.class, RECONCILIATION),
 			EventType.v1(InvoicePaymentReversed.class, RECONCILIATION));
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import dev.vestline.events.approval.ApprovalGranted;
 import dev.vestline.events.billing.InvoiceIssued;
+import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.events.reconciliation.InvoicePaymentReceived;
 import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.events.signature.SigningWorkflowCancelled;
@@ -121,7 +122,7 @@ class AsyncApiDocumentTests {
 							SigningWorkflowCompleted.class),
 					"billingReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
 					"reconciliationReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
-					"reconciliationReceivesBillingEvents", ceTypes(InvoiceIssued.class),
+					"reconciliationReceivesBillingEvents", ceTypes(InvoiceIssued.class, InvoiceVoided.class),
 					"billingReceivesReconciliationEvents",
 					ceTypes(InvoicePaymentReceived.class, InvoicePaymentReversed.class)));
 	}

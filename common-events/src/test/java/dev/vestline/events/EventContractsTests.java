@@ -15,6 +15,7 @@ import dev.vestline.events.billing.FeeAccrued;
 import dev.vestline.events.billing.FeeCancelled;
 import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.events.billing.InvoicePaid;
+import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.events.billing.PaymentRecorded;
 import dev.vestline.events.billing.PaymentReversed;
 import dev.vestline.events.reconciliation.BankTransactionImported;
@@ -165,15 +166,8 @@ class EventContractsTests {
 			.stream()
 			.flatMap((topic) -> Arrays.stream(topic.getPermittedSubclasses()))
 			.toList();
-		assertThat(records).allMatch(Class::isRecord, "is a record").hasSize(26); // the
-																					// 23
-																					// of
-																					// ARCHITECTURE.md
-																					// and
-																					// the
-																					// 3
-																					// reversal
-																					// events
+		// the 23 of ARCHITECTURE.md, 3 reversal events and InvoiceVoided
+		assertThat(records).allMatch(Class::isRecord, "is a record").hasSize(27);
 		List<Class<?>> catalogued = EventCatalog.v1().all().stream().<Class<?>>map(EventType::javaType).toList();
 		assertThat(catalogued).hasSameSizeAs(records).containsExactlyInAnyOrderElementsOf(records);
 	}
@@ -198,7 +192,7 @@ class EventContractsTests {
 		}
 		if (Set
 			.of(InvoiceIssued.class, PaymentRecorded.class, InvoicePaid.class, InvoicePaymentReceived.class,
-					PaymentReversed.class, InvoicePaymentReversed.class)
+					PaymentReversed.class, InvoicePaymentReversed.class, InvoiceVoided.class)
 			.contains(record)) {
 			return "invoiceId";
 		}

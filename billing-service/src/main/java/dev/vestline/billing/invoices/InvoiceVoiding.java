@@ -1,10 +1,14 @@
 package dev.vestline.billing.invoices;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.vestline.billing.BillingMetrics;
+import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.billing.web.Problem;
+import dev.vestline.events.billing.InvoiceVoided;
+import dev.vestline.messaging.outbox.Outbox;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -15,18 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
  * conditional update ({@code status = 'ISSUED' AND amount_paid = 0}) and the payment's
  * ({@code status = 'ISSUED'}) take the same row lock, so a payment racing a void is
  * serialized: the invoice ends up either paid (partly or fully) or voided, never both.
+ * {@code InvoiceVoided} tells reconciliation to stop expecting the money.
  */
 @Service
 class InvoiceVoiding {
 
 	private final Invoices invoices;
 
+	private final Outbox outbox;
+
 	private final BillingMetrics metrics;
 
 	private final Clock clock;
 
-	InvoiceVoiding(Invoices invoices, BillingMetrics metrics, Clock clock) {
+	InvoiceVoiding(Invoices invoices, Outbox outbox, BillingMetrics metrics, Clock clock) {
 		this.invoices = invoices;
+		this.outbox = outbox;
 		this.metrics = metrics;
 		this.clock = clock;
 	}
@@ -43,8 +51,12 @@ class InvoiceVoiding {
 					+ "; only an unpaid ISSUED invoice can be voided");
 		}
 		this.invoices.releaseFees(id);
+		Invoice voided = this.invoices.find(id).orElseThrow();
+		this.outbox.append(new InvoiceVoided(id, voided.invoiceNumber(), voided.investorId(),
+				MinorUnits.money(voided.total(), voided.currency()), voided.paymentReference(), reason, by,
+				Objects.requireNonNull(voided.voidedAt())));
 		this.metrics.countAfterCommit("vestline.billing.invoices.voided");
-		return this.invoices.find(id).orElseThrow();
+		return voided;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import dev.vestline.billing.BillingIntegrationTest;
 import dev.vestline.events.Topics;
 import dev.vestline.events.billing.InvoiceIssued;
+import dev.vestline.events.billing.InvoiceVoided;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,6 +115,12 @@ class InvoiceRunIntegrationTests extends BillingIntegrationTest {
 			assertThat(statuses.stream().filter((s) -> s == 200)).hasSize(1);
 			assertThat(count("SELECT count(*) FROM fee WHERE investor_id LIKE ? AND status = 'ACCRUED'", batch))
 				.isEqualTo(2);
+			assertThat(published(Topics.BILLING, InvoiceVoided.class, (e) -> e.invoiceId().equals(invoice), 1))
+				.singleElement()
+				.satisfies((voided) -> {
+					assertThat(voided.reason()).isEqualTo("wrong investor");
+					assertThat(voided.total().amount()).isPositive();
+				});
 		}
 	}
 

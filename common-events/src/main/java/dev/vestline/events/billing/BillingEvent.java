@@ -8,6 +8,6 @@ import dev.vestline.events.Topics;
  * keyed by the subscription id, invoice events by the invoice id.
  */
 public sealed interface BillingEvent extends DomainEvent
-		permits FeeAccrued, FeeCancelled, InvoiceIssued, PaymentRecorded, InvoicePaid, PaymentReversed {
+		permits FeeAccrued, FeeCancelled, InvoiceIssued, PaymentRecorded, InvoicePaid, PaymentReversed, InvoiceVoided {
 
 }

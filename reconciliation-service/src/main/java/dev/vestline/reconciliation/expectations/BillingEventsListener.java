@@ -3,6 +3,7 @@ package dev.vestline.reconciliation.expectations;
 import dev.vestline.events.Topics;
 import dev.vestline.events.billing.BillingEvent;
 import dev.vestline.events.billing.InvoiceIssued;
+import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.messaging.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -10,7 +11,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Expects payment of every issued invoice.
+ * Expects payment of every issued invoice, until billing voids it.
  */
 @Component
 class BillingEventsListener {
@@ -29,6 +30,9 @@ class BillingEventsListener {
 		this.inbox.receive(record, BillingEvent.class, (event) -> {
 			if (event instanceof InvoiceIssued issued) {
 				this.expectedMoney.expectInvoice(issued);
+			}
+			else if (event instanceof InvoiceVoided voided) {
+				this.expectedMoney.stopExpecting(voided);
 			}
 		});
 	}

@@ -3,6 +3,7 @@ package dev.vestline.reconciliation.expectations;
 import java.time.Clock;
 
 import dev.vestline.events.billing.InvoiceIssued;
+import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
 import dev.vestline.reconciliation.api.AfterCommit;
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records the money reconciliation expects, once per subscription and per invoice however
- * often the event arrives, and lets matching look at the bank lines already waiting.
+ * often the event arrives, and lets matching look at the bank lines already waiting;
+ * stops expecting an invoice billing voided.
  */
 @Service
 @Transactional
@@ -58,6 +60,14 @@ class ExpectedMoney {
 				.run(() -> this.meters.counter("vestline.reconciliation.expectations.recorded", "kind", "invoice")
 					.increment());
 			this.publisher.publishEvent(new InvoiceExpected(issued.invoiceId()));
+		}
+	}
+
+	void stopExpecting(InvoiceVoided voided) {
+		if (this.invoices.markVoided(voided.invoiceId(), voided.reason(), this.clock.instant())) {
+			AfterCommit.run(() -> this.meters.counter("vestline.reconciliation.expectations.voided", "kind", "invoice")
+				.increment());
+			this.publisher.publishEvent(new InvoiceNoLongerExpected(voided.invoiceId(), voided.reason()));
 		}
 	}
 

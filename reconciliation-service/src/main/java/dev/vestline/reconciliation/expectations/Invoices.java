@@ -43,7 +43,7 @@ public class Invoices {
 	public Optional<Invoice> find(UUID id) {
 		return this.jdbc.sql("""
 				SELECT id, invoice_number, investor_id, vehicle_id, total, currency, payment_reference, due_date,
-				       received, version
+				       received, version, voided_at
 				  FROM invoice WHERE id = ?
 				""").param(id).query(Invoice.class).optional();
 	}
@@ -60,6 +60,17 @@ public class Invoices {
 				UPDATE invoice SET received = received + ?, version = version + 1
 				 WHERE id = ? AND received + ? <= total
 				""").params(amount, id, amount).update() == 1;
+	}
+
+	/**
+	 * @return false when the invoice is unknown (its InvoiceIssued never came) or was
+	 * voided already
+	 */
+	boolean markVoided(UUID id, String reason, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE invoice SET voided_at = ?, void_reason = ?, version = version + 1
+				 WHERE id = ? AND voided_at IS NULL
+				""").params(Timestamp.from(now), reason, id).update() == 1;
 	}
 
 	/**

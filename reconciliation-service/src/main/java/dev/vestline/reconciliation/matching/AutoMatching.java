@@ -9,6 +9,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.vestline.events.reconciliation.MatchTarget;
 import dev.vestline.reconciliation.api.AfterCommit;
 import dev.vestline.reconciliation.expectations.InvoiceExpected;
+import dev.vestline.reconciliation.expectations.InvoiceNoLongerExpected;
 import dev.vestline.reconciliation.expectations.SubscriptionExpected;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -80,6 +81,13 @@ public class AutoMatching {
 	@EventListener
 	void on(InvoiceExpected expected) {
 		this.queries.creditsForInvoice(expected.invoiceId()).forEach(this::suggestFor);
+	}
+
+	/** Open matches of a voided invoice are withdrawn; their lines are free again. */
+	@EventListener
+	void on(InvoiceNoLongerExpected voided) {
+		this.matches.withdrawOpen(voided.invoiceId(), "invoice voided in billing: " + voided.reason(),
+				this.clock.instant());
 	}
 
 	private void propose(MatchingQueries.BankCredit line, MatchTarget target, UUID targetId, MatchRule rule) {

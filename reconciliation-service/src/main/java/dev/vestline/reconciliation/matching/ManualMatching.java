@@ -7,6 +7,7 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.vestline.events.reconciliation.MatchTarget;
 import dev.vestline.reconciliation.api.ApiProblem;
+import dev.vestline.reconciliation.expectations.Invoice;
 import dev.vestline.reconciliation.expectations.Invoices;
 import dev.vestline.reconciliation.expectations.Subscriptions;
 import org.jspecify.annotations.Nullable;
@@ -76,9 +77,13 @@ class ManualMatching {
 					.orElseThrow(() -> ApiProblem.unprocessable("No subscription " + subscriptionId + " is expected"))
 					.currency();
 			}
-			return this.invoices.find(java.util.Objects.requireNonNull(invoiceId))
-				.orElseThrow(() -> ApiProblem.unprocessable("No invoice " + invoiceId + " is expected"))
-				.currency();
+			Invoice invoice = this.invoices.find(java.util.Objects.requireNonNull(invoiceId))
+				.orElseThrow(() -> ApiProblem.unprocessable("No invoice " + invoiceId + " is expected"));
+			if (invoice.voidedAt() != null) {
+				throw ApiProblem.unprocessable(
+						"Invoice " + invoice.invoiceNumber() + " was voided in billing; no payment is expected on it");
+			}
+			return invoice.currency();
 		}
 
 	}

@@ -97,6 +97,16 @@ class Matches {
 				""").params(by, Timestamp.from(now), reason, id, version).update() == 1;
 	}
 
+	/** Rejects the open matches of an invoice that is no longer expected. */
+	int withdrawOpen(UUID invoiceId, String reason, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE bank_match
+				   SET status = 'REJECTED', decided_by = 'auto-matching', decided_at = ?, reason = ?,
+				       version = version + 1
+				 WHERE invoice_id = ? AND status = 'SUGGESTED'
+				""").params(Timestamp.from(now), reason, invoiceId).update();
+	}
+
 	/** Rejects the other open matches of a bank line whose match was just accepted. */
 	int supersede(UUID bankTransactionId, UUID accepted, Instant now) {
 		return this.jdbc.sql("""

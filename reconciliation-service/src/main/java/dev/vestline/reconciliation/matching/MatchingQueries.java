@@ -39,11 +39,14 @@ class MatchingQueries {
 			.optional();
 	}
 
-	/** Open invoices in the currency whose payment reference the remittance quotes. */
+	/**
+	 * Open (not voided, not fully received) invoices in the currency whose payment
+	 * reference the remittance quotes.
+	 */
 	List<UUID> invoicesQuotedBy(BankCredit line) {
 		return this.jdbc.sql("""
 				SELECT id FROM invoice
-				 WHERE currency = ? AND received < total AND strpos(?, payment_reference) > 0
+				 WHERE currency = ? AND received < total AND voided_at IS NULL AND strpos(?, payment_reference) > 0
 				""")
 			.params(line.currency(), Invoices.normalized(text(line.remittanceInformation())))
 			.query(UUID.class)

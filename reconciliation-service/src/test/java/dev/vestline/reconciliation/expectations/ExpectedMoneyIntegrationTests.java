@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.vestline.events.Money;
 import dev.vestline.events.Topics;
 import dev.vestline.events.billing.InvoiceIssued;
+import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
 import dev.vestline.reconciliation.Scenario;
 import dev.vestline.reconciliation.ServiceIntegrationTest;
@@ -74,6 +75,41 @@ class ExpectedMoneyIntegrationTests extends ServiceIntegrationTest {
 			.param(invoiceId)
 			.query(BigDecimal.class)
 			.single()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void aVoidedInvoiceIsNoLongerExpectedAndItsOpenSuggestionIsWithdrawn() {
+		String reference = "RF18" + Scenario.unique("V").toUpperCase().replace("-", "");
+		UUID invoiceId = this.scenario.expectInvoice("inv-voided", "300.00", reference);
+		UUID early = this.scenario.credit("payer", "300.00", reference);
+		UUID suggestion = this.scenario.suggestionFor(early);
+
+		InvoiceVoided voided = new InvoiceVoided(invoiceId, "INV-V", "inv-voided", Money.of("300.00", "EUR"), reference,
+				"billed the wrong vehicle", "bianca", java.time.Instant.now());
+		UUID eventId = Scenario.newId();
+		publish(voided, eventId);
+		publish(voided, eventId);
+		UUID again = Scenario.newId();
+		publish(voided, again); // a second event id for the same void changes nothing
+								// more
+		await().atMost(Duration.ofSeconds(60)).until(() -> applied(again));
+
+		var match = this.api.get("/api/v1/matches/" + suggestion, Scenario.OPERATOR).json();
+		assertThat(match.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(match.get("reason").asString()).isEqualTo("invoice voided in billing: billed the wrong vehicle");
+		assertThat(match.get("version").asLong()).isEqualTo(1);
+		assertThat(this.api.get("/api/v1/invoices/" + invoiceId, Scenario.OPERATOR).json().get("voidedAt").isNull())
+			.isFalse();
+		UUID late = this.scenario.credit("payer", "300.00", reference);
+		assertThat(this.api
+			.postJson("/api/v1/matches", Scenario.OPERATOR,
+					"{\"bankTransactionId\":\"" + late + "\",\"invoiceId\":\"" + invoiceId + "\"}")
+			.status()).isEqualTo(422);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM bank_match WHERE bank_transaction_id IN (?, ?) AND status = 'SUGGESTED'")
+			.params(early, late)
+			.query(Long.class)
+			.single()).as("no suggestion for a voided invoice").isZero();
 	}
 
 	@Test
