@@ -9,10 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.vestline.billing.BillingIntegrationTest;
-import dev.vestline.billing.Invoicing;
-import dev.vestline.billing.consistency.ConsistencyCheck;
-import dev.vestline.billing.invoices.InvoiceRun;
 import dev.vestline.events.Money;
 import dev.vestline.events.Topics;
 import dev.vestline.events.billing.InvoicePaid;
@@ -20,36 +16,18 @@ import dev.vestline.events.billing.PaymentRecorded;
 import dev.vestline.events.billing.PaymentSource;
 import dev.vestline.events.reconciliation.InvoicePaymentReceived;
 import dev.vestline.messaging.cloudevents.EventRecords;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class PaymentRecordingIntegrationTests extends BillingIntegrationTest {
-
-	@Autowired
-	InvoiceRun run;
-
-	@Autowired
-	PaymentRecording recording;
-
-	@Autowired
-	ConsistencyCheck consistency;
-
-	@AfterEach
-	void invariantsHold() {
-		assertThat(this.consistency.check().violations())
-			.allSatisfy((name, count) -> assertThat(count).as(name).isZero());
-	}
+class PaymentRecordingIntegrationTests extends PaymentIntegrationTest {
 
 	@Test
 	void twentyConcurrentPartialPaymentsNeverExceedTheTotalAndTheExcessBecomesCredit() throws Exception {
 		for (int round = 0; round < 3; round++) {
 			String investor = "investor-" + UUID.randomUUID();
-			UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "1000.00");
+			UUID invoice = issue(investor, "1000.00");
 			for (Future<PaymentRecording.Recorded> done : race(20, () -> this.recording.record(invoice,
 					Money.of("60.00", "EUR"), PaymentSource.BANK, "bank-" + UUID.randomUUID()))) {
 				done.get();
@@ -73,11 +51,8 @@ class PaymentRecordingIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void recordsABankPaymentFromReconciliationOnceHoweverOftenItArrives() throws Exception {
 		String investor = "investor-" + UUID.randomUUID();
-		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "250.00");
-		String reference = this.jdbc.sql("SELECT payment_reference FROM invoice WHERE id = ?")
-			.param(invoice)
-			.query(String.class)
-			.single();
+		UUID invoice = issue(investor, "250.00");
+		String reference = paymentReference(invoice);
 		var received = new InvoicePaymentReceived(invoice, UUID.randomUUID(), UUID.randomUUID(),
 				Money.of("100.00", "EUR"), reference, Instant.now());
 		var record = EventRecords.record(received);
@@ -103,7 +78,7 @@ class PaymentRecordingIntegrationTests extends BillingIntegrationTest {
 	void aPaymentRacingAVoidLeavesTheInvoiceEitherPaidOrVoidedNeverBoth() throws Exception {
 		for (int round = 0; round < 8; round++) {
 			String investor = "investor-" + UUID.randomUUID();
-			UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "80.00");
+			UUID invoice = issue(investor, "80.00");
 			AtomicInteger turn = new AtomicInteger();
 			AtomicInteger voidStatus = new AtomicInteger();
 			for (Future<Object> done : race(2, () -> {
@@ -137,9 +112,9 @@ class PaymentRecordingIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void appliesCreditToALaterInvoiceOnce() throws Exception {
 		String investor = "investor-" + UUID.randomUUID();
-		UUID first = Invoicing.issue(this.jdbc, this.run, investor, "100.00");
+		UUID first = issue(investor, "100.00");
 		this.recording.record(first, Money.of("150.00", "EUR"), PaymentSource.BANK, "bank-" + UUID.randomUUID());
-		UUID second = Invoicing.issue(this.jdbc, this.run, investor, "30.00");
+		UUID second = issue(investor, "30.00");
 
 		String key = UUID.randomUUID().toString();
 		var applied = http().post()
@@ -166,7 +141,7 @@ class PaymentRecordingIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void aDuplicateReferenceIsRecordedOnce() throws ExecutionException, InterruptedException {
 		String investor = "investor-" + UUID.randomUUID();
-		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "500.00");
+		UUID invoice = issue(investor, "500.00");
 		String reference = "bank-" + UUID.randomUUID();
 		long duplicates = 0;
 		for (Future<PaymentRecording.Recorded> done : race(10,
@@ -175,17 +150,6 @@ class PaymentRecordingIntegrationTests extends BillingIntegrationTest {
 		}
 		assertThat(duplicates).isEqualTo(9);
 		assertThat(amountPaid(invoice)).isEqualByComparingTo("10.00");
-	}
-
-	private BigDecimal amountPaid(UUID invoice) {
-		return this.jdbc.sql("SELECT amount_paid FROM invoice WHERE id = ?")
-			.param(invoice)
-			.query(BigDecimal.class)
-			.single();
-	}
-
-	private String status(UUID invoice) {
-		return this.jdbc.sql("SELECT status FROM invoice WHERE id = ?").param(invoice).query(String.class).single();
 	}
 
 	private BigDecimal credit(String investor) {

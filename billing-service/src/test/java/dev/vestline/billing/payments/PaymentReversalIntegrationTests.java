@@ -10,10 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.vestline.billing.BillingIntegrationTest;
-import dev.vestline.billing.Invoicing;
-import dev.vestline.billing.consistency.ConsistencyCheck;
-import dev.vestline.billing.invoices.InvoiceRun;
 import dev.vestline.events.Money;
 import dev.vestline.events.Topics;
 import dev.vestline.events.billing.PaymentReversed;
@@ -23,7 +19,6 @@ import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.messaging.cloudevents.EventRecords;
 import dev.vestline.messaging.inbox.DeadLetterErrorHandler;
 import dev.vestline.testharness.TopicReader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,30 +26,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class PaymentReversalIntegrationTests extends BillingIntegrationTest {
-
-	@Autowired
-	InvoiceRun run;
-
-	@Autowired
-	PaymentRecording recording;
+class PaymentReversalIntegrationTests extends PaymentIntegrationTest {
 
 	@Autowired
 	PaymentReversal reversal;
 
-	@Autowired
-	ConsistencyCheck consistency;
-
-	@AfterEach
-	void invariantsHold() {
-		assertThat(this.consistency.check().violations())
-			.allSatisfy((name, count) -> assertThat(count).as(name).isZero());
-	}
-
 	@Test
 	void aReversedBankMatchMakesThePaidInvoiceOutstandingAgainOnceAndTheLineCanPayAgain() throws Exception {
-		UUID invoice = Invoicing.issue(this.jdbc, this.run, "investor-" + UUID.randomUUID(), "250.00");
-		String reference = reference(invoice);
+		UUID invoice = issue("investor-" + UUID.randomUUID(), "250.00");
+		String reference = paymentReference(invoice);
 		UUID line = UUID.randomUUID();
 		send(EventRecords.record(new InvoicePaymentReceived(invoice, UUID.randomUUID(), line, Money.of("250.00", "EUR"),
 				reference, Instant.now())));
@@ -97,10 +77,10 @@ class PaymentReversalIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void takesBackTheCreditThatIsLeftAndRecordsTheCreditAlreadySpentAsUnrecovered() {
 		String investor = "investor-" + UUID.randomUUID();
-		UUID overpaid = Invoicing.issue(this.jdbc, this.run, investor, "100.00");
+		UUID overpaid = issue(investor, "100.00");
 		String bankLine = "bank-" + UUID.randomUUID();
 		this.recording.record(overpaid, Money.of("150.00", "EUR"), PaymentSource.BANK, bankLine);
-		UUID other = Invoicing.issue(this.jdbc, this.run, investor, "30.00");
+		UUID other = issue(investor, "30.00");
 		assertThat(
 				post("/api/v1/invoices/" + other + "/credit-applications", java.util.Map.of()).getStatusCode().value())
 			.isEqualTo(201);
@@ -126,7 +106,7 @@ class PaymentReversalIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void racingReversalsOfOnePaymentTakeItBackOnceAndRacingPaymentsStillAddUp() throws Exception {
 		for (int round = 0; round < 10; round++) {
-			UUID invoice = Invoicing.issue(this.jdbc, this.run, "investor-" + UUID.randomUUID(), "100.00");
+			UUID invoice = issue("investor-" + UUID.randomUUID(), "100.00");
 			String first = "bank-" + UUID.randomUUID();
 			this.recording.record(invoice, Money.of("60.00", "EUR"), PaymentSource.BANK, first);
 			String second = "bank-" + UUID.randomUUID();
@@ -157,9 +137,9 @@ class PaymentReversalIntegrationTests extends BillingIntegrationTest {
 
 	@Test
 	void deadLettersAReversalOfAPaymentThatWasNeverRecorded() throws Exception {
-		UUID invoice = Invoicing.issue(this.jdbc, this.run, "investor-" + UUID.randomUUID(), "80.00");
+		UUID invoice = issue("investor-" + UUID.randomUUID(), "80.00");
 		var orphan = new InvoicePaymentReversed(invoice, UUID.randomUUID(), UUID.randomUUID(), Money.of("80.00", "EUR"),
-				reference(invoice), "never paid", Instant.now());
+				paymentReference(invoice), "never paid", Instant.now());
 
 		send(EventRecords.record(orphan));
 
@@ -177,24 +157,6 @@ class PaymentReversalIntegrationTests extends BillingIntegrationTest {
 				.contains("No BANK payment " + orphan.bankTransactionId());
 		}
 		assertThat(status(invoice)).isEqualTo("ISSUED");
-	}
-
-	private String reference(UUID invoice) {
-		return this.jdbc.sql("SELECT payment_reference FROM invoice WHERE id = ?")
-			.param(invoice)
-			.query(String.class)
-			.single();
-	}
-
-	private String status(UUID invoice) {
-		return this.jdbc.sql("SELECT status FROM invoice WHERE id = ?").param(invoice).query(String.class).single();
-	}
-
-	private BigDecimal amountPaid(UUID invoice) {
-		return this.jdbc.sql("SELECT amount_paid FROM invoice WHERE id = ?")
-			.param(invoice)
-			.query(BigDecimal.class)
-			.single();
 	}
 
 }

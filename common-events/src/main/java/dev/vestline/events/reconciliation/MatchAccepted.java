@@ -29,14 +29,7 @@ public record MatchAccepted(UUID matchId, UUID bankTransactionId, MatchTarget ta
 		Objects.requireNonNull(matchId, "matchId");
 		Objects.requireNonNull(bankTransactionId, "bankTransactionId");
 		Objects.requireNonNull(target, "target");
-		boolean consistent = switch (target) {
-			case SUBSCRIPTION -> subscriptionId != null && invoiceId == null;
-			case INVOICE -> invoiceId != null && subscriptionId == null;
-		};
-		if (!consistent) {
-			throw new IllegalArgumentException("a match to " + target + " names its "
-					+ ((target == MatchTarget.SUBSCRIPTION) ? "subscriptionId" : "invoiceId") + " and nothing else");
-		}
+		target.idOf(subscriptionId, invoiceId);
 		Objects.requireNonNull(amount, "amount");
 		Objects.requireNonNull(acceptedBy, "acceptedBy");
 		Objects.requireNonNull(acceptedAt, "acceptedAt");
@@ -44,8 +37,7 @@ public record MatchAccepted(UUID matchId, UUID bankTransactionId, MatchTarget ta
 
 	@Override
 	public String aggregateId() {
-		UUID targetId = (this.target == MatchTarget.SUBSCRIPTION) ? this.subscriptionId : this.invoiceId;
-		return Objects.requireNonNull(targetId).toString();
+		return this.target.idOf(this.subscriptionId, this.invoiceId).toString();
 	}
 
 }
