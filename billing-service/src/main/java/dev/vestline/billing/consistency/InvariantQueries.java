@@ -43,11 +43,11 @@ class InvariantQueries {
 				    ON e.investor_id = r.investor_id AND e.currency = r.currency
 				 WHERE coalesce(r.credit, 0) <> coalesce(e.reversed, 0)
 				""");
-		invariants.put("payment_reversed_once_with_its_reversal",
-				"""
-						SELECT count(*) FROM payment p
-						 WHERE (p.reversed_at IS NOT NULL) <> EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id)
-						""");
+		invariants.put("payment_reversed_once_with_its_reversal", """
+				SELECT count(*) FROM payment p
+				 WHERE (p.reversed_at IS NOT NULL)
+				       <> EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id)
+				""");
 		invariants.put("invoice_total_equals_lines", """
 				SELECT count(*) FROM invoice i
 				 WHERE i.total <> (SELECT coalesce(sum(l.amount), 0) FROM invoice_line l WHERE l.invoice_id = i.id)

@@ -97,8 +97,7 @@ class MatchController {
 				(reason != null) ? reason.reason() : null));
 	}
 
-	@Operation(
-			summary = "Reverse an accepted match (If-Match required): books reversing movements or takes the invoice payment back")
+	@Operation(summary = "Reverse an accepted match (If-Match required) and undo what accepting it did")
 	@PostMapping("/{id}/reverse")
 	ResponseEntity<Match> reverse(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
