@@ -1,38 +1,12 @@
 package dev.vestline.approval;
 
 import dev.vestline.approval.support.ApprovalIntegrationTest;
-import dev.vestline.testharness.TestInfrastructure;
-import org.junit.jupiter.api.Test;
+import dev.vestline.testharness.ServiceConventionTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static dev.vestline.testharness.ServiceConventions.assertCannotReadAnotherServicesSchema;
-import static dev.vestline.testharness.ServiceConventions.assertOwnSchemaHoldsOutboxAndInbox;
-import static dev.vestline.testharness.ServiceConventions.assertReportsHealthAndMetrics;
-
+/**
+ * The conventions every Vestline service keeps, checked on the running approval service.
+ */
 @ApprovalIntegrationTest
-class ApprovalApplicationIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestInfrastructure infrastructure;
-
-	@Test
-	void migratesOutboxAndInboxIntoItsOwnSchema() throws Exception {
-		assertOwnSchemaHoldsOutboxAndInbox(this.infrastructure);
-	}
-
-	@Test
-	void reportsLivenessReadinessAndPrometheusMetrics() throws Exception {
-		assertReportsHealthAndMetrics(this.port);
-	}
-
-	@Test
-	void cannotReadAnotherServicesSchema() {
-		assertCannotReadAnotherServicesSchema(this.infrastructure);
-	}
+class ApprovalApplicationIntegrationTests extends ServiceConventionTests {
 
 }
