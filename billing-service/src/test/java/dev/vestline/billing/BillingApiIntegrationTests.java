@@ -133,8 +133,10 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 			.retrieve()
 			.toEntity(JsonNode.class);
 		assertThat(first.getStatusCode().value()).isEqualTo(200);
-		assertThat(first.getBody().get("credit").get(0).get("balance").decimalValue())
-			.isEqualByComparingTo(new BigDecimal("20.00"));
+		JsonNode balance = first.getBody().get("credit").get(0).get("balance");
+		assertThat(balance.isString()).as("amounts are decimal strings, never JSON numbers").isTrue();
+		assertThat(new BigDecimal(balance.asString())).isEqualByComparingTo(new BigDecimal("20.00"));
+		assertThat(first.getBody().get("entries").get(0).get("amount").isString()).isTrue();
 		var second = own.get()
 			.uri("/api/v1/investors/" + investor + "/statement?limit=2&after=" + first.getBody().get("next").asString())
 			.retrieve()
@@ -156,6 +158,7 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 		String docs = anonymous.get().uri("/v3/api-docs").retrieve().body(String.class);
 		assertThat(docs).contains("/api/v1/fee-schedules", "/api/v1/invoice-runs", "/api/v1/payments/webhook",
 				"/api/v1/investors/{investorId}/statement");
+		assertThat(docs).as("amounts documented as decimal strings").contains("\"format\":\"decimal\"");
 		String investor = "investor-" + UUID.randomUUID();
 		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "10.00");
 		this.recording.record(invoice, Money.of("5.00", "EUR"), PaymentSource.BANK, "bank-" + investor);

@@ -134,7 +134,8 @@ class PaymentRecordingIntegrationTests extends PaymentIntegrationTest {
 		assertThat(credit(investor)).isEqualByComparingTo("20.00");
 		assertThat(post("/api/v1/invoices/" + second + "/credit-applications", Map.of()).getStatusCode().value())
 			.isEqualTo(409);
-		assertThat(get("/api/v1/investors/" + investor + "/credit").getBody().get(0).get("balance").decimalValue())
+		assertThat(new BigDecimal(
+				get("/api/v1/investors/" + investor + "/credit").getBody().get(0).get("balance").asString()))
 			.isEqualByComparingTo("20.00");
 	}
 

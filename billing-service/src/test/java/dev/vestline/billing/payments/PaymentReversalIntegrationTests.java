@@ -93,7 +93,8 @@ class PaymentReversalIntegrationTests extends PaymentIntegrationTest {
 		assertThat(reversed.unrecoveredAmount()).isEqualByComparingTo("30.00");
 		assertThat(status(overpaid)).isEqualTo("ISSUED");
 		assertThat(status(other)).as("paid with credit that is gone; a person follows it up").isEqualTo("PAID");
-		assertThat(get("/api/v1/investors/" + investor + "/credit").getBody().get(0).get("balance").decimalValue())
+		assertThat(new BigDecimal(
+				get("/api/v1/investors/" + investor + "/credit").getBody().get(0).get("balance").asString()))
 			.isEqualByComparingTo("0");
 		assertThat(this.reversal.reverse(overpaid, PaymentSource.BANK, bankLine, "again")).isEmpty();
 		assertThat(get("/api/v1/investors/" + investor + "/statement").getBody()
