@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,6 +28,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -38,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class,
 		KafkaAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties({ MessagingProperties.class, TopicProperties.class })
 public class MessagingAutoConfiguration {
 
 	/**
@@ -106,6 +108,13 @@ public class MessagingAutoConfiguration {
 		MessagingProperties.Inbox inbox = properties.inbox();
 		return DeadLetterErrorHandler.create(template, metrics, inbox.retries(), inbox.initialBackoff(),
 				inbox.maxBackoff());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "vestline.messaging.topics.declare", matchIfMissing = true)
+	TopicDeclaration topicDeclaration(KafkaProperties kafka, EventCatalog catalog,
+			ObjectProvider<KafkaListenerEndpointRegistry> listeners, TopicProperties properties) {
+		return new TopicDeclaration(kafka.buildAdminProperties(), catalog, listeners, properties);
 	}
 
 	@Bean
