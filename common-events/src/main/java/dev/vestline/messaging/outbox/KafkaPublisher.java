@@ -1,11 +1,15 @@
 package dev.vestline.messaging.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,18 +21,38 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends a batch of outbox rows with an idempotent producer ({@code acks=all}) and reports
- * how many of them, counted from the first, the broker acknowledged. Only those may be
- * marked published; the rest are sent again.
+ * Sends batches of outbox rows with an idempotent producer ({@code acks=all}, at most 5
+ * requests in flight, so per-partition order holds across batches); each
+ * {@link SentBatch} then reports how many of its rows, counted from the first, the broker
+ * acknowledged. Only those may be marked published; the rest are sent again.
  */
 final class KafkaPublisher implements AutoCloseable {
 
 	private final Map<String, Object> config;
 
+	private final Duration ackTimeout;
+
+	/** One thread at most, ended when idle for a second. */
+	private final ExecutorService flusher = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+			new LinkedBlockingQueue<>(), Thread.ofPlatform().name("outbox-relay-flush").daemon().factory());
+
 	private @Nullable Producer<String, byte[]> producer;
 
 	KafkaPublisher(Map<String, Object> producerConfig) {
-		this.config = relayConfig(producerConfig);
+		Map<String, Object> config = relayConfig(producerConfig);
+		this.ackTimeout = Duration
+			.ofMillis(Long.parseLong(String.valueOf(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))));
+		// The relay, not the producer, gives up on a batch after delivery.timeout.ms, and
+		// then on the whole producer (abort). A producer that expires one batch resets
+		// the
+		// partition's sequence numbers and goes on sending the next batch, which would
+		// land
+		// before the expired batch's rows are sent again: with batches pipelined, a
+		// later event of an aggregate before an earlier one. Aborted, it sends nothing
+		// more,
+		// and within one producer the broker appends a partition's batches only in order.
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+		this.config = config;
 	}
 
 	/**
@@ -54,10 +78,16 @@ final class KafkaPublisher implements AutoCloseable {
 		return config;
 	}
 
-	Result publish(List<OutboxRow> batch, Acknowledgements acknowledgements) {
+	/**
+	 * Hands a batch to the producer without waiting: the records go out with the next
+	 * producer batch (after {@code linger.ms}, or at once on {@link #sendNow()}), in
+	 * order per partition, while the caller prepares the next batch.
+	 * @param batch the rows, in position order
+	 * @return the batch in flight, to be awaited in the order it was sent
+	 */
+	SentBatch send(List<OutboxRow> batch) {
 		Producer<String, byte[]> producer = producer();
 		List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
-		Exception failure = null;
 		try {
 			for (OutboxRow row : batch) {
 				Future<RecordMetadata> future = producer
@@ -67,34 +97,47 @@ final class KafkaPublisher implements AutoCloseable {
 					break; // e.g. no metadata: do not wait max.block.ms once per record
 				}
 			}
+		}
+		catch (RuntimeException ex) {
+			return new SentBatch(batch, sent, ex, this.ackTimeout);
+		}
+		return new SentBatch(batch, sent, null, this.ackTimeout);
+	}
+
+	/**
+	 * Sends what the producer holds now instead of after {@code linger.ms}, for latency
+	 * when there is nothing to batch with. It does not wait: {@code flush()} blocks until
+	 * every record is settled, which no timeout bounds, so it runs on a thread of its own
+	 * and an aborted producer releases it; the relay waits for the acknowledgements with
+	 * its own deadline.
+	 */
+	void sendNow() {
+		Producer<String, byte[]> current = this.producer;
+		if (current != null) {
+			this.flusher.execute(() -> flushQuietly(current));
+		}
+	}
+
+	private static void flushQuietly(Producer<String, byte[]> producer) {
+		try {
 			producer.flush();
 		}
 		catch (RuntimeException ex) {
-			failure = ex;
+			// closed meanwhile: nothing left to send
 		}
-		int acked = 0;
-		for (Future<RecordMetadata> future : sent) {
-			try {
-				future.get();
-				acknowledgements.acknowledged(batch.get(acked));
-				acked++;
-			}
-			catch (ExecutionException ex) {
-				failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
-				break;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				failure = ex;
-				break;
-			}
+	}
+
+	/**
+	 * Closes the producer at once after a failure: records still waiting in it are
+	 * failed, not sent, so as little as possible goes out behind the record that failed.
+	 * An idempotent producer that failed may also be stuck in an error state; the next
+	 * send starts a fresh one.
+	 */
+	void abort() {
+		if (this.producer != null) {
+			this.producer.close(Duration.ZERO);
+			this.producer = null;
 		}
-		if (failure != null) {
-			// an idempotent producer that failed may be stuck in an error state: start
-			// afresh
-			close();
-		}
-		return new Result(acked, failure);
 	}
 
 	private Producer<String, byte[]> producer() {
@@ -107,24 +150,9 @@ final class KafkaPublisher implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.producer != null) {
-			this.producer.close(java.time.Duration.ofSeconds(1));
+			this.producer.close(Duration.ofSeconds(1));
 			this.producer = null;
 		}
-	}
-
-	/** Told of each acknowledged row, in order. */
-	interface Acknowledgements {
-
-		void acknowledged(OutboxRow row);
-
-	}
-
-	/**
-	 * @param acked how many rows, from the first, the broker acknowledged
-	 * @param failure why the rest were not, if any
-	 */
-	record Result(int acked, @Nullable Exception failure) {
-
 	}
 
 }
