@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
@@ -28,13 +27,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class KafkaPublisher implements AutoCloseable {
 
+	private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
 	private final Map<String, Object> config;
 
 	private final Duration ackTimeout;
-
-	/** One thread at most, ended when idle for a second. */
-	private final ExecutorService flusher = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
-			new LinkedBlockingQueue<>(), Thread.ofPlatform().name("outbox-relay-flush").daemon().factory());
 
 	private @Nullable Producer<String, byte[]> producer;
 
@@ -80,7 +77,7 @@ final class KafkaPublisher implements AutoCloseable {
 
 	/**
 	 * Hands a batch to the producer without waiting: the records go out with the next
-	 * producer batch (after {@code linger.ms}, or at once on {@link #sendNow()}), in
+	 * producer batch (after {@code linger.ms}, or at once on {@link #flush(long)}), in
 	 * order per partition, while the caller prepares the next batch.
 	 * @param batch the rows, in position order
 	 * @return the batch in flight, to be awaited in the order it was sent
@@ -105,25 +102,25 @@ final class KafkaPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Sends what the producer holds now instead of after {@code linger.ms}, for latency
-	 * when there is nothing to batch with. It does not wait: {@code flush()} blocks until
-	 * every record is settled, which no timeout bounds, so it runs on a thread of its own
-	 * and an aborted producer releases it; the relay waits for the acknowledgements with
-	 * its own deadline.
+	 * Sends what the producer holds now instead of after {@code linger.ms} (for latency,
+	 * when there is nothing to batch with) and waits until every record is settled. The
+	 * producer never expires a batch itself, so a watchdog aborts it if that takes past
+	 * the deadline: its batches then fail, and the relay backs off.
+	 * @param deadline {@link System#nanoTime()} by which the oldest batch in flight must
+	 * be acknowledged
 	 */
-	void sendNow() {
+	void flush(long deadline) {
 		Producer<String, byte[]> current = this.producer;
-		if (current != null) {
-			this.flusher.execute(() -> flushQuietly(current));
+		if (current == null) {
+			return;
 		}
-	}
-
-	private static void flushQuietly(Producer<String, byte[]> producer) {
+		ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> current.close(Duration.ZERO),
+				deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
 		try {
-			producer.flush();
+			current.flush();
 		}
-		catch (RuntimeException ex) {
-			// closed meanwhile: nothing left to send
+		finally {
+			watchdog.cancel(false);
 		}
 	}
 
@@ -145,6 +142,15 @@ final class KafkaPublisher implements AutoCloseable {
 			this.producer = new KafkaProducer<>(this.config, new StringSerializer(), new ByteArraySerializer());
 		}
 		return this.producer;
+	}
+
+	private static ScheduledThreadPoolExecutor watchdog() {
+		var executor = new ScheduledThreadPoolExecutor(1,
+				Thread.ofPlatform().name("outbox-relay-watchdog").daemon().factory());
+		executor.setRemoveOnCancelPolicy(true);
+		executor.setKeepAliveTime(10, TimeUnit.SECONDS);
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
 	}
 
 	@Override

@@ -142,7 +142,7 @@ public class OutboxRelay implements AutoCloseable {
 
 	private void relay(Connection connection) throws SQLException {
 		OutboxQueries queries = new OutboxQueries(new SingleConnectionDataSource(connection, true));
-		RelayPipeline pipeline = new RelayPipeline(queries, this.publisher, this.metrics, this.settings.batchSize());
+		RelayPipeline pipeline = new RelayPipeline(queries, this.publisher, this.metrics, this.settings);
 		try {
 			while (this.running) {
 				switch (pipeline.advance()) {

@@ -24,9 +24,6 @@ final class RelayPipeline {
 
 	private static final Logger logger = LoggerFactory.getLogger(RelayPipeline.class);
 
-	/** Batches in flight at most: one travelling while the next is claimed and sent. */
-	private static final int DEPTH = 2;
-
 	private final OutboxQueries queries;
 
 	private final KafkaPublisher publisher;
@@ -35,13 +32,16 @@ final class RelayPipeline {
 
 	private final int batchSize;
 
+	private final int depth;
+
 	private final Deque<SentBatch> inFlight = new ArrayDeque<>();
 
-	RelayPipeline(OutboxQueries queries, KafkaPublisher publisher, OutboxMetrics metrics, int batchSize) {
+	RelayPipeline(OutboxQueries queries, KafkaPublisher publisher, OutboxMetrics metrics, RelaySettings settings) {
 		this.queries = queries;
 		this.publisher = publisher;
 		this.metrics = metrics;
-		this.batchSize = batchSize;
+		this.batchSize = settings.batchSize();
+		this.depth = settings.pipelineDepth();
 	}
 
 	/**
@@ -55,17 +55,17 @@ final class RelayPipeline {
 		boolean wasEmpty = this.inFlight.isEmpty();
 		List<OutboxRow> batch = wasEmpty ? this.queries.claim(this.batchSize)
 				: this.queries.claimExcept(this.batchSize, inFlightPositions());
-		boolean settleAll = batch.size() < this.batchSize;
+		boolean settleAll = batch.size() < this.batchSize || this.depth == 1;
 		if (!batch.isEmpty()) {
 			SentBatch sent = this.publisher.send(batch);
 			this.inFlight.add(sent);
 			// a refused row (no metadata, say) must not have later rows sent past it
 			settleAll |= sent.failedEarly();
 		}
-		if (settleAll) {
-			this.publisher.sendNow();
+		if (settleAll && !this.inFlight.isEmpty()) {
+			this.publisher.flush(this.inFlight.element().deadline());
 		}
-		while (!this.inFlight.isEmpty() && (settleAll || this.inFlight.size() >= DEPTH)) {
+		while (!this.inFlight.isEmpty() && (settleAll || this.inFlight.size() >= this.depth)) {
 			if (!settle(this.inFlight.remove())) {
 				return Step.FAILED;
 			}

@@ -39,6 +39,13 @@ final class SentBatch {
 		this.deadline = System.nanoTime() + timeout.toNanos();
 	}
 
+	/**
+	 * @return {@link System#nanoTime()} by which the broker must have acknowledged it
+	 */
+	long deadline() {
+		return this.deadline;
+	}
+
 	List<OutboxRow> rows() {
 		return this.rows;
 	}

@@ -46,7 +46,7 @@ class OutboxRelayIntegrationTests {
 
 	static final EventCatalog CATALOG = EventCatalog.v1().with(LedgerEntryRecorded.TYPE);
 
-	static final RelaySettings FAST = new RelaySettings(200, Duration.ofSeconds(1), Duration.ofMillis(200),
+	static final RelaySettings FAST = new RelaySettings(200, 2, Duration.ofSeconds(1), Duration.ofMillis(200),
 			Duration.ofMillis(50), Duration.ofSeconds(1));
 
 	SchemaUnderTest schema;
