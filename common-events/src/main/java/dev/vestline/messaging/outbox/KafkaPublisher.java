@@ -64,7 +64,11 @@ final class KafkaPublisher implements AutoCloseable {
 		// idempotence keeps per-partition order with up to 5 requests in flight
 		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+		// long enough that a pipelined batch (500 records appended while the previous
+		// batch
+		// is marked) leaves in one request per partition, not split by the timer; a short
+		// batch does not wait for it, the relay flushes at once
+		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
 		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 		// fail fast when the broker is away, so the relay backs off and reports it
