@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -60,14 +62,15 @@ class OutboxRelayPipelineIntegrationTests {
 		this.schema.close();
 	}
 
-	@Test
-	void keepsPerAggregateOrderAndLosesNothingWhenTheBrokerDiesMidPipeline() throws Exception {
+	@ParameterizedTest(name = "pipeline depth {0}")
+	@ValueSource(ints = { 2, 1 })
+	void keepsPerAggregateOrderAndLosesNothingWhenTheBrokerDiesMidPipeline(int depth) throws Exception {
 		int events = 50_000;
 		int aggregates = 300;
 		try (StandaloneKafkaBroker broker = StandaloneKafkaBroker.start();
 				TopicReader reader = new TopicReader(broker.bootstrapServers(), LedgerEntryRecorded.TOPIC)) {
 			backlog(events, aggregates);
-			startRelay(broker.bootstrapServers());
+			startRelay(broker.bootstrapServers(), depth);
 			reader.readUntil((all) -> distinctIds(all) >= 2_000, Duration.ofSeconds(60));
 
 			broker.kill();
@@ -105,7 +108,7 @@ class OutboxRelayPipelineIntegrationTests {
 			}));
 			assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
 			backlog(events, aggregates);
-			startRelay(kafka.bootstrapServers());
+			startRelay(kafka.bootstrapServers(), FAST.pipelineDepth());
 			reader.readUntil((all) -> distinctIds(all) >= 2_000, Duration.ofSeconds(60));
 
 			commit.countDown();
@@ -158,11 +161,13 @@ class OutboxRelayPipelineIntegrationTests {
 		return this.jdbc.sql("SELECT count(*) FROM outbox_event " + where).query(Long.class).single();
 	}
 
-	private void startRelay(String bootstrapServers) {
+	private void startRelay(String bootstrapServers, int depth) {
 		Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
 				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-		OutboxRelay relay = new OutboxRelay(this.schema.dataSource(), producer, FAST,
+		RelaySettings settings = new RelaySettings(FAST.batchSize(), depth, FAST.fallbackPoll(),
+				FAST.takeoverInterval(), FAST.initialBackoff(), FAST.maxBackoff());
+		OutboxRelay relay = new OutboxRelay(this.schema.dataSource(), producer, settings,
 				new OutboxMetrics(this.schema.dataSource(), new SimpleMeterRegistry(), Clock.systemUTC()));
 		relay.start();
 		this.relays.add(relay);
