@@ -35,6 +35,8 @@ public final class Benchmarks {
 						() -> PostgresInsertRate.measure(lab, 20_000));
 				results.measure("relay", "Vestline", "events/s", "",
 						() -> VestlineRelay.drain(lab, sizes, "vestline-relay-" + run));
+				results.measure("relay", "Vestline, one batch at a time (pipeline depth 1)", "events/s", "",
+						() -> VestlineRelay.drain(lab, sizes, "vestline-relay-sequential-" + run, 1));
 				results.measure("relay", "Vestline, database steps alone", "events/s", "claim + mark, no Kafka",
 						() -> databaseSteps(results, lab, sizes));
 				String peerRelay = "relay, " + backlog(sizes);
@@ -42,7 +44,7 @@ public final class Benchmarks {
 						() -> VestlineRelay.drain(lab, sizes.withEvents(sizes.peerEvents()), "vestline-small-" + run));
 				results.measure("consumer", "Vestline", "events/s", "inbox, 10% redelivered",
 						() -> consume(results, lab, sizes, input, InboxConsumer.Handler.ROW_PER_EVENT));
-				results.measure("consumer", "Vestline, rows written once per batch", "events/s",
+				results.measure("consumer", "Vestline, batch handler (receiveAll), one INSERT per batch", "events/s",
 						"inbox, 10% redelivered",
 						() -> consume(results, lab, sizes, input, InboxConsumer.Handler.ROWS_PER_BATCH));
 				results.measure("consumer", "Vestline, handler writes nothing", "events/s", "inbox alone",

@@ -1,5 +1,7 @@
 package dev.vestline.benchmarks;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,17 @@ final class Effects {
 
 	void apply(String account, long sequence) {
 		this.jdbc.sql("INSERT INTO bench_effect (account, sequence) VALUES (?, ?)").params(account, sequence).update();
+	}
+
+	/** The rows of many events with one statement. */
+	void applyAll(List<PositionRevalued> events) {
+		this.jdbc.sql("""
+				INSERT INTO bench_effect (account, sequence)
+				SELECT * FROM unnest(?::text[], ?::bigint[])
+				""")
+			.params(events.stream().map(PositionRevalued::account).toArray(String[]::new),
+					events.stream().map(PositionRevalued::sequence).toArray(Long[]::new))
+			.update();
 	}
 
 	long count() {

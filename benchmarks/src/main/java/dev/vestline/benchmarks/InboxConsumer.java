@@ -1,13 +1,16 @@
 package dev.vestline.benchmarks;
 
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import dev.vestline.messaging.inbox.Inbox;
 import dev.vestline.messaging.inbox.InboxMetrics;
+import dev.vestline.messaging.inbox.NewEvent;
 import dev.vestline.testharness.SchemaUnderTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -44,19 +47,20 @@ final class InboxConsumer {
 			Inbox inbox = new Inbox(dataSource, new TransactionTemplate(new JdbcTransactionManager(dataSource)),
 					PositionRevalued.CATALOG, metrics);
 			Effects effects = new Effects(dataSource);
-			BatchedEffects batched = new BatchedEffects(dataSource);
-			java.util.function.Consumer<PositionRevalued> handler = switch (kind) {
-				case ROW_PER_EVENT -> (event) -> effects.apply(event.account(), event.sequence());
-				case ROWS_PER_BATCH -> (event) -> batched.apply(event.account(), event.sequence());
-				case NOTHING -> (event) -> {
-				};
+			Batch handler = switch (kind) {
+				case ROW_PER_EVENT -> (records) -> inbox.receiveBatch(CONSUMER, records, PositionRevalued.class,
+						(event) -> effects.apply(event.account(), event.sequence()));
+				case ROWS_PER_BATCH -> (records) -> inbox.receiveAll(CONSUMER, records, PositionRevalued.class,
+						(events) -> effects.applyAll(events.stream().map(NewEvent::event).toList()));
+				case NOTHING -> (records) -> inbox.receiveBatch(CONSUMER, records, PositionRevalued.class, (event) -> {
+				});
 			};
 			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 			Stopwatch watch = Stopwatch.start();
 			while (metrics.appliedCount(CONSUMER) < sizes.events()) {
 				var records = Consumers.list(consumer.poll(Duration.ofMillis(100)));
 				if (!records.isEmpty()) {
-					inbox.receiveBatch(CONSUMER, records, PositionRevalued.class, handler);
+					handler.apply(records);
 					consumer.commitSync();
 				}
 				if (System.nanoTime() > deadline) {
@@ -65,7 +69,7 @@ final class InboxConsumer {
 			}
 			double rate = watch.rate(sizes.events());
 			Stopwatch.awaitUntil(
-					() -> metrics.duplicatedCount(CONSUMER) >= sizes.duplicates() || !drain(consumer, inbox, handler),
+					() -> metrics.duplicatedCount(CONSUMER) >= sizes.duplicates() || !drain(consumer, handler),
 					Duration.ofSeconds(30), "duplicates");
 			return new Consumed(rate, (long) metrics.appliedCount(CONSUMER), (long) metrics.duplicatedCount(CONSUMER),
 					effects.count());
@@ -73,15 +77,21 @@ final class InboxConsumer {
 	}
 
 	/** The last redeliveries may come after the last new event. */
-	private static boolean drain(KafkaConsumer<String, byte[]> consumer, Inbox inbox,
-			java.util.function.Consumer<PositionRevalued> handler) {
+	private static boolean drain(KafkaConsumer<String, byte[]> consumer, Batch handler) {
 		var records = Consumers.list(consumer.poll(Duration.ofMillis(200)));
 		if (records.isEmpty()) {
 			return false;
 		}
-		inbox.receiveBatch(CONSUMER, records, PositionRevalued.class, handler);
+		handler.apply(records);
 		consumer.commitSync();
 		return true;
+	}
+
+	/** How a polled batch goes through the inbox. */
+	private interface Batch {
+
+		void apply(List<ConsumerRecord<String, byte[]>> records);
+
 	}
 
 	/** What the handler does with each new event. */
@@ -90,7 +100,10 @@ final class InboxConsumer {
 		/** One INSERT per event, as a service's handler would write it. */
 		ROW_PER_EVENT,
 
-		/** The same rows, written with one statement per batch before the commit. */
+		/**
+		 * The same rows, written with one statement per batch: {@code Inbox.receiveAll}
+		 * hands the handler all new events of the batch at once.
+		 */
 		ROWS_PER_BATCH,
 
 		/** Nothing: what the inbox itself costs. */

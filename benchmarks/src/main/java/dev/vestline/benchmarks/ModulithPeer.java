@@ -137,7 +137,7 @@ final class ModulithPeer {
 		// the same producer tuning as Vestline's relay, so that only the outbox differs
 		properties.put("spring.kafka.producer.compression-type", "lz4");
 		properties.put("spring.kafka.producer.batch-size", "256KB");
-		properties.put("spring.kafka.producer.properties.linger.ms", "2");
+		properties.put("spring.kafka.producer.properties.linger.ms", "5");
 		properties.put("spring.modulith.events.jdbc.schema-initialization.enabled", "true");
 		properties.put("spring.flyway.enabled", "false");
 		// Vestline's and namastack's auto-configurations share the class path, not this

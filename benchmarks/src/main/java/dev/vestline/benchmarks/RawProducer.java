@@ -64,7 +64,7 @@ final class RawProducer {
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 		return config;

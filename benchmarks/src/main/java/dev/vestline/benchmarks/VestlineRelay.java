@@ -23,18 +23,31 @@ final class VestlineRelay {
 	}
 
 	static RelaySettings settings(Sizes sizes) {
+		return settings(sizes, RelaySettings.defaults().pipelineDepth());
+	}
+
+	static RelaySettings settings(Sizes sizes, int pipelineDepth) {
 		RelaySettings defaults = RelaySettings.defaults();
-		return new RelaySettings(sizes.relayBatch(), defaults.fallbackPoll(), defaults.takeoverInterval(),
-				defaults.initialBackoff(), defaults.maxBackoff());
+		return new RelaySettings(sizes.relayBatch(), pipelineDepth, defaults.fallbackPoll(),
+				defaults.takeoverInterval(), defaults.initialBackoff(), defaults.maxBackoff());
 	}
 
 	static double drain(Lab lab, Sizes sizes, String topic) {
+		return drain(lab, sizes, topic, RelaySettings.defaults().pipelineDepth());
+	}
+
+	/**
+	 * @param pipelineDepth batches in flight at most; 1 is the relay as it was before
+	 * pipelining: claim, send and await, mark, one after another
+	 */
+	static double drain(Lab lab, Sizes sizes, String topic, int pipelineDepth) {
 		try (SchemaUnderTest schema = lab.schema()) {
 			OutboxBacklog.fill(schema.dataSource(), lab.topic(topic), sizes);
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			OutboxMetrics metrics = new OutboxMetrics(schema.dataSource(), registry, Clock.systemUTC());
 			OutboxRelay relay = new OutboxRelay(schema.dataSource(),
-					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.bootstrapServers()), settings(sizes), metrics);
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.bootstrapServers()),
+					settings(sizes, pipelineDepth), metrics);
 			var published = registry.get("vestline.outbox.events.published").counter();
 			Stopwatch watch = Stopwatch.start();
 			relay.start();

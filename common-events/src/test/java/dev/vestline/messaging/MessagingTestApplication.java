@@ -1,5 +1,6 @@
 package dev.vestline.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.vestline.events.EventCatalog;
 import dev.vestline.messaging.inbox.Inbox;
+import dev.vestline.messaging.inbox.NewEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,7 +28,10 @@ public class MessagingTestApplication {
 		return EventCatalog.v1().with(LedgerEntryRecorded.TYPE);
 	}
 
-	/** Applies ledger events, record by record and batch by batch, into ledger_effect. */
+	/**
+	 * Applies ledger events, record by record, batch by batch and all of a batch at once,
+	 * into ledger_effect.
+	 */
 	@Component
 	static class LedgerEventsListener {
 
@@ -53,21 +58,53 @@ public class MessagingTestApplication {
 			this.inbox.receiveBatch(records, LedgerEvent.class, (event) -> apply("ledger-batch", event));
 		}
 
+		/**
+		 * All new events of a batch at once, their effects written with one statement.
+		 */
+		@KafkaListener(id = "ledger-all", topics = LedgerEntryRecorded.TOPIC, groupId = "ledger-all", batch = "true")
+		void onAll(List<ConsumerRecord<String, byte[]>> records) {
+			this.inbox.receiveAll(records, LedgerEvent.class, (events) -> {
+				List<String> ids = new ArrayList<>();
+				List<LedgerEntryRecorded> entries = new ArrayList<>();
+				for (NewEvent<LedgerEvent> event : events) {
+					if (event.event() instanceof LedgerEntryRecorded entry) {
+						failIfAsked("ledger-all", entry);
+						ids.add(event.context().causationId());
+						entries.add(entry);
+					}
+				}
+				this.jdbc.sql("""
+						INSERT INTO ledger_effect (consumer, event_id, account, version, note)
+						SELECT 'ledger-all', id, account, version, note
+						  FROM unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[]) AS e (id, account, version, note)
+						""")
+					.params(ids.toArray(String[]::new),
+							entries.stream().map(LedgerEntryRecorded::account).toArray(String[]::new),
+							entries.stream().map(LedgerEntryRecorded::version).toArray(Long[]::new),
+							entries.stream().map(LedgerEntryRecorded::note).toArray(String[]::new))
+					.update();
+			});
+		}
+
 		private void apply(String consumer, LedgerEvent event) {
 			if (!(event instanceof LedgerEntryRecorded entry)) {
 				return;
 			}
-			if (entry.note().equals("fail-always") || entry.note().equals("fail-once")
-					&& failures.computeIfAbsent(consumer + entry.account(), (k) -> new AtomicInteger())
-						.getAndIncrement() == 0) {
-				throw new IllegalStateException("handler failed on " + entry.note());
-			}
+			failIfAsked(consumer, entry);
 			this.jdbc.sql("""
 					INSERT INTO ledger_effect (consumer, event_id, account, version, note)
 					VALUES (?, ?::uuid, ?, ?, ?)
 					""")
 				.params(consumer, EventContext.current().causationId(), entry.account(), entry.version(), entry.note())
 				.update();
+		}
+
+		private void failIfAsked(String consumer, LedgerEntryRecorded entry) {
+			if (entry.note().equals("fail-always") || entry.note().equals("fail-once")
+					&& this.failures.computeIfAbsent(consumer + entry.account(), (k) -> new AtomicInteger())
+						.getAndIncrement() == 0) {
+				throw new IllegalStateException("handler failed on " + entry.note());
+			}
 		}
 
 	}

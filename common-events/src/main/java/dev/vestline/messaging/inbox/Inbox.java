@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import dev.vestline.events.DomainEvent;
 import dev.vestline.events.EventCatalog;
+import dev.vestline.messaging.EventContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -101,13 +102,60 @@ public class Inbox {
 	 */
 	public <E extends DomainEvent> void receiveBatch(String consumer, List<ConsumerRecord<String, byte[]>> records,
 			Class<E> family, Consumer<? super E> handler) {
+		applyBatch(consumer, records, family, (events) -> {
+			for (ReceivedEvent<E> event : events) {
+				event.context().run(() -> handler.accept(event.event()));
+			}
+		}, handler);
+	}
+
+	/**
+	 * Applies a polled batch in one transaction, like
+	 * {@link #receiveBatch(List, Class, Consumer)}, but hands the handler all new events
+	 * of the batch at once, in record order, so that it can write their effects with one
+	 * statement instead of one round trip per event. Redeliveries and unknown types are
+	 * left out as there. When the batch fails, each record is applied again in a
+	 * transaction of its own, the handler called with that one event.
+	 * <p>
+	 * No {@link EventContext} is current while the handler runs (it differs per event):
+	 * each {@link NewEvent} carries its own, to run appends of caused events in.
+	 * @param records the batch
+	 * @param family the sealed interface of the topic's events
+	 * @param handler what to do with the new events; runs in the inbox transaction
+	 * @param <E> the family
+	 */
+	public <E extends DomainEvent> void receiveAll(List<ConsumerRecord<String, byte[]>> records, Class<E> family,
+			Consumer<? super List<NewEvent<E>>> handler) {
+		receiveAll(consumerGroup(), records, family, handler);
+	}
+
+	/**
+	 * Applies a polled batch for the named consumer; see
+	 * {@link #receiveAll(List, Class, Consumer)}.
+	 * @param consumer the consumer
+	 * @param records the batch
+	 * @param family the sealed interface of the topic's events
+	 * @param handler what to do with the new events
+	 * @param <E> the family
+	 */
+	public <E extends DomainEvent> void receiveAll(String consumer, List<ConsumerRecord<String, byte[]>> records,
+			Class<E> family, Consumer<? super List<NewEvent<E>>> handler) {
+		applyBatch(consumer, records, family, (events) -> {
+			if (!events.isEmpty()) {
+				handler.accept(events.stream().map(ReceivedEvent::asNew).toList());
+			}
+		}, (event) -> handler.accept(List.of(new NewEvent<>(event, EventContext.current()))));
+	}
+
+	private <E extends DomainEvent> void applyBatch(String consumer, List<ConsumerRecord<String, byte[]>> records,
+			Class<E> family, Consumer<List<ReceivedEvent<E>>> batchHandler, Consumer<? super E> recordHandler) {
 		try {
-			this.transactions.executeWithoutResult((status) -> applyAll(consumer, records, family, handler));
+			this.transactions.executeWithoutResult((status) -> applyAll(consumer, records, family, batchHandler));
 		}
 		catch (RuntimeException batchFailed) {
 			for (int i = 0; i < records.size(); i++) {
 				try {
-					receive(consumer, records.get(i), family, handler);
+					receive(consumer, records.get(i), family, recordHandler);
 				}
 				catch (RuntimeException ex) {
 					throw new BatchListenerFailedException(ex.getMessage(), ex, i);
@@ -127,7 +175,7 @@ public class Inbox {
 	}
 
 	private <E extends DomainEvent> void applyAll(String consumer, List<ConsumerRecord<String, byte[]>> records,
-			Class<E> family, Consumer<? super E> handler) {
+			Class<E> family, Consumer<List<ReceivedEvent<E>>> handler) {
 		List<ReceivedEvent<E>> events = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			ReceivedEvent<E> event = this.decoder.decode(consumer, record, family);
@@ -140,17 +188,19 @@ public class Inbox {
 		}
 		Set<UUID> inserted = this.queries.insertAll(consumer, events);
 		Set<UUID> applied = new HashSet<>();
+		List<ReceivedEvent<E>> fresh = new ArrayList<>(inserted.size());
 		List<ReceivedEvent<E>> repeated = new ArrayList<>();
 		for (ReceivedEvent<E> event : events) {
 			UUID id = event.envelope().id();
 			if (inserted.contains(id) && applied.add(id)) {
-				event.context().run(() -> handler.accept(event.event()));
-				this.metrics.applied(consumer);
+				fresh.add(event);
 			}
 			else {
 				repeated.add(event);
 			}
 		}
+		handler.accept(fresh);
+		fresh.forEach((event) -> this.metrics.applied(consumer));
 		this.redeliveries.refuseConflicts(consumer, events, repeated);
 	}
 

@@ -29,6 +29,10 @@ record ReceivedEvent<E extends DomainEvent>(EventEnvelope envelope, EventType ty
 		return new EventContext(correlationId, this.envelope.id().toString(), this.envelope.traceparent());
 	}
 
+	NewEvent<E> asNew() {
+		return new NewEvent<>(this.event, context());
+	}
+
 	static byte[] sha256(byte[] payload) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(payload);

@@ -1,11 +1,14 @@
 package dev.vestline.messaging.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,18 +20,36 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends a batch of outbox rows with an idempotent producer ({@code acks=all}) and reports
- * how many of them, counted from the first, the broker acknowledged. Only those may be
- * marked published; the rest are sent again.
+ * Sends batches of outbox rows with an idempotent producer ({@code acks=all}, at most 5
+ * requests in flight, so per-partition order holds across batches); each
+ * {@link SentBatch} then reports how many of its rows, counted from the first, the broker
+ * acknowledged. Only those may be marked published; the rest are sent again.
  */
 final class KafkaPublisher implements AutoCloseable {
 
+	private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
 	private final Map<String, Object> config;
+
+	private final Duration ackTimeout;
 
 	private @Nullable Producer<String, byte[]> producer;
 
 	KafkaPublisher(Map<String, Object> producerConfig) {
-		this.config = relayConfig(producerConfig);
+		Map<String, Object> config = relayConfig(producerConfig);
+		this.ackTimeout = Duration
+			.ofMillis(Long.parseLong(String.valueOf(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))));
+		// The relay, not the producer, gives up on a batch after delivery.timeout.ms, and
+		// then on the whole producer (abort). A producer that expires one batch resets
+		// the
+		// partition's sequence numbers and goes on sending the next batch, which would
+		// land
+		// before the expired batch's rows are sent again: with batches pipelined, a
+		// later event of an aggregate before an earlier one. Aborted, it sends nothing
+		// more,
+		// and within one producer the broker appends a partition's batches only in order.
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+		this.config = config;
 	}
 
 	/**
@@ -43,7 +64,11 @@ final class KafkaPublisher implements AutoCloseable {
 		// idempotence keeps per-partition order with up to 5 requests in flight
 		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+		// long enough that a pipelined batch (500 records appended while the previous
+		// batch
+		// is marked) leaves in one request per partition, not split by the timer; a short
+		// batch does not wait for it, the relay flushes at once
+		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
 		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 		// fail fast when the broker is away, so the relay backs off and reports it
@@ -54,10 +79,16 @@ final class KafkaPublisher implements AutoCloseable {
 		return config;
 	}
 
-	Result publish(List<OutboxRow> batch, Acknowledgements acknowledgements) {
+	/**
+	 * Hands a batch to the producer without waiting: the records go out with the next
+	 * producer batch (after {@code linger.ms}, or at once on {@link #flush(long)}), in
+	 * order per partition, while the caller prepares the next batch.
+	 * @param batch the rows, in position order
+	 * @return the batch in flight, to be awaited in the order it was sent
+	 */
+	SentBatch send(List<OutboxRow> batch) {
 		Producer<String, byte[]> producer = producer();
 		List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
-		Exception failure = null;
 		try {
 			for (OutboxRow row : batch) {
 				Future<RecordMetadata> future = producer
@@ -67,34 +98,47 @@ final class KafkaPublisher implements AutoCloseable {
 					break; // e.g. no metadata: do not wait max.block.ms once per record
 				}
 			}
-			producer.flush();
 		}
 		catch (RuntimeException ex) {
-			failure = ex;
+			return new SentBatch(batch, sent, ex, this.ackTimeout);
 		}
-		int acked = 0;
-		for (Future<RecordMetadata> future : sent) {
-			try {
-				future.get();
-				acknowledgements.acknowledged(batch.get(acked));
-				acked++;
-			}
-			catch (ExecutionException ex) {
-				failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
-				break;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				failure = ex;
-				break;
-			}
+		return new SentBatch(batch, sent, null, this.ackTimeout);
+	}
+
+	/**
+	 * Sends what the producer holds now instead of after {@code linger.ms} (for latency,
+	 * when there is nothing to batch with) and waits until every record is settled. The
+	 * producer never expires a batch itself, so a watchdog aborts it if that takes past
+	 * the deadline: its batches then fail, and the relay backs off.
+	 * @param deadline {@link System#nanoTime()} by which the oldest batch in flight must
+	 * be acknowledged
+	 */
+	void flush(long deadline) {
+		Producer<String, byte[]> current = this.producer;
+		if (current == null) {
+			return;
 		}
-		if (failure != null) {
-			// an idempotent producer that failed may be stuck in an error state: start
-			// afresh
-			close();
+		ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> current.close(Duration.ZERO),
+				deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+		try {
+			current.flush();
 		}
-		return new Result(acked, failure);
+		finally {
+			watchdog.cancel(false);
+		}
+	}
+
+	/**
+	 * Closes the producer at once after a failure: records still waiting in it are
+	 * failed, not sent, so as little as possible goes out behind the record that failed.
+	 * An idempotent producer that failed may also be stuck in an error state; the next
+	 * send starts a fresh one.
+	 */
+	void abort() {
+		if (this.producer != null) {
+			this.producer.close(Duration.ZERO);
+			this.producer = null;
+		}
 	}
 
 	private Producer<String, byte[]> producer() {
@@ -104,27 +148,21 @@ final class KafkaPublisher implements AutoCloseable {
 		return this.producer;
 	}
 
+	private static ScheduledThreadPoolExecutor watchdog() {
+		var executor = new ScheduledThreadPoolExecutor(1,
+				Thread.ofPlatform().name("outbox-relay-watchdog").daemon().factory());
+		executor.setRemoveOnCancelPolicy(true);
+		executor.setKeepAliveTime(10, TimeUnit.SECONDS);
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
 	@Override
 	public void close() {
 		if (this.producer != null) {
-			this.producer.close(java.time.Duration.ofSeconds(1));
+			this.producer.close(Duration.ofSeconds(1));
 			this.producer = null;
 		}
-	}
-
-	/** Told of each acknowledged row, in order. */
-	interface Acknowledgements {
-
-		void acknowledged(OutboxRow row);
-
-	}
-
-	/**
-	 * @param acked how many rows, from the first, the broker acknowledged
-	 * @param failure why the rest were not, if any
-	 */
-	record Result(int acked, @Nullable Exception failure) {
-
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,6 +57,29 @@ final class OutboxQueries {
 				 ORDER BY position
 				 LIMIT ?
 				""").param(limit).query(OutboxQueries::row).list();
+	}
+
+	/**
+	 * Unpublished rows in insertion order, except those in flight. Not "after the last
+	 * position in flight": a transaction that commits late has a lower position, and the
+	 * aggregate's next event, committed after it, a higher one; claiming only above the
+	 * rows in flight would publish that next event first. The first condition settles
+	 * every row above the rows in flight without looking at the array.
+	 * @param limit how many
+	 * @param inFlight positions sent and not yet marked, not empty
+	 * @return the rows
+	 */
+	List<OutboxRow> claimExcept(int limit, Long[] inFlight) {
+		long highest = Arrays.stream(inFlight).mapToLong(Long::longValue).max().orElseThrow();
+		return this.jdbc.sql("""
+				SELECT position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
+				       correlation_id, causation_id, traceparent, occurred_at, created_at
+				  FROM outbox_event
+				 WHERE published_at IS NULL
+				   AND (position > ? OR position <> ALL (?))
+				 ORDER BY position
+				 LIMIT ?
+				""").params(highest, inFlight, limit).query(OutboxQueries::row).list();
 	}
 
 	void markPublished(List<OutboxRow> rows) {

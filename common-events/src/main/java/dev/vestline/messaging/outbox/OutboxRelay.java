@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,8 +26,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * seconds.
  * <p>
  * The leader claims unpublished rows in insertion order, sends them, and marks as
- * published only the rows the broker acknowledged. It sleeps until a commit notification
- * (LISTEN/NOTIFY) or the fallback poll, and backs off while Kafka or the database fails.
+ * published only the rows the broker acknowledged; while one batch travels to the broker
+ * it claims and sends the next ({@link RelayPipeline}). It sleeps until a commit
+ * notification (LISTEN/NOTIFY) or the fallback poll, and backs off while Kafka or the
+ * database fails.
  */
 public class OutboxRelay implements AutoCloseable {
 
@@ -71,7 +72,8 @@ public class OutboxRelay implements AutoCloseable {
 	}
 
 	/**
-	 * Stops after the batch in flight; its unacknowledged rows stay for the next leader.
+	 * Stops; the batches in flight are abandoned, their unmarked rows stay for the next
+	 * leader.
 	 */
 	public synchronized void stop() {
 		this.running = false;
@@ -140,29 +142,22 @@ public class OutboxRelay implements AutoCloseable {
 
 	private void relay(Connection connection) throws SQLException {
 		OutboxQueries queries = new OutboxQueries(new SingleConnectionDataSource(connection, true));
-		while (this.running) {
-			List<OutboxRow> batch = queries.claim(this.settings.batchSize());
-			if (batch.isEmpty()) {
-				awaitCommit(connection, this.settings.fallbackPoll());
-				continue;
-			}
-			KafkaPublisher.Result result = this.publisher.publish(batch, this.metrics::acknowledged);
-			queries.markPublished(batch.subList(0, result.acked()));
-			if (result.failure() != null) {
-				failed(queries, batch.get(result.acked()), result.failure());
-			}
-			else {
-				this.backoff.reset();
+		RelayPipeline pipeline = new RelayPipeline(queries, this.publisher, this.metrics, this.settings);
+		try {
+			while (this.running) {
+				switch (pipeline.advance()) {
+					case SENT -> this.backoff.reset();
+					case DRAINED -> {
+						this.backoff.reset();
+						awaitCommit(connection, this.settings.fallbackPoll());
+					}
+					case FAILED -> pause(this.backoff.next());
+				}
 			}
 		}
-	}
-
-	private void failed(OutboxQueries queries, OutboxRow row, Exception failure) {
-		this.metrics.failed();
-		logger.warn("Kafka did not acknowledge outbox event {} ({}); backing off", row.envelope().id(),
-				failure.toString());
-		queries.recordFailure(row, failure.toString());
-		pause(this.backoff.next());
+		finally {
+			pipeline.abandon();
+		}
 	}
 
 	private void awaitCommit(Connection connection, Duration timeout) throws SQLException {

@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 @RealInfrastructure(service = "ledger")
 class InboxIntegrationTests {
 
-	static final List<String> CONSUMERS = List.of("ledger-projection", "ledger-batch");
+	static final List<String> CONSUMERS = List.of("ledger-projection", "ledger-batch", "ledger-all");
 
 	@Autowired
 	Inbox inbox;

@@ -46,7 +46,7 @@ class OutboxRelayIntegrationTests {
 
 	static final EventCatalog CATALOG = EventCatalog.v1().with(LedgerEntryRecorded.TYPE);
 
-	static final RelaySettings FAST = new RelaySettings(200, Duration.ofSeconds(1), Duration.ofMillis(200),
+	static final RelaySettings FAST = new RelaySettings(200, 2, Duration.ofSeconds(1), Duration.ofMillis(200),
 			Duration.ofMillis(50), Duration.ofSeconds(1));
 
 	SchemaUnderTest schema;
@@ -147,7 +147,7 @@ class OutboxRelayIntegrationTests {
 		return leader;
 	}
 
-	private static void assertPerAggregateOrder(List<ConsumerRecord<String, byte[]>> records, int aggregates) {
+	static void assertPerAggregateOrder(List<ConsumerRecord<String, byte[]>> records, int aggregates) {
 		Map<String, Integer> partitionOf = new HashMap<>();
 		Map<String, List<Long>> firstSeenVersions = new LinkedHashMap<>();
 		Set<String> seen = new HashSet<>();
@@ -269,7 +269,7 @@ class OutboxRelayIntegrationTests {
 		return relay;
 	}
 
-	private static long distinctIds(List<ConsumerRecord<String, byte[]>> records) {
+	static long distinctIds(List<ConsumerRecord<String, byte[]>> records) {
 		return records.stream().map((r) -> header(r, "ce_id")).distinct().count();
 	}
 

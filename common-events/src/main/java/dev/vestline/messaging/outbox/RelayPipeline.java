@@ -1,0 +1,128 @@
+package dev.vestline.messaging.outbox;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The leader's batches on their way to Kafka. While batch N waits for its
+ * acknowledgements, batch N+1 is claimed (skipping the rows in flight) and handed to the
+ * producer; then N is marked, while N+1 travels. The database and the broker work at the
+ * same time instead of taking turns.
+ * <p>
+ * The guarantees of one batch at a time still hold: batches are sent, awaited and marked
+ * in order on one producer, so per-partition order holds; only the acknowledged prefix of
+ * a batch is marked; at the first failure the producer is closed at once, nothing after
+ * the failed row is marked, and the next claim starts again from the oldest unpublished
+ * row. All SQL runs on the leader's connection, so a fenced leader's next statement
+ * fails.
+ */
+final class RelayPipeline {
+
+	private static final Logger logger = LoggerFactory.getLogger(RelayPipeline.class);
+
+	private final OutboxQueries queries;
+
+	private final KafkaPublisher publisher;
+
+	private final OutboxMetrics metrics;
+
+	private final int batchSize;
+
+	private final int depth;
+
+	private final Deque<SentBatch> inFlight = new ArrayDeque<>();
+
+	RelayPipeline(OutboxQueries queries, KafkaPublisher publisher, OutboxMetrics metrics, RelaySettings settings) {
+		this.queries = queries;
+		this.publisher = publisher;
+		this.metrics = metrics;
+		this.batchSize = settings.batchSize();
+		this.depth = settings.pipelineDepth();
+	}
+
+	/**
+	 * Claims and sends the next batch, then settles the oldest batch in flight when the
+	 * pipeline is full, or every batch when the outbox is caught up (a short batch:
+	 * nothing is left to overlap with, and waiting for {@code linger.ms} would only add
+	 * latency) or the producer refused a row.
+	 * @return what happened
+	 */
+	Step advance() {
+		boolean wasEmpty = this.inFlight.isEmpty();
+		List<OutboxRow> batch = wasEmpty ? this.queries.claim(this.batchSize)
+				: this.queries.claimExcept(this.batchSize, inFlightPositions());
+		boolean settleAll = batch.size() < this.batchSize || this.depth == 1;
+		if (!batch.isEmpty()) {
+			SentBatch sent = this.publisher.send(batch);
+			this.inFlight.add(sent);
+			// a refused row (no metadata, say) must not have later rows sent past it
+			settleAll |= sent.failedEarly();
+		}
+		if (settleAll && !this.inFlight.isEmpty()) {
+			this.publisher.flush(this.inFlight.element().deadline());
+		}
+		while (!this.inFlight.isEmpty() && (settleAll || this.inFlight.size() >= this.depth)) {
+			if (!settle(this.inFlight.remove())) {
+				return Step.FAILED;
+			}
+		}
+		return (batch.isEmpty() && wasEmpty) ? Step.DRAINED : Step.SENT;
+	}
+
+	/**
+	 * Gives up the batches in flight (leadership lost, or stopping): their rows stay
+	 * unpublished for the next leader, and the producer is closed so that it sends none
+	 * of them later.
+	 */
+	void abandon() {
+		if (!this.inFlight.isEmpty()) {
+			this.inFlight.clear();
+			this.publisher.abort();
+		}
+	}
+
+	private boolean settle(SentBatch batch) {
+		SentBatch.Result result = batch.await(this.metrics::acknowledged);
+		this.queries.markPublished(batch.rows().subList(0, result.acked()));
+		Exception failure = result.failure();
+		if (failure == null) {
+			return true;
+		}
+		// the batches sent after this one may hold later rows of the failed row's
+		// partition: none of them is marked, all are claimed again
+		this.inFlight.clear();
+		this.publisher.abort();
+		OutboxRow row = batch.rows().get(result.acked());
+		this.metrics.failed();
+		logger.warn("Kafka did not acknowledge outbox event {} ({}); backing off", row.envelope().id(),
+				failure.toString());
+		this.queries.recordFailure(row, failure.toString());
+		return false;
+	}
+
+	private Long[] inFlightPositions() {
+		return this.inFlight.stream()
+			.flatMap((sent) -> sent.rows().stream())
+			.map(OutboxRow::position)
+			.toArray(Long[]::new);
+	}
+
+	/** What one call of {@link #advance()} did. */
+	enum Step {
+
+		/** Rows were claimed or settled: look again at once. */
+		SENT,
+
+		/** Nothing unpublished and nothing in flight: wait for a commit. */
+		DRAINED,
+
+		/** The broker did not acknowledge a row: back off. */
+		FAILED
+
+	}
+
+}
