@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,29 +73,28 @@ final class ServiceProcess implements AutoCloseable {
 
 	/** Waits until the readiness probe answers 200. */
 	void awaitReady(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
 		URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
-		while (System.nanoTime() < deadline) {
-			if (this.process == null || !this.process.isAlive()) {
-				throw new IllegalStateException(this.service + " exited during start-up: see " + this.log);
-			}
-			try {
-				var response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 200) {
-					return;
+		Awaitility.await(this.service + " ready (log: " + this.log + ")")
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> {
+				if (this.process == null || !this.process.isAlive()) {
+					throw new IllegalStateException(this.service + " exited during start-up: see " + this.log);
 				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			pause();
+				return answersOk(readiness);
+			});
+	}
+
+	private static boolean answersOk(URI uri) throws InterruptedException {
+		try {
+			return http
+				.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode() == 200;
 		}
-		throw new IllegalStateException(this.service + " was not ready within " + timeout + ": see " + this.log);
+		catch (IOException notYet) {
+			return false; // not listening yet
+		}
 	}
 
 	/**
@@ -133,15 +133,6 @@ final class ServiceProcess implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(250); // polling a process's port; there is nothing to wait on
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -163,20 +164,23 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 	}
 
 	private void awaitListening(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("localhost", this.port), 500);
-				return;
-			}
-			catch (IOException notYet) {
-				if (this.process == null || !this.process.isAlive()) {
-					throw new IllegalStateException("Kafka exited: see " + this.directory.resolve("broker.log"));
-				}
-				sleep();
-			}
+		Awaitility.await("Kafka listening on " + this.port + " (log: " + this.directory.resolve("broker.log") + ")")
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(200))
+			.until(this::listening);
+	}
+
+	private boolean listening() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("localhost", this.port), 500);
+			return true;
 		}
-		throw new IllegalStateException("Kafka did not listen on " + this.port + " within " + timeout);
+		catch (IOException notYet) {
+			if (this.process == null || !this.process.isAlive()) {
+				throw new IllegalStateException("Kafka exited: see " + this.directory.resolve("broker.log"));
+			}
+			return false;
+		}
 	}
 
 	private static int waitFor(Process process) {
@@ -187,15 +191,6 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(200); // polling a port that is not open yet; nothing to await on
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 
