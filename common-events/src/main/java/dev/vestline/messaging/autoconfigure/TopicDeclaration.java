@@ -2,6 +2,7 @@ package dev.vestline.messaging.autoconfigure;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -127,18 +128,22 @@ class TopicDeclaration implements SmartLifecycle {
 		return topics;
 	}
 
+	/** One request for all missing topics; each is then reported on its own. */
 	private void create(Admin admin, Collection<String> topics) throws InterruptedException, TimeoutException {
 		Optional<Short> replication = Optional.ofNullable(this.properties.replicationFactor());
-		for (String topic : topics) {
+		var created = admin
+			.createTopics(topics.stream()
+				.map((topic) -> new NewTopic(topic, Optional.of(this.properties.partitions()), replication))
+				.toList())
+			.values();
+		for (var topic : created.entrySet()) {
 			try {
-				admin.createTopics(Set.of(new NewTopic(topic, Optional.of(this.properties.partitions()), replication)))
-					.all()
-					.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-				logger.info("Created Kafka topic {} with {} partitions", topic, this.properties.partitions());
+				topic.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+				logger.info("Created Kafka topic {} with {} partitions", topic.getKey(), this.properties.partitions());
 			}
 			catch (ExecutionException ex) {
 				if (!(ex.getCause() instanceof TopicExistsException)) {
-					logger.warn("Could not create Kafka topic {}: {}", topic, ex.getCause().toString());
+					logger.warn("Could not create Kafka topic {}: {}", topic.getKey(), ex.getCause().toString());
 				}
 				// else another replica created it at the same moment
 			}
@@ -146,7 +151,7 @@ class TopicDeclaration implements SmartLifecycle {
 	}
 
 	private static Map<String, Object> withTimeouts(Map<String, Object> config) {
-		Map<String, Object> bounded = new java.util.HashMap<>(config);
+		Map<String, Object> bounded = new HashMap<>(config);
 		bounded.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
 		bounded.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
 		return bounded;
