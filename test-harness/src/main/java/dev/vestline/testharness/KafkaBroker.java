@@ -23,20 +23,13 @@ public sealed interface KafkaBroker extends AutoCloseable {
 	void close();
 
 	/**
-	 * @return a broker on a free port, of the selected infrastructure
+	 * @return a broker on a free port, of the selected infrastructure (for a broker on
+	 * fixed ports, to bring it back where clients expect it, use
+	 * {@link StandaloneKafkaBroker})
 	 */
 	static KafkaBroker start() {
-		return start(0);
-	}
-
-	/**
-	 * @param port the port to listen on, {@code 0} for any free port (a fixed port lets a
-	 * test bring a broker back where clients expect it)
-	 * @return a running broker
-	 */
-	static KafkaBroker start(int port) {
 		return switch (Infrastructure.selected()) {
-			case EMBEDDED -> Embedded.start(port);
+			case EMBEDDED -> Embedded.start();
 			case TESTCONTAINERS -> Container.start();
 		};
 	}
@@ -44,11 +37,8 @@ public sealed interface KafkaBroker extends AutoCloseable {
 	/** spring-kafka-test's embedded KRaft broker. */
 	record Embedded(EmbeddedKafkaKraftBroker broker) implements KafkaBroker {
 
-		static Embedded start(int port) {
+		static Embedded start() {
 			EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-			if (port != 0) {
-				broker.kafkaPorts(port);
-			}
 			broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
 					String.valueOf(PARTITIONS), "group.initial.rebalance.delay.ms", "0",
 					"transaction.state.log.replication.factor", "1", "offsets.topic.num.partitions", "4"));

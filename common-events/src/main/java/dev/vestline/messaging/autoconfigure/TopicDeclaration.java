@@ -42,8 +42,6 @@ class TopicDeclaration implements SmartLifecycle {
 
 	private static final long TIMEOUT_SECONDS = 15;
 
-	private static final Duration RETRY_INTERVAL = Duration.ofSeconds(30);
-
 	private final Map<String, Object> adminConfig;
 
 	private final EventCatalog catalog;
@@ -84,7 +82,8 @@ class TopicDeclaration implements SmartLifecycle {
 			return true;
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			logger.warn("Could not declare the Kafka topics ({}); trying again in {}", ex.toString(), RETRY_INTERVAL);
+			logger.warn("Could not declare the Kafka topics ({}); trying again in {}", ex.toString(),
+					this.properties.retryInterval());
 			return false;
 		}
 		catch (InterruptedException ex) {
@@ -96,7 +95,7 @@ class TopicDeclaration implements SmartLifecycle {
 	private void retry() {
 		try {
 			do {
-				Thread.sleep(RETRY_INTERVAL);
+				Thread.sleep(this.properties.retryInterval());
 			}
 			while (this.running && !declare());
 		}

@@ -1,5 +1,7 @@
 package dev.vestline.messaging.autoconfigure;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,9 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * to other partitions and break per-aggregate order
  * @param replicationFactor replicas of a new topic; {@code null} for the broker's
  * {@code default.replication.factor}
+ * @param retryInterval how often to try again when the broker could not be reached at
+ * startup
  */
 @ConfigurationProperties("vestline.messaging.topics")
 public record TopicProperties(@DefaultValue("true") boolean declare, @DefaultValue("6") int partitions,
-		@Nullable Short replicationFactor) {
+		@Nullable Short replicationFactor, @DefaultValue("30s") Duration retryInterval) {
 
 }
