@@ -92,7 +92,7 @@ final class DebeziumPeer implements AutoCloseable {
 				Stopwatch.awaitUntil(() -> latencies.appliedCount() >= latencies.committedCount(),
 						Duration.ofSeconds(60), "Debezium end to end");
 				return new VestlineEndToEnd.Result(achieved,
-						latencies.percentiles((long) sizes.rate() * sizes.warmupSeconds()), Double.NaN);
+						latencies.percentiles((long) sizes.rate() * sizes.warmupSeconds()), Double.NaN, Double.NaN);
 			}
 		}
 	}

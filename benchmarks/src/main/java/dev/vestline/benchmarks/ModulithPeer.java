@@ -73,7 +73,7 @@ final class ModulithPeer {
 				Stopwatch.awaitUntil(() -> latencies.appliedCount() >= latencies.committedCount(),
 						Duration.ofSeconds(60), "Modulith end to end");
 				return new VestlineEndToEnd.Result(achieved,
-						latencies.percentiles((long) sizes.rate() * sizes.warmupSeconds()), Double.NaN);
+						latencies.percentiles((long) sizes.rate() * sizes.warmupSeconds()), Double.NaN, Double.NaN);
 			}
 		}
 	}

@@ -90,7 +90,7 @@ final class NamastackPeer {
 				Stopwatch.awaitUntil(() -> latencies.appliedCount() >= latencies.committedCount(),
 						Duration.ofSeconds(60), "namastack end to end");
 				return new VestlineEndToEnd.Result(achieved,
-						latencies.percentiles((long) sizes.rate() * sizes.warmupSeconds()), Double.NaN);
+						latencies.percentiles((long) sizes.rate() * sizes.warmupSeconds()), Double.NaN, Double.NaN);
 			}
 		}
 	}

@@ -32,7 +32,7 @@ final class OutboxBacklog {
 
 			.param("events", sizes.events())
 			.update();
-		JdbcClient.create(dataSource).sql("ANALYZE outbox_event").update();
+		JdbcClient.create(dataSource).sql("ANALYZE outbox_event, outbox_pending").update();
 	}
 
 }

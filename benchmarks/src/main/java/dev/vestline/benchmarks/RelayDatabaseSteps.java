@@ -30,22 +30,22 @@ final class RelayDatabaseSteps {
 			OutboxBacklog.fill(schema.dataSource(), "unused", sizes);
 			connection.setAutoCommit(true);
 			PreparedStatement claim = connection.prepareStatement("""
-					SELECT position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
+					SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
 					       correlation_id, causation_id, traceparent, occurred_at, created_at
-					  FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ?
+					  FROM (SELECT position FROM outbox_pending ORDER BY position LIMIT ?) p
+					 CROSS JOIN LATERAL (SELECT * FROM outbox_event e WHERE e.position = p.position OFFSET 0) e
+					 ORDER BY p.position
 					""");
 			PreparedStatement claimExcept = connection.prepareStatement("""
-					SELECT position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
+					SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
 					       correlation_id, causation_id, traceparent, occurred_at, created_at
-					  FROM outbox_event
-					 WHERE published_at IS NULL AND (position > ? OR position <> ALL (?))
-					 ORDER BY position LIMIT ?
+					  FROM (SELECT position FROM outbox_pending
+					         WHERE position > ? OR position <> ALL (?)
+					         ORDER BY position LIMIT ?) p
+					 CROSS JOIN LATERAL (SELECT * FROM outbox_event e WHERE e.position = p.position OFFSET 0) e
+					 ORDER BY p.position
 					""");
-			PreparedStatement mark = connection.prepareStatement("""
-					UPDATE outbox_event
-					   SET published_at = clock_timestamp(), publish_attempts = publish_attempts + 1, last_error = NULL
-					 WHERE position = ANY (?)
-					""");
+			PreparedStatement mark = connection.prepareStatement("DELETE FROM outbox_pending WHERE position = ANY (?)");
 			long claimNanos = 0;
 			long markNanos = 0;
 			int batches = 0;

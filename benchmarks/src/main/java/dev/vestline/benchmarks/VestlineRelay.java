@@ -55,7 +55,7 @@ final class VestlineRelay {
 			double rate = watch.rate(sizes.events());
 			relay.stop();
 			long left = JdbcClient.create(schema.dataSource())
-				.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+				.sql("SELECT count(*) FROM outbox_pending")
 				.query(Long.class)
 				.single();
 			if (left != 0) {

@@ -52,23 +52,27 @@ class RetentionIntegrationTests {
 			transactions.executeWithoutResult(
 					(status) -> outbox.append(new LedgerEntryRecorded("acc-" + (version % 10), version, "old")));
 		}
-		// 11,000 published long ago, 500 published just now, 500 never published
+		// 11,000 written long ago and published, 500 written long ago and never
+		// published,
+		// 500 written just now and published
 		this.jdbc.sql("""
-				UPDATE outbox_event SET published_at = created_at
+				UPDATE outbox_event SET created_at = created_at - interval '10 days'
 				 WHERE position IN (SELECT position FROM outbox_event ORDER BY position LIMIT 11500)
 				""").update();
 		this.jdbc.sql("""
-				UPDATE outbox_event
-				   SET created_at = created_at - interval '10 days', published_at = published_at - interval '10 days'
-				 WHERE position IN (SELECT position FROM outbox_event ORDER BY position LIMIT 11000)
+				DELETE FROM outbox_pending
+				 WHERE position NOT IN (SELECT position FROM outbox_event ORDER BY position OFFSET 11000 LIMIT 500)
 				""").update();
 
 		int deleted = new OutboxRetention(this.schema.dataSource())
 			.deletePublishedBefore(Instant.now().minus(7, ChronoUnit.DAYS));
 
 		assertThat(deleted).isEqualTo(11_000);
-		assertThat(count("SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL")).isEqualTo(500);
-		assertThat(count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")).isEqualTo(500);
+		assertThat(count("SELECT count(*) FROM outbox_event")).isEqualTo(1_000);
+		assertThat(count("""
+				SELECT count(*) FROM outbox_event e JOIN outbox_pending p ON p.position = e.position
+				 WHERE e.created_at < now() - interval '7 days'
+				""")).isEqualTo(500);
 	}
 
 	@Test

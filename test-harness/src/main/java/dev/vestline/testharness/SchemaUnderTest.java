@@ -42,6 +42,9 @@ public final class SchemaUnderTest implements AutoCloseable {
 			.defaultSchema(schema.schema())
 			.createSchemas(false)
 			.locations(locations.toArray(String[]::new))
+			// as the services run Flyway: shared migrations shipped later apply out of
+			// order
+			.outOfOrder(true)
 			.load()
 			.migrate();
 		HikariDataSource dataSource = new HikariDataSource();

@@ -44,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MessagingAutoConfiguration {
 
 	/**
-	 * Where the outbox and inbox migrations live; versions 0.x run before a service's
-	 * own.
+	 * Where the outbox and inbox migrations live; versions 0.x run before a service's own
+	 * in a new database. A database migrated before a new 0.x version shipped gets it out
+	 * of order, after the service's own: Flyway is told to allow that.
 	 */
 	public static final String MIGRATIONS = "classpath:db/vestline-messaging";
 
@@ -67,6 +68,7 @@ public class MessagingAutoConfiguration {
 			var locations = new java.util.ArrayList<>(java.util.List.of(configuration.getLocations()));
 			locations.add(new org.flywaydb.core.api.Location(MIGRATIONS));
 			configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
+			configuration.outOfOrder(true);
 		};
 	}
 

@@ -25,7 +25,8 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inb
 	 * @param takeoverInterval how often a standby relay tries to lead
 	 * @param initialBackoff first pause after a Kafka or database failure
 	 * @param maxBackoff longest pause
-	 * @param retention how long published rows are kept
+	 * @param retention how long published rows are kept, counted from when they were
+	 * written
 	 * @param metricsRefresh how often backlog size and age are read
 	 */
 	public record Outbox(@DefaultValue("true") boolean relayEnabled, @DefaultValue("500") int batchSize,

@@ -41,13 +41,11 @@ final class KafkaPublisher implements AutoCloseable {
 			.ofMillis(Long.parseLong(String.valueOf(config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))));
 		// The relay, not the producer, gives up on a batch after delivery.timeout.ms, and
 		// then on the whole producer (abort). A producer that expires one batch resets
-		// the
-		// partition's sequence numbers and goes on sending the next batch, which would
-		// land
-		// before the expired batch's rows are sent again: with batches pipelined, a
-		// later event of an aggregate before an earlier one. Aborted, it sends nothing
-		// more,
-		// and within one producer the broker appends a partition's batches only in order.
+		// the partition's sequence numbers and goes on sending the next batch, which
+		// would land before the expired batch's rows are sent again: with batches
+		// pipelined, a later event of an aggregate before an earlier one. Aborted, it
+		// sends nothing more, and within one producer the broker appends a partition's
+		// batches only in order.
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
 		this.config = config;
 	}
@@ -65,9 +63,8 @@ final class KafkaPublisher implements AutoCloseable {
 		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 		// long enough that a pipelined batch (500 records appended while the previous
-		// batch
-		// is marked) leaves in one request per partition, not split by the timer; a short
-		// batch does not wait for it, the relay flushes at once
+		// batch is marked) leaves in one request per partition, not split by the timer;
+		// a short batch does not wait for it, the relay flushes at once
 		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
 		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

@@ -45,22 +45,26 @@ final class OutboxQueries {
 	}
 
 	/**
-	 * Unpublished rows in insertion order; never "after the last id seen", which skips
-	 * late commits.
+	 * Pending rows in insertion order; never "after the last id seen", which skips late
+	 * commits.
+	 * <p>
+	 * The plan must not depend on statistics: the positions are picked first, then each
+	 * event is looked up by its key ({@code OFFSET 0} keeps the planner from turning the
+	 * lookup into a join). As a plain join, a plan made while the tables looked empty (a
+	 * new service) sorts every published event on every claim.
 	 */
 	List<OutboxRow> claim(int limit) {
 		return this.jdbc.sql("""
-				SELECT position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
+				SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
 				       correlation_id, causation_id, traceparent, occurred_at, created_at
-				  FROM outbox_event
-				 WHERE published_at IS NULL
-				 ORDER BY position
-				 LIMIT ?
+				  FROM (SELECT position FROM outbox_pending ORDER BY position LIMIT ?) p
+				 CROSS JOIN LATERAL (SELECT * FROM outbox_event e WHERE e.position = p.position OFFSET 0) e
+				 ORDER BY p.position
 				""").param(limit).query(OutboxQueries::row).list();
 	}
 
 	/**
-	 * Unpublished rows in insertion order, except those in flight. Not "after the last
+	 * Pending rows in insertion order, except those in flight. Not "after the last
 	 * position in flight": a transaction that commits late has a lower position, and the
 	 * aggregate's next event, committed after it, a higher one; claiming only above the
 	 * rows in flight would publish that next event first. The first condition settles
@@ -72,26 +76,26 @@ final class OutboxQueries {
 	List<OutboxRow> claimExcept(int limit, Long[] inFlight) {
 		long highest = Arrays.stream(inFlight).mapToLong(Long::longValue).max().orElseThrow();
 		return this.jdbc.sql("""
-				SELECT position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
+				SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
 				       correlation_id, causation_id, traceparent, occurred_at, created_at
-				  FROM outbox_event
-				 WHERE published_at IS NULL
-				   AND (position > ? OR position <> ALL (?))
-				 ORDER BY position
-				 LIMIT ?
+				  FROM (SELECT position FROM outbox_pending
+				         WHERE position > ? OR position <> ALL (?)
+				         ORDER BY position LIMIT ?) p
+				 CROSS JOIN LATERAL (SELECT * FROM outbox_event e WHERE e.position = p.position OFFSET 0) e
+				 ORDER BY p.position
 				""").params(highest, inFlight, limit).query(OutboxQueries::row).list();
 	}
 
+	/**
+	 * Takes the rows off the work list; the events themselves stay, unchanged, until
+	 * retention.
+	 */
 	void markPublished(List<OutboxRow> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
 		Long[] positions = rows.stream().map(OutboxRow::position).toArray(Long[]::new);
-		this.jdbc.sql("""
-				UPDATE outbox_event
-				   SET published_at = clock_timestamp(), publish_attempts = publish_attempts + 1, last_error = NULL
-				 WHERE position = ANY (?)
-				""").param(positions).update();
+		this.jdbc.sql("DELETE FROM outbox_pending WHERE position = ANY (?)").param(positions).update();
 	}
 
 	void recordFailure(OutboxRow row, String error) {
@@ -103,16 +107,23 @@ final class OutboxQueries {
 
 	Backlog backlog() {
 		return this.jdbc.sql("""
-				SELECT count(*) AS size, min(created_at) AS oldest FROM outbox_event WHERE published_at IS NULL
+				SELECT (SELECT count(*) FROM outbox_pending) AS size,
+				       (SELECT created_at FROM outbox_event
+				         WHERE position = (SELECT min(position) FROM outbox_pending)) AS oldest
 				""").query((rs, n) -> new Backlog(rs.getLong("size"), instant(rs.getTimestamp("oldest")))).single();
 	}
 
+	/**
+	 * Deletes published events written before the cutoff, oldest first; a pending event
+	 * stays, however old.
+	 */
 	int deletePublishedBefore(Instant cutoff, int limit) {
 		return this.jdbc.sql("""
 				DELETE FROM outbox_event
-				 WHERE position IN (SELECT position FROM outbox_event
-				                     WHERE published_at < ?
-				                     ORDER BY published_at
+				 WHERE position IN (SELECT position FROM outbox_event e
+				                     WHERE created_at < ?
+				                       AND NOT EXISTS (SELECT FROM outbox_pending p WHERE p.position = e.position)
+				                     ORDER BY created_at
 				                     LIMIT ?
 				                       FOR UPDATE SKIP LOCKED)
 				""").params(Timestamp.from(cutoff), limit).update();

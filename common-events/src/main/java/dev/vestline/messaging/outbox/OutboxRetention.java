@@ -19,7 +19,7 @@ public class OutboxRetention {
 	}
 
 	/**
-	 * @param cutoff rows published before this instant go
+	 * @param cutoff published rows written before this instant go; pending ones stay
 	 * @return how many rows were deleted
 	 */
 	public int deletePublishedBefore(Instant cutoff) {
