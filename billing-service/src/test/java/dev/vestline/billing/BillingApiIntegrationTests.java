@@ -60,7 +60,7 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 		assertThat(created.getHeaders().getETag()).isEqualTo("\"0\"");
 		assertThat(replayed.getStatusCode().value()).isEqualTo(201);
 		assertThat(replayed.getBody()).isEqualTo(created.getBody());
-		assertThat(replayed.getHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+		assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
 		var reused = idempotentPost("/api/v1/fee-schedules", key,
 				Map.of("vehicleId", vehicle, "currency", "EUR", "subscriptionFeeBps", 999, "managementFeeBps", 150));
 		assertThat(reused.getStatusCode().value()).isEqualTo(422);
@@ -93,7 +93,7 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 			assertThat(r.getStatusCode().value()).isEqualTo(201);
 			assertThat(r.getBody()).isEqualTo(responses.getFirst().getBody());
 		});
-		assertThat(responses.stream().filter((r) -> r.getHeaders().containsHeader("Idempotency-Replayed"))).hasSize(9);
+		assertThat(responses.stream().filter((r) -> r.getHeaders().containsHeader("Idempotent-Replayed"))).hasSize(9);
 	}
 
 	@Test

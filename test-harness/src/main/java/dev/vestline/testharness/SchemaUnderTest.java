@@ -1,10 +1,8 @@
 package dev.vestline.testharness;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fresh database with one service schema, migrated, and a pooled data source on it
@@ -32,27 +30,45 @@ public final class SchemaUnderTest implements AutoCloseable {
 	 * @return the migrated schema
 	 */
 	public static SchemaUnderTest create(String service, String... migrationLocations) {
+		return provision(service).migrate(null, migrationLocations);
+	}
+
+	/**
+	 * @param service the schema and role name
+	 * @return the schema, still empty: for tests that migrate it step by step, as a
+	 * deployed database was
+	 */
+	public static SchemaUnderTest provision(String service) {
 		PostgresCluster cluster = PostgresCluster.shared();
 		String database = cluster.createDatabase();
 		ServiceDatabase schema = cluster.provision(database, service);
-		List<String> locations = new ArrayList<>(List.of(migrationLocations));
-		Flyway.configure()
-			.dataSource(schema.jdbcUrl(), schema.username(), schema.password())
-			.schemas(schema.schema())
-			.defaultSchema(schema.schema())
-			.createSchemas(false)
-			.locations(locations.toArray(String[]::new))
-			// as the services run Flyway: shared migrations shipped later apply out of
-			// order
-			.outOfOrder(true)
-			.load()
-			.migrate();
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(schema.jdbcUrl());
 		dataSource.setUsername(schema.username());
 		dataSource.setPassword(schema.password());
 		dataSource.setMaximumPoolSize(30);
 		return new SchemaUnderTest(database, schema, dataSource);
+	}
+
+	/**
+	 * Migrates as the services do, out of order allowed (shared migrations that arrive
+	 * later have lower versions than a service's own).
+	 * @param target the version to stop at, or {@code null} for the latest
+	 * @param migrationLocations Flyway locations
+	 * @return this schema
+	 */
+	public SchemaUnderTest migrate(@Nullable String target, String... migrationLocations) {
+		Flyway.configure()
+			.dataSource(this.service.jdbcUrl(), this.service.username(), this.service.password())
+			.schemas(this.service.schema())
+			.defaultSchema(this.service.schema())
+			.createSchemas(false)
+			.locations(migrationLocations)
+			.outOfOrder(true)
+			.target((target != null) ? target : "latest")
+			.load()
+			.migrate();
+		return this;
 	}
 
 	/**

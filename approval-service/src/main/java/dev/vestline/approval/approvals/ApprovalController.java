@@ -1,5 +1,6 @@
 package dev.vestline.approval.approvals;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -23,11 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.vestline.approval.audit.AuditEntry;
 import dev.vestline.approval.audit.AuditLog;
-import dev.vestline.approval.idempotency.IdempotentRequests;
-import dev.vestline.approval.idempotency.StoredResponse;
 import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.approval.web.Caller;
 import dev.vestline.approval.web.IfMatch;
+import dev.vestline.support.idempotency.IdempotentRequests;
 
 /**
  * Requests approvals and reads them: one, a filtered page, or an approval's history.
@@ -47,21 +46,18 @@ class ApprovalController {
 
 	private final IdempotentRequests idempotency;
 
-	private final JsonMapper json;
-
 	ApprovalController(ApprovalRequesting requesting, ApprovalQueries approvals, AuditLog audit,
-			IdempotentRequests idempotency, JsonMapper json) {
+			IdempotentRequests idempotency) {
 		this.requesting = requesting;
 		this.approvals = approvals;
 		this.audit = audit;
 		this.idempotency = idempotency;
-		this.json = json;
 	}
 
 	@PostMapping
 	@ApiResponse(responseCode = "201", description = "created (or the first response, replayed)",
 			content = @Content(schema = @Schema(implementation = ApprovalView.class)))
-	ResponseEntity<String> request(@Valid @RequestBody NewApproval request,
+	ResponseEntity<?> request(@Valid @RequestBody NewApproval request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			Authentication authentication) {
 		Caller caller = Caller.of(authentication);
@@ -70,10 +66,11 @@ class ApprovalController {
 			throw ApiProblem.forbidden("not-your-investor", "Not your investor id",
 					"An investor may only request approvals for themselves");
 		}
-		return this.idempotency.run(caller, "request-approval", key, request, () -> {
+		return this.idempotency.run(caller.id(), "request-approval", key, request, () -> {
 			Approval approval = this.requesting.request(request, caller);
-			return new StoredResponse(201, this.json.writeValueAsString(ApprovalView.of(approval)),
-					"/api/v1/approvals/" + approval.id(), IfMatch.etag(approval.version()));
+			return ResponseEntity.created(URI.create("/api/v1/approvals/" + approval.id()))
+				.eTag(IfMatch.etag(approval.version()))
+				.body(ApprovalView.of(approval));
 		});
 	}
 

@@ -1,6 +1,7 @@
 package dev.vestline.approval.deals;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -28,12 +28,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.vestline.approval.idempotency.IdempotentRequests;
-import dev.vestline.approval.idempotency.StoredResponse;
 import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.approval.web.Caller;
 import dev.vestline.approval.web.IfMatch;
 import dev.vestline.events.Money;
+import dev.vestline.support.idempotency.IdempotentRequests;
 
 /**
  * Creates deals (operations) and shows their capacity, reserved and available amounts.
@@ -46,32 +45,30 @@ class DealController {
 
 	private final IdempotentRequests idempotency;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
-	DealController(Deals deals, IdempotentRequests idempotency, JsonMapper json, Clock clock) {
+	DealController(Deals deals, IdempotentRequests idempotency, Clock clock) {
 		this.deals = deals;
 		this.idempotency = idempotency;
-		this.json = json;
 		this.clock = clock;
 	}
 
 	@PostMapping
 	@ApiResponse(responseCode = "201", description = "created (or the first response, replayed)",
 			content = @Content(schema = @Schema(implementation = DealView.class)))
-	ResponseEntity<String> create(@Valid @RequestBody NewDeal request,
+	ResponseEntity<?> create(@Valid @RequestBody NewDeal request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			Authentication authentication) {
 		Caller caller = Caller.of(authentication);
 		requireIsoCurrency(request.currency());
-		return this.idempotency.run(caller, "create-deal", key, request, () -> {
+		return this.idempotency.run(caller.id(), "create-deal", key, request, () -> {
 			Deal deal = new Deal(Generators.timeBasedEpochGenerator().generate(), request.vehicleId(),
 					request.name().strip(), request.currency(), request.capacity().setScale(2), new BigDecimal("0.00"),
 					caller.id(), this.clock.instant(), 0);
 			this.deals.insert(deal);
-			return new StoredResponse(201, this.json.writeValueAsString(DealView.of(deal)),
-					"/api/v1/deals/" + deal.id(), IfMatch.etag(deal.version()));
+			return ResponseEntity.created(URI.create("/api/v1/deals/" + deal.id()))
+				.eTag(IfMatch.etag(deal.version()))
+				.body(DealView.of(deal));
 		});
 	}
 

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.billing.web.ConditionalRequests;
-import dev.vestline.billing.web.IdempotentRequests;
 import dev.vestline.billing.web.Problem;
+import dev.vestline.support.idempotency.IdempotentRequests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,7 +56,7 @@ class FeeScheduleController {
 	ResponseEntity<?> create(@Valid @RequestBody ScheduleRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, Principal caller) {
 		UUID vehicle = request.vehicleId();
-		return this.idempotency.execute("POST fee-schedules " + caller.getName(), key, request,
+		return this.idempotency.run(caller.getName(), "create-fee-schedule", key, request,
 				() -> respond(this.scheduling.create(request.toSchedule(vehicle, caller.getName(), this.clock)), true));
 	}
 

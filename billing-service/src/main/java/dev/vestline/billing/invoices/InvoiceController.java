@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.vestline.billing.web.ConditionalRequests;
-import dev.vestline.billing.web.IdempotentRequests;
 import dev.vestline.billing.web.Problem;
+import dev.vestline.support.idempotency.IdempotentRequests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -55,7 +55,7 @@ class InvoiceController {
 	@PostMapping("/api/v1/invoice-runs")
 	ResponseEntity<?> startRun(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			Principal caller) {
-		return this.idempotency.execute("POST invoice-runs " + caller.getName(), key, Map.of(),
+		return this.idempotency.run(caller.getName(), "start-invoice-run", key, Map.of(),
 				() -> ResponseEntity.status(HttpStatus.CREATED).body(this.run.run()));
 	}
 

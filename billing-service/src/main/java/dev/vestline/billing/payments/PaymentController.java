@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.vestline.billing.web.IdempotentRequests;
+import dev.vestline.support.idempotency.IdempotentRequests;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -46,11 +46,10 @@ class PaymentController {
 	@PostMapping("/api/v1/invoices/{id}/credit-applications")
 	ResponseEntity<?> applyCredit(@PathVariable UUID id,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, Principal caller) {
-		return this.idempotency.execute("POST credit-applications " + id + " " + caller.getName(), key, Map.of(),
-				() -> {
-					Payment payment = this.creditApplication.apply(id);
-					return ResponseEntity.created(URI.create("/api/v1/invoices/" + id + "/payments")).body(payment);
-				});
+		return this.idempotency.run(caller.getName(), "apply-credit:" + id, key, Map.of(), () -> {
+			Payment payment = this.creditApplication.apply(id);
+			return ResponseEntity.created(URI.create("/api/v1/invoices/" + id + "/payments")).body(payment);
+		});
 	}
 
 	@GetMapping("/api/v1/investors/{investorId}/credit")

@@ -1,6 +1,6 @@
 /**
- * HTTP plumbing every feature shares: security rules, RFC 9457 problem responses,
- * conditional requests (ETag / If-Match) and Idempotency-Key replay.
+ * HTTP plumbing every feature shares: security rules, RFC 9457 problem responses and
+ * conditional requests (ETag / If-Match).
  */
 @NullMarked
 package dev.vestline.billing.web;

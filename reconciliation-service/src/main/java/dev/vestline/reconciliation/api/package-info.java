@@ -1,6 +1,5 @@
 /**
- * What every endpoint shares: security rules, problem details, ETags and idempotency
- * keys.
+ * What every endpoint shares: security rules, problem details and ETags.
  */
 @NullMarked
 package dev.vestline.reconciliation.api;

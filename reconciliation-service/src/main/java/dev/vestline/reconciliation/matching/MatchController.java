@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.vestline.reconciliation.api.Etags;
-import dev.vestline.reconciliation.api.IdempotencyKeys;
+import dev.vestline.support.idempotency.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,17 +36,14 @@ class MatchController {
 
 	private final MatchDecisions decisions;
 
-	private final IdempotencyKeys idempotencyKeys;
-
-	private final JsonMapper json;
+	private final IdempotentRequests idempotentRequests;
 
 	MatchController(Matches matches, ManualMatching manualMatching, MatchDecisions decisions,
-			IdempotencyKeys idempotencyKeys, JsonMapper json) {
+			IdempotentRequests idempotentRequests) {
 		this.matches = matches;
 		this.manualMatching = manualMatching;
 		this.decisions = decisions;
-		this.idempotencyKeys = idempotencyKeys;
-		this.json = json;
+		this.idempotentRequests = idempotentRequests;
 	}
 
 	@Operation(summary = "List matches of a status, oldest first; pass the page's next as after")
@@ -71,14 +67,13 @@ class MatchController {
 	ResponseEntity<?> create(@Valid @RequestBody MatchRequests.ManualMatch request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
 			Authentication caller) {
-		return this.idempotencyKeys.run(caller.getName(), "create-match", idempotencyKey,
-				this.json.writeValueAsBytes(request), () -> {
-					Match match = this.manualMatching.create(request.bankTransactionId(), request.subscriptionId(),
-							request.invoiceId(), caller.getName());
-					return ResponseEntity.created(URI.create("/api/v1/matches/" + match.id()))
-						.eTag(Etags.of(match.version()))
-						.body(match);
-				});
+		return this.idempotentRequests.run(caller.getName(), "create-match", idempotencyKey, request, () -> {
+			Match match = this.manualMatching.create(request.bankTransactionId(), request.subscriptionId(),
+					request.invoiceId(), caller.getName());
+			return ResponseEntity.created(URI.create("/api/v1/matches/" + match.id()))
+				.eTag(Etags.of(match.version()))
+				.body(match);
+		});
 	}
 
 	@Operation(summary = "Accept a match (If-Match required): books the money once")

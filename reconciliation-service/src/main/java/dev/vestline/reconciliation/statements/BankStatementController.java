@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.vestline.reconciliation.api.AfterCommit;
 import dev.vestline.reconciliation.api.ApiProblem;
-import dev.vestline.reconciliation.api.IdempotencyKeys;
+import dev.vestline.support.idempotency.IdempotentRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
@@ -29,13 +29,14 @@ class BankStatementController {
 
 	private final StatementImport statementImport;
 
-	private final IdempotencyKeys idempotencyKeys;
+	private final IdempotentRequests idempotentRequests;
 
 	private final MeterRegistry meters;
 
-	BankStatementController(StatementImport statementImport, IdempotencyKeys idempotencyKeys, MeterRegistry meters) {
+	BankStatementController(StatementImport statementImport, IdempotentRequests idempotentRequests,
+			MeterRegistry meters) {
 		this.statementImport = statementImport;
-		this.idempotencyKeys = idempotencyKeys;
+		this.idempotentRequests = idempotentRequests;
 		this.meters = meters;
 	}
 
@@ -53,7 +54,7 @@ class BankStatementController {
 		// requests
 		byte[] name = (format.name() + "\n").getBytes(StandardCharsets.US_ASCII);
 		byte[] request = ByteBuffer.allocate(name.length + content.length).put(name).put(content).array();
-		return this.idempotencyKeys.run(caller.getName(), "import-statement", idempotencyKey, request, () -> {
+		return this.idempotentRequests.run(caller.getName(), "import-statement", idempotencyKey, request, () -> {
 			ImportSummary summary = this.statementImport.importStatement(format, content, caller.getName());
 			count(format, summary);
 			return ResponseEntity.ok(summary);

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import dev.vestline.signature.documents.DocumentVersion;
 import dev.vestline.signature.lease.Lease;
-import dev.vestline.signature.signing.IdempotentRequests.Key;
 import dev.vestline.signature.signing.SignerAccess.Access;
+import dev.vestline.support.idempotency.IdempotencyKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param idempotencyKey the client's key for this request, if it sent one
  */
 record PreparedSignature(Lease lease, Access access, DocumentVersion parent, byte[] pdf, String typedName,
-		Instant signedAt, @Nullable Key idempotencyKey) {
+		Instant signedAt, @Nullable IdempotencyKey idempotencyKey) {
 
 	int version() {
 		return this.parent.version() + 1;

@@ -1,5 +1,6 @@
 package dev.vestline.signature.signing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,9 +10,10 @@ import dev.vestline.signature.documents.SignatureStamp;
 import dev.vestline.signature.lease.Lease;
 import dev.vestline.signature.lease.LeaseAcquisition;
 import dev.vestline.signature.lease.LeaseLost;
-import dev.vestline.signature.signing.IdempotentRequests.Key;
 import dev.vestline.signature.signing.SignerAccess.Access;
 import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.idempotency.IdempotencyKey;
+import dev.vestline.support.idempotency.IdempotentRequests;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -59,8 +61,11 @@ class Signing {
 	 * @return what the signature produced, now or the first time
 	 */
 	public SignedDocument sign(String token, String typedName, String idempotencyKey) {
-		Key key = Key.of("signature:" + new LinkToken(token).scope(), idempotencyKey, typedName, "consent");
-		Optional<SignedDocument> first = this.requests.replay(key, SignedDocument.class);
+		// scoped to the link, not to a caller: the link's token is the signer's only
+		// credential
+		IdempotencyKey key = this.requests.key("link:" + new LinkToken(token).scope(), "sign", idempotencyKey,
+				(typedName + "\u0000consent").getBytes(StandardCharsets.UTF_8));
+		Optional<SignedDocument> first = this.requests.replayedBody(key, SignedDocument.class);
 		if (first.isPresent()) {
 			return first.get();
 		}
@@ -70,7 +75,7 @@ class Signing {
 		catch (ApiProblem ex) {
 			// a concurrent retry with the same key committed first: answer as it was
 			// answered
-			return this.requests.replay(key, SignedDocument.class).orElseThrow(() -> ex);
+			return this.requests.replayedBody(key, SignedDocument.class).orElseThrow(() -> ex);
 		}
 	}
 
@@ -79,7 +84,7 @@ class Signing {
 		return prepare(token, typedName, null);
 	}
 
-	private PreparedSignature prepare(String token, String typedName, @Nullable Key key) {
+	private PreparedSignature prepare(String token, String typedName, @Nullable IdempotencyKey key) {
 		Access found = this.access.open(token);
 		Lease lease = this.leases.acquire(found.workflow().id(), found.holder());
 		try {

@@ -12,7 +12,9 @@ import dev.vestline.signature.web.ApiProblem;
 import dev.vestline.signature.workflows.SigningWorkflow;
 import dev.vestline.signature.workflows.WorkflowEvents;
 import dev.vestline.signature.workflows.WorkflowTransitions;
+import dev.vestline.support.idempotency.IdempotentRequests;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,7 +79,7 @@ class SigningCommit {
 		SignedDocument signed = new SignedDocument(workflow.id(), version.version(), version.sha256(),
 				prepared.parent().sha256(), prepared.signedAt(), completed);
 		if (prepared.idempotencyKey() != null) {
-			this.requests.remember(prepared.idempotencyKey(), 200, signed, prepared.signedAt());
+			this.requests.remember(prepared.idempotencyKey(), ResponseEntity.ok(signed));
 		}
 		return signed;
 	}

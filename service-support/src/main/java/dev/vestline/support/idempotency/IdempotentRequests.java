@@ -1,0 +1,114 @@
+package dev.vestline.support.idempotency;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a creating request at most once per (caller, operation, Idempotency-Key). The key
+ * row is inserted first, in the transaction that does the work: a concurrent retry waits
+ * on it, then replays the committed response; a failed request rolls its key back, so a
+ * retry runs again. The same key with another request is a 422.
+ */
+public class IdempotentRequests {
+
+	private final IdempotencyQueries queries;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	public IdempotentRequests(DataSource dataSource, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+		this.queries = new IdempotencyQueries(dataSource);
+		this.transactions = transactions;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param caller who asks; keys are scoped to the caller
+	 * @param operation what is created, e.g. {@code create-deal}
+	 * @param key the {@code Idempotency-Key} header, or {@code null} to just run the work
+	 * @param request the parsed request (fingerprinted as JSON), or the raw body as
+	 * {@code byte[]}
+	 * @param work creates and answers the response; joins the key's transaction
+	 * @return the response, first or replayed, its body as the stored JSON text
+	 */
+	public ResponseEntity<?> run(String caller, String operation, @Nullable String key, Object request,
+			Supplier<? extends ResponseEntity<?>> work) {
+		return (key != null) ? run(key(caller, operation, key, request), work) : work.get();
+	}
+
+	/**
+	 * @param key the client's key
+	 * @param work creates and answers the response; joins the key's transaction
+	 * @return the response, first or replayed
+	 */
+	public ResponseEntity<?> run(IdempotencyKey key, Supplier<? extends ResponseEntity<?>> work) {
+		return Objects.requireNonNull(this.transactions.execute((status) -> {
+			if (this.queries.claim(key, this.clock.instant())) {
+				ResponseEntity<?> fresh = work.get();
+				StoredResponse response = StoredResponse.of(fresh, this.json);
+				this.queries.complete(key, response);
+				return response.toResponse(fresh.getHeaders(), false);
+			}
+			return storedResponse(key).orElseThrow(IdempotencyProblem::inProgress).toResponse(HttpHeaders.EMPTY, true);
+		}));
+	}
+
+	/**
+	 * @param caller who asks
+	 * @param operation what is created
+	 * @param key the header's value
+	 * @param request the parsed request (fingerprinted as JSON), or its bytes
+	 * @return the key
+	 */
+	public IdempotencyKey key(String caller, String operation, String key, Object request) {
+		byte[] bytes = (request instanceof byte[] raw) ? raw : this.json.writeValueAsBytes(request);
+		return IdempotencyKey.of(caller, operation, key, bytes);
+	}
+
+	/**
+	 * For work that cannot run in one transaction: look for the first response before,
+	 * and {@link #remember} it in the transaction that commits the work.
+	 * @param key the client's key
+	 * @param type the type of the first response's body
+	 * @return the first response's body, if the key was used before
+	 * @throws IdempotencyProblem 422 when the key was used for another request
+	 */
+	public <T> Optional<T> replayedBody(IdempotencyKey key, Class<T> type) {
+		return storedResponse(key).map(StoredResponse::body).map((body) -> this.json.readValue(body, type));
+	}
+
+	/**
+	 * Stores the response in the current transaction, which committed the work; a second
+	 * response for the same key fails on the primary key and rolls that work back.
+	 * @param key the client's key
+	 * @param response what the work answered
+	 */
+	public void remember(IdempotencyKey key, ResponseEntity<?> response) {
+		this.queries.insert(key, StoredResponse.of(response, this.json), this.clock.instant());
+	}
+
+	private Optional<StoredResponse> storedResponse(IdempotencyKey key) {
+		return this.queries.find(key).map((stored) -> {
+			if (!key.isFor(stored.requestSha256())) {
+				throw IdempotencyProblem.reused();
+			}
+			return stored.response();
+		});
+	}
+
+}
