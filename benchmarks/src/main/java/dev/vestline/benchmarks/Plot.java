@@ -68,10 +68,14 @@ final class Plot {
 	private static CategoryChart latency(Results results) {
 		CategoryChart chart = new CategoryChartBuilder().width(700)
 			.height(560)
-			.title("End to end at steady load (ms, commit to consumer commit)")
+			.title("End to end at steady load (ms, commit to consumer commit, log scale)")
 			.yAxisTitle("ms")
 			.build();
 		style(chart);
+		// milliseconds and tens of seconds side by side: on a linear axis the fast
+		// systems
+		// are invisible
+		chart.getStyler().setYAxisLogarithmic(true);
 		List<String> percentiles = List.of("p50", "p99", "p99.9");
 		results.latencies().forEach((system, result) -> {
 			var p = result.percentiles();
