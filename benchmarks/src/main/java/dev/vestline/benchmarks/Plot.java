@@ -76,6 +76,8 @@ final class Plot {
 		// systems
 		// are invisible
 		chart.getStyler().setYAxisLogarithmic(true);
+		// a bar chart's axis otherwise starts at 0, which a log axis cannot show
+		chart.getStyler().setYAxisMin(1.0);
 		List<String> percentiles = List.of("p50", "p99", "p99.9");
 		results.latencies().forEach((system, result) -> {
 			var p = result.percentiles();
