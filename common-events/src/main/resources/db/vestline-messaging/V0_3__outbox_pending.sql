@@ -15,8 +15,9 @@ WITH (vacuum_truncate = false);
 INSERT INTO outbox_pending (position) SELECT position FROM outbox_event WHERE published_at IS NULL;
 
 -- A relay from before this migration claims and marks by published_at. Without the column
--- its statements fail, so it sends and marks nothing and backs off: during a rolling
--- upgrade only upgraded relays publish, and none publishes an event a second time.
+-- its statements fail, so it claims nothing more and backs off: during a rolling upgrade
+-- only upgraded relays publish. A batch it had in flight stays pending and is sent once
+-- more by an upgraded relay (at-least-once, as after any relay crash).
 DROP INDEX outbox_event_unpublished;
 DROP INDEX outbox_event_published;
 ALTER TABLE outbox_event
