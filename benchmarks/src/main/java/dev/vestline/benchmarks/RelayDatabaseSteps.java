@@ -32,13 +32,6 @@ final class RelayDatabaseSteps {
 			PreparedStatement claim = connection.prepareStatement("""
 					SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
 					       correlation_id, causation_id, traceparent, occurred_at, created_at
-					  FROM (SELECT position FROM outbox_pending ORDER BY position LIMIT ?) p
-					 CROSS JOIN LATERAL (SELECT * FROM outbox_event e WHERE e.position = p.position OFFSET 0) e
-					 ORDER BY p.position
-					""");
-			PreparedStatement claimExcept = connection.prepareStatement("""
-					SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
-					       correlation_id, causation_id, traceparent, occurred_at, created_at
 					  FROM (SELECT position FROM outbox_pending
 					         WHERE position > ? OR position <> ALL (?)
 					         ORDER BY position LIMIT ?) p
@@ -53,8 +46,7 @@ final class RelayDatabaseSteps {
 			List<Long> inFlight = List.of();
 			while (true) {
 				long t0 = System.nanoTime();
-				List<Long> positions = inFlight.isEmpty() ? claim(claim, sizes.relayBatch())
-						: claimExcept(connection, claimExcept, inFlight, sizes.relayBatch());
+				List<Long> positions = claim(connection, claim, inFlight, sizes.relayBatch());
 				long t1 = System.nanoTime();
 				if (!inFlight.isEmpty()) {
 					mark.setArray(1, connection.createArrayOf("bigint", inFlight.toArray()));
@@ -75,16 +67,11 @@ final class RelayDatabaseSteps {
 		}
 	}
 
-	private static List<Long> claimExcept(Connection connection, PreparedStatement claim, List<Long> inFlight,
-			int limit) throws SQLException {
-		claim.setLong(1, inFlight.get(inFlight.size() - 1));
+	private static List<Long> claim(Connection connection, PreparedStatement claim, List<Long> inFlight, int limit)
+			throws SQLException {
+		claim.setLong(1, inFlight.isEmpty() ? 0 : inFlight.get(inFlight.size() - 1));
 		claim.setArray(2, connection.createArrayOf("bigint", inFlight.toArray()));
 		claim.setInt(3, limit);
-		return read(claim, limit);
-	}
-
-	private static List<Long> claim(PreparedStatement claim, int limit) throws SQLException {
-		claim.setInt(1, limit);
 		return read(claim, limit);
 	}
 

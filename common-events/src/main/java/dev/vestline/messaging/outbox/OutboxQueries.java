@@ -45,36 +45,22 @@ final class OutboxQueries {
 	}
 
 	/**
-	 * Pending rows in insertion order; never "after the last id seen", which skips late
-	 * commits.
+	 * Pending rows in insertion order, except those in flight. Never "after the last
+	 * position seen" or "after the rows in flight": a transaction that commits late has a
+	 * lower position, and the aggregate's next event, committed after it, a higher one;
+	 * claiming only above them would publish that next event first. The first condition
+	 * settles every row above the rows in flight without looking at the array.
 	 * <p>
 	 * The plan must not depend on statistics: the positions are picked first, then each
 	 * event is looked up by its key ({@code OFFSET 0} keeps the planner from turning the
 	 * lookup into a join). As a plain join, a plan made while the tables looked empty (a
 	 * new service) sorts every published event on every claim.
-	 */
-	List<OutboxRow> claim(int limit) {
-		return this.jdbc.sql("""
-				SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
-				       correlation_id, causation_id, traceparent, occurred_at, created_at
-				  FROM (SELECT position FROM outbox_pending ORDER BY position LIMIT ?) p
-				 CROSS JOIN LATERAL (SELECT * FROM outbox_event e WHERE e.position = p.position OFFSET 0) e
-				 ORDER BY p.position
-				""").param(limit).query(OutboxQueries::row).list();
-	}
-
-	/**
-	 * Pending rows in insertion order, except those in flight. Not "after the last
-	 * position in flight": a transaction that commits late has a lower position, and the
-	 * aggregate's next event, committed after it, a higher one; claiming only above the
-	 * rows in flight would publish that next event first. The first condition settles
-	 * every row above the rows in flight without looking at the array.
 	 * @param limit how many
-	 * @param inFlight positions sent and not yet marked, not empty
+	 * @param inFlight positions sent and not yet marked, may be empty
 	 * @return the rows
 	 */
-	List<OutboxRow> claimExcept(int limit, Long[] inFlight) {
-		long highest = Arrays.stream(inFlight).mapToLong(Long::longValue).max().orElseThrow();
+	List<OutboxRow> claim(int limit, Long[] inFlight) {
+		long highest = Arrays.stream(inFlight).mapToLong(Long::longValue).max().orElse(0);
 		return this.jdbc.sql("""
 				SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
 				       correlation_id, causation_id, traceparent, occurred_at, created_at

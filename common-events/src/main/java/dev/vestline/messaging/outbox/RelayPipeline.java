@@ -53,8 +53,7 @@ final class RelayPipeline {
 	 */
 	Step advance() {
 		boolean wasEmpty = this.inFlight.isEmpty();
-		List<OutboxRow> batch = wasEmpty ? this.queries.claim(this.batchSize)
-				: this.queries.claimExcept(this.batchSize, inFlightPositions());
+		List<OutboxRow> batch = this.queries.claim(this.batchSize, inFlightPositions());
 		boolean settleAll = batch.size() < this.batchSize || this.depth == 1;
 		if (!batch.isEmpty()) {
 			SentBatch sent = this.publisher.send(batch);
