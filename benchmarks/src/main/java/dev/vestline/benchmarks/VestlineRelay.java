@@ -28,8 +28,8 @@ final class VestlineRelay {
 
 	static RelaySettings settings(Sizes sizes, int pipelineDepth) {
 		RelaySettings defaults = RelaySettings.defaults();
-		return new RelaySettings(sizes.relayBatch(), pipelineDepth, defaults.fallbackPoll(),
-				defaults.takeoverInterval(), defaults.initialBackoff(), defaults.maxBackoff());
+		return new RelaySettings(sizes.relayBatch(), pipelineDepth, defaults.pollBeforeListening(),
+				defaults.fallbackPoll(), defaults.takeoverInterval(), defaults.initialBackoff(), defaults.maxBackoff());
 	}
 
 	static double drain(Lab lab, Sizes sizes, String topic) {

@@ -2,7 +2,6 @@ package dev.vestline.messaging.outbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +25,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <p>
  * The leader claims unpublished rows in insertion order, sends them, and marks as
  * published only the rows the broker acknowledged; while one batch travels to the broker
- * it claims and sends the next ({@link RelayPipeline}). It sleeps until a commit
- * notification (LISTEN/NOTIFY) or the fallback poll, and backs off while Kafka or the
- * database fails.
+ * it claims and sends the next ({@link RelayPipeline}). When the outbox is drained it
+ * polls for a few milliseconds, then sleeps until a commit notification (LISTEN/NOTIFY)
+ * or the fallback poll ({@link IdleWait}), and it backs off while Kafka or the database
+ * fails.
  */
 public class OutboxRelay implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
-
-	private static final long NOTIFICATION_SLICE_MILLIS = 200;
 
 	private final DataSource dataSource;
 
@@ -129,13 +126,10 @@ public class OutboxRelay implements AutoCloseable {
 		leading(true);
 		logger.info("Outbox relay is the active relay of schema {}", connection.getSchema());
 		try {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("LISTEN " + RelayLock.channel(connection));
-			}
 			relay(connection);
 		}
 		finally {
-			// the connection goes back to a pool: it must not keep the lock or the LISTEN
+			// the connection goes back to a pool: it must not keep the lock or a LISTEN
 			RelayLock.release(connection);
 		}
 	}
@@ -143,13 +137,17 @@ public class OutboxRelay implements AutoCloseable {
 	private void relay(Connection connection) throws SQLException {
 		OutboxQueries queries = new OutboxQueries(new SingleConnectionDataSource(connection, true));
 		RelayPipeline pipeline = new RelayPipeline(queries, this.publisher, this.metrics, this.settings);
+		IdleWait idle = new IdleWait(connection, RelayLock.channel(connection), this.settings, () -> this.running);
 		try {
 			while (this.running) {
 				switch (pipeline.advance()) {
-					case SENT -> this.backoff.reset();
+					case SENT -> {
+						this.backoff.reset();
+						idle.busy();
+					}
 					case DRAINED -> {
 						this.backoff.reset();
-						awaitCommit(connection, this.settings.fallbackPoll());
+						idle.await();
 					}
 					case FAILED -> pause(this.backoff.next());
 				}
@@ -157,18 +155,6 @@ public class OutboxRelay implements AutoCloseable {
 		}
 		finally {
 			pipeline.abandon();
-		}
-	}
-
-	private void awaitCommit(Connection connection, Duration timeout) throws SQLException {
-		PGConnection pg = connection.unwrap(PGConnection.class);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		// short slices, so that stop() is honoured promptly
-		while (this.running && System.nanoTime() < deadline) {
-			var notifications = pg.getNotifications((int) NOTIFICATION_SLICE_MILLIS);
-			if (notifications != null && notifications.length > 0) {
-				return;
-			}
 		}
 	}
 

@@ -46,8 +46,8 @@ class OutboxRelayIntegrationTests {
 
 	static final EventCatalog CATALOG = EventCatalog.v1().with(LedgerEntryRecorded.TYPE);
 
-	static final RelaySettings FAST = new RelaySettings(200, 2, Duration.ofSeconds(1), Duration.ofMillis(200),
-			Duration.ofMillis(50), Duration.ofSeconds(1));
+	static final RelaySettings FAST = new RelaySettings(200, 2, Duration.ofMillis(20), Duration.ofSeconds(1),
+			Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofSeconds(1));
 
 	SchemaUnderTest schema;
 
@@ -244,6 +244,39 @@ class OutboxRelayIntegrationTests {
 		}
 	}
 
+	@Test
+	void noEventWaitsForTheFallbackPollWhateverTheRelayWasDoingWhenItCommitted() {
+		// a fallback poll far beyond the test: a commit whose wake-up is lost would time
+		// out
+		RelaySettings settings = new RelaySettings(FAST.batchSize(), FAST.pipelineDepth(), Duration.ofMillis(20),
+				Duration.ofMinutes(5), FAST.takeoverInterval(), FAST.initialBackoff(), FAST.maxBackoff());
+		startRelay(this.kafka.bootstrapServers(), settings);
+		try (TopicReader reader = new TopicReader(this.kafka.bootstrapServers(), LedgerEntryRecorded.TOPIC)) {
+			List<ConsumerRecord<String, byte[]>> records = List.of();
+			for (int version = 1; version <= 150; version++) {
+				// 0-40 ms after the last publish: while the relay polls (1, 2, 4 ms), as
+				// it
+				// switches to LISTEN (20 ms), and while it listens
+				sleep(ThreadLocalRandom.current().nextInt(41));
+				var entry = new LedgerEntryRecorded("acc-idle", version, "one at a time");
+				String id = this.transactions.execute((status) -> this.outbox.append(entry)).toString();
+				records = reader.readUntil((all) -> all.stream().anyMatch((r) -> id.equals(header(r, "ce_id"))),
+						Duration.ofSeconds(15));
+			}
+			assertThat(distinctIds(records)).isEqualTo(150);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private List<UUID> append(int fromVersion, int toVersion) {
 		List<UUID> ids = new ArrayList<>();
 		for (int version = fromVersion; version <= toVersion; version++) {
@@ -254,10 +287,14 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private OutboxRelay startRelay(String bootstrapServers) {
+		return startRelay(bootstrapServers, FAST);
+	}
+
+	private OutboxRelay startRelay(String bootstrapServers, RelaySettings settings) {
 		Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
 				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-		OutboxRelay relay = new OutboxRelay(this.schema.dataSource(), producer, FAST,
+		OutboxRelay relay = new OutboxRelay(this.schema.dataSource(), producer, settings,
 				new OutboxMetrics(this.schema.dataSource(), new SimpleMeterRegistry(), Clock.systemUTC()));
 		relay.start();
 		this.relays.add(relay);
