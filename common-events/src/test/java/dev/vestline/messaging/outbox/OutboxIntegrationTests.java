@@ -53,6 +53,18 @@ class OutboxIntegrationTests {
 	}
 
 	@Test
+	void publishesAPayloadWithCharactersOutsideAsciiByteForByte() {
+		// the relay hands the payload's bytes from the wire to Kafka without decoding
+		var event = new LedgerEntryRecorded("acc-" + UUID.randomUUID(), 1, "Zürich – 東京 – 🚀");
+		UUID id = this.transactions.execute((status) -> this.outbox.append(event));
+
+		ConsumerRecord<String, byte[]> record = awaitRecord(id);
+
+		assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("Zürich – 東京 – 🚀");
+		assertThat(EventJson.read(record.value(), LedgerEntryRecorded.class)).isEqualTo(event);
+	}
+
+	@Test
 	void publishesCommittedEventAsCloudEventInBinaryMode() {
 		var event = new LedgerEntryRecorded("acc-" + UUID.randomUUID(), 1, "hello");
 		UUID id = new EventContext("corr-1", "cause-1", TRACEPARENT)
