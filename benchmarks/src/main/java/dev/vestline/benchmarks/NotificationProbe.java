@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -11,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vestline.messaging.outbox.CommitListenerProbe;
 import dev.vestline.testharness.SchemaUnderTest;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -20,14 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * How long pgjdbc's {@code getNotifications(timeout)} holds its caller while
  * notifications keep coming, on the embedded PostgreSQL: the reason the outbox relay
- * polls instead of listening while commits keep coming ({@code IdleWait}).
+ * polls while commits keep coming and reads notifications on a thread of its own
+ * ({@code IdleWait}, {@code CommitListener}).
  * <ol>
  * <li>A steady stream: four connections {@code NOTIFY} at a fixed rate; a listener calls
  * {@code getNotifications(200)} and one short statement in turn, as the relay did. How
  * long does one call take?</li>
  * <li>A burst after a quiet spell: the listener waits, then four connections start to
  * {@code NOTIFY} at a fixed rate. How long after the first notification does the call
- * return?</li>
+ * return? And how long does the relay's {@code CommitListener} take to wake its
+ * waiter?</li>
  * </ol>
  * {@code ./mvnw -B -Pbenchmarks -pl benchmarks exec:exec -Dbench.main=dev.vestline.benchmarks.NotificationProbe}
  */
@@ -36,6 +40,11 @@ public final class NotificationProbe {
 	private static final Logger logger = LoggerFactory.getLogger(NotificationProbe.class);
 
 	private static final int NOTIFIERS = 4;
+
+	/**
+	 * Longer than a second: pgjdbc looks for more pending input at most once a second.
+	 */
+	private static final Duration QUIET = Duration.ofMillis(1_500);
 
 	private NotificationProbe() {
 	}
@@ -49,6 +58,9 @@ public final class NotificationProbe {
 			for (int rate : new int[] { 1_000, 3_000 }) {
 				for (int run = 1; run <= 3; run++) {
 					burstAfterQuiet(dataSource, rate, run);
+				}
+				for (int run = 1; run <= 3; run++) {
+					burstAfterQuietThroughTheRelaysListener(dataSource, rate, run);
 				}
 			}
 		}
@@ -85,7 +97,7 @@ public final class NotificationProbe {
 		String channel = "probe_burst_" + rate + "_" + run;
 		try (Connection listener = listening(dataSource, channel)) {
 			PGConnection pg = listener.unwrap(PGConnection.class);
-			long burst = System.nanoTime() + 300_000_000L;
+			long burst = System.nanoTime() + QUIET.toNanos();
 			List<Thread> notifiers = notify(dataSource, channel, rate, 2, burst);
 			PGNotification[] received;
 			do {
@@ -95,10 +107,30 @@ public final class NotificationProbe {
 			double woke = (System.nanoTime() - burst) / 1e6;
 			join(notifiers);
 			logger.info(
-					"PROBE burst of {} notifications/s after 300 ms of quiet: the waiting call returned {} ms "
+					"PROBE burst of {} notifications/s after {} ms of quiet: the waiting call returned {} ms "
 							+ "after the burst began, with {} notifications",
-					rate, "%.1f".formatted(woke), received.length);
+					rate, QUIET.toMillis(), "%.1f".formatted(woke), received.length);
 		}
+	}
+
+	/**
+	 * The same burst, read by the relay's {@code CommitListener}, which wakes its waiter
+	 * when one read lasts clearly longer than its timeout.
+	 */
+	private static void burstAfterQuietThroughTheRelaysListener(HikariDataSource dataSource, int rate, int run)
+			throws Exception {
+		String channel = "probe_listener_" + rate + "_" + run;
+		// the notifiers connect first: connecting takes CPU that would delay the
+		// listener's reads (a read held past its timeout looks like a stream to it)
+		long burst = System.nanoTime() + QUIET.toNanos();
+		List<Thread> notifiers = notify(dataSource, channel, rate, 2, burst);
+		Thread.sleep(QUIET.dividedBy(3).toMillis());
+		long woke = CommitListenerProbe.wake(dataSource, channel);
+		join(notifiers);
+		logger.info(
+				"PROBE burst of {} notifications/s after {} ms of quiet, through the relay's listener: "
+						+ "woke {} ms after the burst began",
+				rate, QUIET.toMillis(), "%.1f".formatted((woke - burst) / 1e6));
 	}
 
 	/**
@@ -124,8 +156,10 @@ public final class NotificationProbe {
 						Statement statement = connection.createStatement()) {
 					connection.setAutoCommit(true);
 					for (long n = first; n < (long) rate * seconds; n += NOTIFIERS) {
-						long wait = start + n * interval - System.nanoTime();
-						if (wait > 0) {
+						// parkNanos may return early (a pool's hand-off can leave a
+						// permit)
+						long due = start + n * interval;
+						for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
 							LockSupport.parkNanos(wait);
 						}
 						statement.execute("NOTIFY " + channel);

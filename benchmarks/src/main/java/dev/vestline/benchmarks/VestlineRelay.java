@@ -28,7 +28,7 @@ final class VestlineRelay {
 
 	static RelaySettings settings(Sizes sizes, int pipelineDepth) {
 		RelaySettings defaults = RelaySettings.defaults();
-		return new RelaySettings(sizes.relayBatch(), pipelineDepth, defaults.pollBeforeListening(),
+		return new RelaySettings(sizes.relayBatch(), pipelineDepth, defaults.pollBeforeSleeping(),
 				defaults.fallbackPoll(), defaults.takeoverInterval(), defaults.initialBackoff(), defaults.maxBackoff());
 	}
 

@@ -20,7 +20,7 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inb
 	 * @param relayEnabled whether this instance runs a relay (any number may; one leads)
 	 * @param batchSize rows per relay round trip
 	 * @param pipelineDepth relay batches in flight at most (1: one at a time)
-	 * @param pollBeforeListening how long the relay keeps polling once the outbox is
+	 * @param pollBeforeSleeping how long the relay keeps polling once the outbox is
 	 * drained, before it waits for a commit notification
 	 * @param fallbackPoll how long the relay waits for a commit notification before it
 	 * looks
@@ -32,13 +32,13 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inb
 	 * @param metricsRefresh how often backlog size and age are read
 	 */
 	public record Outbox(@DefaultValue("true") boolean relayEnabled, @DefaultValue("500") int batchSize,
-			@DefaultValue("2") int pipelineDepth, @DefaultValue("20ms") Duration pollBeforeListening,
+			@DefaultValue("2") int pipelineDepth, @DefaultValue("20ms") Duration pollBeforeSleeping,
 			@DefaultValue("5s") Duration fallbackPoll, @DefaultValue("1s") Duration takeoverInterval,
 			@DefaultValue("100ms") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff,
 			@DefaultValue("7d") Duration retention, @DefaultValue("5s") Duration metricsRefresh) {
 
 		RelaySettings relaySettings() {
-			return new RelaySettings(this.batchSize, this.pipelineDepth, this.pollBeforeListening, this.fallbackPoll,
+			return new RelaySettings(this.batchSize, this.pipelineDepth, this.pollBeforeSleeping, this.fallbackPoll,
 					this.takeoverInterval, this.initialBackoff, this.maxBackoff);
 		}
 

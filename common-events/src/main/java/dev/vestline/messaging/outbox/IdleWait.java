@@ -1,129 +1,140 @@
 package dev.vestline.messaging.outbox;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-import org.postgresql.PGConnection;
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the leader waits for new rows once the outbox is drained: it looks again after 1,
- * 2, then every 4 ms for {@link RelaySettings#pollBeforeListening()}, and only then
- * {@code LISTEN}s for the commit notification of the outbox trigger, up to
- * {@link RelaySettings#fallbackPoll()}. As soon as it has work again it stops listening.
+ * 2, then every 4 ms for {@link RelaySettings#pollBeforeSleeping()}, and only then sleeps
+ * until the outbox trigger's commit notification, read by a {@link CommitListener} on a
+ * connection of its own, or until {@link RelaySettings#fallbackPoll()}.
  * <p>
- * Why not always listen: pgjdbc's {@code getNotifications(timeout)} goes on reading for
- * as long as further notifications keep arriving within about a millisecond, so under a
- * steady stream of commits one wait lasts about as long as the stream, while the rows
- * pile up (the benchmarks' {@code NotificationProbe}, pgjdbc 42.7.14: at 1,000
- * notifications/s one call took 31 ms at the median and up to 509 ms); and notifications
- * that reach a busy leader pile up in the driver until it next waits. While commits keep
- * coming, polling finds them within a millisecond or so; while the outbox is quiet,
- * notifications are sparse and wake the leader at once. Left: when a dense stream
- * (1,000/s and more) begins while the leader sleeps, its first wake is held the same way
- * (16 to 271 ms in the probe); from then on it polls.
+ * Why poll first: under a steady stream of commits the next row is a millisecond away,
+ * and a notification would wake the leader for every commit; polling finds the rows as
+ * fast, with a claim per few events instead.
  * <p>
- * No commit is missed between polling and listening: after {@code LISTEN} the leader
- * claims once more before it waits, so a commit made before the {@code LISTEN} took
- * effect is claimed, and every later one notifies.
+ * Why a listener of its own: pgjdbc's {@code getNotifications(timeout)} goes on reading
+ * for as long as further notifications keep arriving within about a millisecond, so a
+ * leader waiting in it while commits stream in was held for about as long as the stream
+ * (the benchmarks' {@code NotificationProbe}, pgjdbc 42.7.14: at 1,000 notifications/s
+ * one call took 31 ms at the median and up to 509 ms) while the rows piled up. The
+ * listener wakes the leader at the first notification of a sparse one, and within about a
+ * slice ({@link CommitListener#SLICE}) of the start of a stream.
+ * <p>
+ * No commit is missed between polling and sleeping: the listener listens from before the
+ * leader's first claim, and the leader notes how many commits it has counted before its
+ * last claim, then sleeps only until the count moves: a commit before that claim is
+ * claimed by it, a later one moves the count.
  */
-final class IdleWait {
+final class IdleWait implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(IdleWait.class);
 
 	private static final Duration FIRST_POLL = Duration.ofMillis(1);
 
 	private static final Duration LONGEST_POLL = Duration.ofMillis(4);
 
-	private static final int NOTIFICATION_SLICE_MILLIS = 200;
-
-	private final Connection connection;
+	private final DataSource dataSource;
 
 	private final String channel;
 
-	private final Duration pollBeforeListening;
+	private final Duration pollBeforeSleeping;
 
 	private final Duration fallbackPoll;
 
 	private final BooleanSupplier running;
 
+	private @Nullable CommitListener listener;
+
 	private long idleSince = -1;
 
 	private Duration nextPoll = FIRST_POLL;
 
-	private boolean listening;
+	/** The listener's count before the leader's last claim; -1 when not taken yet. */
+	private long seen = -1;
 
 	/**
-	 * @param connection the leader's connection
+	 * @param dataSource the relay's pool, for the listener's connection
 	 * @param channel the schema's outbox notification channel
-	 * @param settings how long to poll and how long to wait
+	 * @param settings how long to poll and how long to sleep
 	 * @param running whether the relay should go on waiting
 	 */
-	IdleWait(Connection connection, String channel, RelaySettings settings, BooleanSupplier running) {
-		this.connection = connection;
+	IdleWait(DataSource dataSource, String channel, RelaySettings settings, BooleanSupplier running) {
+		this.dataSource = dataSource;
 		this.channel = channel;
-		this.pollBeforeListening = settings.pollBeforeListening();
+		this.pollBeforeSleeping = settings.pollBeforeSleeping();
 		this.fallbackPoll = settings.fallbackPoll();
 		this.running = running;
 	}
 
 	/**
-	 * The leader found work: the next idle period polls from the start, and no
-	 * notification is needed until then.
+	 * Starts counting commits; called before the leader's first claim.
+	 * @throws SQLException when the listener could not listen
 	 */
-	void busy() throws SQLException {
+	void start() throws SQLException {
+		this.listener = CommitListener.start(this.dataSource, this.channel);
+	}
+
+	/** The leader found work: the next idle period polls from the start. */
+	void busy() {
 		this.idleSince = -1;
 		this.nextPoll = FIRST_POLL;
-		if (this.listening) {
-			execute("UNLISTEN " + this.channel);
-			this.listening = false;
-		}
+		this.seen = -1;
 	}
 
 	/**
 	 * One step of waiting while the outbox is drained; the leader claims again after
 	 * each.
 	 */
-	void await() throws SQLException {
+	void await() {
 		long now = System.nanoTime();
 		if (this.idleSince < 0) {
 			this.idleSince = now;
 		}
-		if (now - this.idleSince < this.pollBeforeListening.toNanos()) {
+		CommitListener current = this.listener;
+		if (now - this.idleSince < this.pollBeforeSleeping.toNanos()) {
 			LockSupport.parkNanos(this.nextPoll.toNanos());
 			this.nextPoll = min(this.nextPoll.multipliedBy(2), LONGEST_POLL);
 		}
-		else if (!this.listening) {
-			// notifications received before the last UNLISTEN are stale: drop them
-			pg().getNotifications();
-			execute("LISTEN " + this.channel);
-			this.listening = true;
-			// no wait now: the leader claims once more, for commits before the LISTEN
+		else if (current == null || current.failed()) {
+			restartListener();
+		}
+		else if (this.seen < 0) {
+			// no sleep yet: the leader claims once more, and sleeps after that claim
+			this.seen = current.commits();
 		}
 		else {
-			awaitNotification();
+			current.awaitCommitAfter(this.seen, this.fallbackPoll, this.running);
+			// taken before the claim that follows, for the sleep after it
+			this.seen = current.commits();
 		}
 	}
 
-	private void awaitNotification() throws SQLException {
-		long deadline = System.nanoTime() + this.fallbackPoll.toNanos();
-		// short slices, so that stop() is honoured promptly
-		while (this.running.getAsBoolean() && System.nanoTime() < deadline) {
-			var notifications = pg().getNotifications(NOTIFICATION_SLICE_MILLIS);
-			if (notifications != null && notifications.length > 0) {
-				return;
-			}
+	@Override
+	public void close() {
+		if (this.listener != null) {
+			this.listener.close();
+			this.listener = null;
 		}
 	}
 
-	private PGConnection pg() throws SQLException {
-		return this.connection.unwrap(PGConnection.class);
-	}
-
-	private void execute(String sql) throws SQLException {
-		try (Statement statement = this.connection.createStatement()) {
-			statement.execute(sql);
+	private void restartListener() {
+		close();
+		this.seen = -1;
+		try {
+			start();
+		}
+		catch (SQLException ex) {
+			logger.warn("Outbox relay could not listen for commits; looking again in {}", this.fallbackPoll, ex);
+			LockSupport.parkNanos(this.fallbackPoll.toNanos());
 		}
 	}
 

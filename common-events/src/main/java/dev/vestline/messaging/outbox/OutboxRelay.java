@@ -137,8 +137,9 @@ public class OutboxRelay implements AutoCloseable {
 	private void relay(Connection connection) throws SQLException {
 		OutboxQueries queries = new OutboxQueries(new SingleConnectionDataSource(connection, true));
 		RelayPipeline pipeline = new RelayPipeline(queries, this.publisher, this.metrics, this.settings);
-		IdleWait idle = new IdleWait(connection, RelayLock.channel(connection), this.settings, () -> this.running);
-		try {
+		try (IdleWait idle = new IdleWait(this.dataSource, RelayLock.channel(connection), this.settings,
+				() -> this.running)) {
+			idle.start();
 			while (this.running) {
 				switch (pipeline.advance()) {
 					case SENT -> {

@@ -171,7 +171,7 @@ class OutboxRelayPipelineIntegrationTests {
 		Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
 				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-		RelaySettings settings = new RelaySettings(FAST.batchSize(), depth, FAST.pollBeforeListening(),
+		RelaySettings settings = new RelaySettings(FAST.batchSize(), depth, FAST.pollBeforeSleeping(),
 				FAST.fallbackPoll(), FAST.takeoverInterval(), FAST.initialBackoff(), FAST.maxBackoff());
 		OutboxRelay relay = new OutboxRelay(this.schema.dataSource(), producer, settings,
 				new OutboxMetrics(this.schema.dataSource(), new SimpleMeterRegistry(), Clock.systemUTC()));

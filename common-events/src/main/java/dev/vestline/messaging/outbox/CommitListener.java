@@ -1,0 +1,213 @@
+package dev.vestline.messaging.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox trigger's commit notifications, read on a connection and a thread of their
+ * own while a relay leads, so that the leader can sleep without being held by the driver.
+ * <p>
+ * pgjdbc's {@code getNotifications(timeout)} returns only once notifications stop
+ * arriving for about a millisecond: when a dense stream of commits begins, one call lasts
+ * as long as the stream. This reader calls it with a short timeout, so a call that lasts
+ * clearly longer than that timeout is reading a stream: a sleeping leader is woken then,
+ * instead of when the stream pauses.
+ */
+final class CommitListener implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(CommitListener.class);
+
+	/** How long one read waits for the first notification. */
+	static final Duration SLICE = Duration.ofMillis(20);
+
+	/** How much longer than a slice a read may take before it counts as a stream. */
+	private static final Duration GRACE = Duration.ofMillis(10);
+
+	private final Connection connection;
+
+	private final Thread reader;
+
+	private final Object lock = new Object();
+
+	/** Notifications read so far; guarded by {@link #lock}. */
+	private long commits;
+
+	/** When the current read began, 0 between reads; guarded by {@link #lock}. */
+	private long readingSince;
+
+	/**
+	 * The read whose length last woke the waiter: a read held up by something else (a
+	 * pause of this process) must not wake it over and over; guarded by {@link #lock}.
+	 */
+	private long wokenForRead;
+
+	private volatile boolean open = true;
+
+	private volatile boolean failed;
+
+	private CommitListener(Connection connection) {
+		this.connection = connection;
+		this.reader = Thread.ofPlatform().name("outbox-commit-listener").daemon().unstarted(this::read);
+	}
+
+	/**
+	 * Takes a connection from the pool and listens on it; from when this returns, every
+	 * commit to the outbox is counted.
+	 * @param dataSource the relay's pool
+	 * @param channel the schema's outbox channel
+	 * @return the running listener
+	 * @throws SQLException when no connection could be had or the LISTEN failed
+	 */
+	static CommitListener start(DataSource dataSource, String channel) throws SQLException {
+		Connection connection = dataSource.getConnection();
+		try {
+			connection.setAutoCommit(true);
+			// a pooled connection may still hold notifications its last user received
+			// before it stopped listening: they are not this listener's
+			connection.unwrap(PGConnection.class).getNotifications();
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("LISTEN " + channel);
+			}
+		}
+		catch (SQLException ex) {
+			connection.close();
+			throw ex;
+		}
+		CommitListener listener = new CommitListener(connection);
+		listener.reader.start();
+		return listener;
+	}
+
+	/**
+	 * @return how many commit notifications have been read so far
+	 */
+	long commits() {
+		synchronized (this.lock) {
+			return this.commits;
+		}
+	}
+
+	/**
+	 * @return whether the connection failed: a new listener is needed
+	 */
+	boolean failed() {
+		return this.failed;
+	}
+
+	/**
+	 * Waits until a notification beyond {@code seen} is read, the reader is reading a
+	 * stream of them, the listener failed, or the timeout passes.
+	 * @param seen {@link #commits()} when the caller last looked at the outbox
+	 * @param timeout how long to wait at most
+	 * @param running whether the caller still wants to wait; looked at every slice
+	 */
+	void awaitCommitAfter(long seen, Duration timeout, BooleanSupplier running) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		long streamAfter = SLICE.plus(GRACE).toNanos();
+		synchronized (this.lock) {
+			while (this.commits == seen && !this.failed && running.getAsBoolean()) {
+				long now = System.nanoTime();
+				boolean reading = this.readingSince != 0 && this.readingSince != this.wokenForRead;
+				if (reading && now - this.readingSince > streamAfter) {
+					this.wokenForRead = this.readingSince;
+					return;
+				}
+				long until = Math.min(deadline, now + SLICE.toNanos());
+				if (reading) {
+					until = Math.min(until, this.readingSince + streamAfter + 1);
+				}
+				if (now >= deadline) {
+					return;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.lock, until - now);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private void read() {
+		try {
+			PGConnection pg = this.connection.unwrap(PGConnection.class);
+			while (this.open) {
+				synchronized (this.lock) {
+					this.readingSince = System.nanoTime();
+				}
+				PGNotification[] notifications = pg.getNotifications((int) SLICE.toMillis());
+				synchronized (this.lock) {
+					this.readingSince = 0;
+					if (notifications != null && notifications.length > 0) {
+						this.commits += notifications.length;
+						this.lock.notifyAll();
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			if (this.open) {
+				logger.warn("Outbox commit listener lost its connection; the relay will open another", ex);
+			}
+			synchronized (this.lock) {
+				this.failed = true;
+				this.readingSince = 0;
+				this.lock.notifyAll();
+			}
+		}
+	}
+
+	/** Stops reading and gives the connection back to the pool, no longer listening. */
+	@Override
+	public void close() {
+		this.open = false;
+		try {
+			this.reader.join(SLICE.multipliedBy(10).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.reader.isAlive()) {
+			// still reading a stream: closing the socket ends the read
+			abort();
+			return;
+		}
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("UNLISTEN *");
+			// the ones that came in before the UNLISTEN must not stay with the pool
+			this.connection.unwrap(PGConnection.class).getNotifications();
+		}
+		catch (SQLException ex) {
+			abort();
+		}
+		try {
+			this.connection.close();
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not return the commit listener's connection", ex);
+		}
+	}
+
+	private void abort() {
+		try {
+			this.connection.abort(Runnable::run);
+		}
+		catch (SQLException ignored) {
+			// already gone
+		}
+	}
+
+}
