@@ -174,11 +174,19 @@ final class CommitListener implements AutoCloseable {
 	@Override
 	public void close() {
 		this.open = false;
+		// a relay being stopped was interrupted: let the reader finish its slice anyway,
+		// so that the connection goes back to the pool clean
+		boolean interrupted = Thread.interrupted();
 		try {
 			this.reader.join(SLICE.multipliedBy(10).toMillis());
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			interrupted = true;
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		if (this.reader.isAlive()) {
 			// still reading a stream: closing the socket ends the read

@@ -17,17 +17,17 @@ import org.slf4j.LoggerFactory;
  * until the outbox trigger's commit notification, read by a {@link CommitListener} on a
  * connection of its own, or until {@link RelaySettings#fallbackPoll()}.
  * <p>
- * Why poll first: under a steady stream of commits the next row is a millisecond away,
- * and a notification would wake the leader for every commit; polling finds the rows as
- * fast, with a claim per few events instead.
+ * Why poll first: under a steady stream of commits the next row is a millisecond away;
+ * polling finds it as fast as a notification would, and the leader does not go to sleep
+ * and wake up again for every few events.
  * <p>
  * Why a listener of its own: pgjdbc's {@code getNotifications(timeout)} goes on reading
  * for as long as further notifications keep arriving within about a millisecond, so a
  * leader waiting in it while commits stream in was held for about as long as the stream
- * (the benchmarks' {@code NotificationProbe}, pgjdbc 42.7.14: at 1,000 notifications/s
- * one call took 31 ms at the median and up to 509 ms) while the rows piled up. The
- * listener wakes the leader at the first notification of a sparse one, and within about a
- * slice ({@link CommitListener#SLICE}) of the start of a stream.
+ * (tens to hundreds of milliseconds at 1,000 commits/s: the benchmarks'
+ * {@code NotificationProbe} measures it) while the rows piled up. The listener wakes the
+ * leader at the first notification of a sparse stream, and within about a slice
+ * ({@link CommitListener#SLICE}) of the start of a dense one.
  * <p>
  * No commit is missed between polling and sleeping: the listener listens from before the
  * leader's first claim, and the leader notes how many commits it has counted before its
