@@ -82,14 +82,15 @@ public class IdempotentRequests {
 
 	/**
 	 * For work that cannot run in one transaction: look for the first response before,
-	 * and {@link #remember} it in the transaction that commits the work.
+	 * and {@link #remember} it in the transaction that commits the work. Replayed as
+	 * {@link #run} replays it: the body as first written, and
+	 * {@code Idempotent-Replayed}.
 	 * @param key the client's key
-	 * @param type the type of the first response's body
-	 * @return the first response's body, if the key was used before
+	 * @return the first response, if the key was used before
 	 * @throws IdempotencyProblem 422 when the key was used for another request
 	 */
-	public <T> Optional<T> replayedBody(IdempotencyKey key, Class<T> type) {
-		return storedResponse(key).map(StoredResponse::body).map((body) -> this.json.readValue(body, type));
+	public Optional<ResponseEntity<String>> replayed(IdempotencyKey key) {
+		return storedResponse(key).map((stored) -> stored.toResponse(new HttpHeaders(), true));
 	}
 
 	/**

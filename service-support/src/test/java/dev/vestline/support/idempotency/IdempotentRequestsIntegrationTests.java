@@ -192,15 +192,17 @@ class IdempotentRequestsIntegrationTests {
 	void remembersAResponseCommittedWithItsWorkForALaterReplay() {
 		IdempotencyKey key = requests.key("link:abc", "sign", UUID.randomUUID().toString(),
 				"Ivy\u0000consent".getBytes());
-		assertThat(requests.replayedBody(key, Map.class)).isEmpty();
+		assertThat(requests.replayed(key)).isEmpty();
 
 		transactions
 			.executeWithoutResult((status) -> requests.remember(key, ResponseEntity.ok(Map.of("documentVersion", 2))));
 
-		assertThat(requests.replayedBody(key, Map.class)).contains(Map.of("documentVersion", 2));
+		ResponseEntity<String> replay = requests.replayed(key).orElseThrow();
+		assertThat(replay.getStatusCode().value()).isEqualTo(200);
+		assertThat(replay.getBody()).isEqualTo("{\"documentVersion\":2}");
+		assertThat(replay.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
 		IdempotencyKey other = requests.key("link:abc", "sign", key.value(), "Eve\u0000consent".getBytes());
-		assertThatExceptionOfType(ErrorResponseException.class)
-			.isThrownBy(() -> requests.replayedBody(other, Map.class))
+		assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> requests.replayed(other))
 			.satisfies((problem) -> assertThat(problem.getStatusCode().value()).isEqualTo(422));
 	}
 

@@ -16,6 +16,7 @@ import dev.vestline.support.idempotency.IdempotencyKey;
 import dev.vestline.support.idempotency.IdempotentRequests;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,28 +55,29 @@ class Signing {
 	}
 
 	/**
-	 * Signs, or answers a retry with the same key with the first response.
+	 * Signs, or answers a retry with the same key with the first response (marked
+	 * {@code Idempotent-Replayed}).
 	 * @param token the link's token
 	 * @param typedName the name to stamp
 	 * @param idempotencyKey the client's {@code Idempotency-Key}
 	 * @return what the signature produced, now or the first time
 	 */
-	public SignedDocument sign(String token, String typedName, String idempotencyKey) {
+	public ResponseEntity<?> sign(String token, String typedName, String idempotencyKey) {
 		// scoped to the link, not to a caller: the link's token is the signer's only
 		// credential
 		IdempotencyKey key = this.requests.key("link:" + new LinkToken(token).scope(), "sign", idempotencyKey,
 				(typedName + "\u0000consent").getBytes(StandardCharsets.UTF_8));
-		Optional<SignedDocument> first = this.requests.replayedBody(key, SignedDocument.class);
+		Optional<ResponseEntity<String>> first = this.requests.replayed(key);
 		if (first.isPresent()) {
 			return first.get();
 		}
 		try {
-			return complete(prepare(token, typedName, key));
+			return ResponseEntity.ok(complete(prepare(token, typedName, key)));
 		}
 		catch (ApiProblem ex) {
 			// a concurrent retry with the same key committed first: answer as it was
 			// answered
-			return this.requests.replayedBody(key, SignedDocument.class).orElseThrow(() -> ex);
+			return this.requests.replayed(key).orElseThrow(() -> ex);
 		}
 	}
 

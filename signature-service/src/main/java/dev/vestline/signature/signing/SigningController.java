@@ -7,6 +7,9 @@ import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.signature.documents.DocumentText;
 import dev.vestline.signature.documents.DocumentVersions;
 import dev.vestline.signature.signing.SignerAccess.Access;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -76,12 +79,14 @@ class SigningController {
 	}
 
 	@PostMapping("/signature")
-	SignedDocument sign(@PathVariable String token,
+	@ApiResponse(responseCode = "200", description = "signed (or the first response, replayed)",
+			content = @Content(schema = @Schema(implementation = SignedDocument.class)))
+	ResponseEntity<?> sign(@PathVariable String token,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
 			@Valid @RequestBody SignatureRequest request) {
 		String typedName = request.typedName().strip();
 		return (idempotencyKey != null) ? this.signing.sign(token, typedName, idempotencyKey)
-				: this.signing.sign(token, typedName);
+				: ResponseEntity.ok(this.signing.sign(token, typedName));
 	}
 
 	@PostMapping("/decline")

@@ -182,6 +182,8 @@ class SigningIntegrationTests {
 		Api.Response retry = this.api.post(signature(this.investor), body, "Idempotency-Key", "k-1");
 		assertThat(retry.status()).isEqualTo(200);
 		assertThat(retry.json()).isEqualTo(first.json());
+		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(first.header("Idempotent-Replayed")).isNull();
 		Api.Response otherBody = this.api.post(signature(this.investor),
 				"{\"typedName\":\"Someone Else\",\"consent\":true}", "Idempotency-Key", "k-1");
 		assertThat(otherBody.status()).isEqualTo(422);
