@@ -33,8 +33,10 @@ final class Load {
 			int first = t;
 			threads.add(Thread.ofPlatform().name("load-" + t).start(() -> {
 				for (long n = first; n < total; n += THREADS) {
-					long wait = start + n * intervalNanos - System.nanoTime();
-					if (wait > 0) {
+					// parkNanos may return early (a connection pool's hand-off can leave
+					// a permit): park again until the event is due
+					long due = start + n * intervalNanos;
+					for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
 						LockSupport.parkNanos(wait);
 					}
 					publish.accept(n);
