@@ -93,8 +93,9 @@ final class IdleWait implements AutoCloseable {
 	/**
 	 * One step of waiting while the outbox is drained; the leader claims again after
 	 * each.
+	 * @return what the step did
 	 */
-	void await() {
+	Step await() {
 		long now = System.nanoTime();
 		if (this.idleSince < 0) {
 			this.idleSince = now;
@@ -103,19 +104,21 @@ final class IdleWait implements AutoCloseable {
 		if (now - this.idleSince < this.pollBeforeSleeping.toNanos()) {
 			LockSupport.parkNanos(this.nextPoll.toNanos());
 			this.nextPoll = min(this.nextPoll.multipliedBy(2), LONGEST_POLL);
+			return Step.POLLED;
 		}
-		else if (current == null || current.failed()) {
+		if (current == null || current.failed()) {
 			restartListener();
+			return Step.LISTENER_RESTARTED;
 		}
-		else if (this.seen < 0) {
+		if (this.seen < 0) {
 			// no sleep yet: the leader claims once more, and sleeps after that claim
 			this.seen = current.commits();
+			return Step.COUNTED;
 		}
-		else {
-			current.awaitCommitAfter(this.seen, this.fallbackPoll, this.running);
-			// taken before the claim that follows, for the sleep after it
-			this.seen = current.commits();
-		}
+		current.awaitCommitAfter(this.seen, this.fallbackPoll, this.running);
+		// taken before the claim that follows, for the sleep after it
+		this.seen = current.commits();
+		return Step.SLEPT;
 	}
 
 	@Override
@@ -136,6 +139,27 @@ final class IdleWait implements AutoCloseable {
 			logger.warn("Outbox relay could not listen for commits; looking again in {}", this.fallbackPoll, ex);
 			LockSupport.parkNanos(this.fallbackPoll.toNanos());
 		}
+	}
+
+	/** What one {@link #await()} did; the leader claims again after each. */
+	enum Step {
+
+		/** Paused a few milliseconds: the outbox has not been quiet for long. */
+		POLLED,
+
+		/**
+		 * Took the listener's count, without sleeping: one more claim before sleeping.
+		 */
+		COUNTED,
+
+		/** Slept until a commit, a stream of them, or the fallback poll. */
+		SLEPT,
+
+		/**
+		 * The listener had failed: a new one listens now (or the fallback poll passed).
+		 */
+		LISTENER_RESTARTED
+
 	}
 
 	private static Duration min(Duration a, Duration b) {

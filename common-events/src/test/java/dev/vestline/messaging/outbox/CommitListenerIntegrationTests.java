@@ -69,7 +69,9 @@ class CommitListenerIntegrationTests {
 	void wakesAWaiterSoonAfterADenseStreamBeginsNotWhenItPauses() throws Exception {
 		long seen = this.listener.commits();
 		// more than a second of quiet first: pgjdbc then reads a stream on and on
-		Thread.sleep(1_500);
+		await().during(Duration.ofMillis(1_500))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> this.listener.commits() == seen);
 		long streamStart = System.nanoTime();
 		List<CompletableFuture<Void>> notifiers = notifySteadily(3_000, Duration.ofSeconds(4));
 
@@ -86,8 +88,7 @@ class CommitListenerIntegrationTests {
 		long seen = this.listener.commits();
 		CompletableFuture<Void> waiting = CompletableFuture
 			.runAsync(() -> this.listener.awaitCommitAfter(seen, Duration.ofSeconds(30), () -> true));
-		Thread.sleep(300);
-		assertThat(waiting).isNotDone();
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
 
 		JdbcClient.create(this.schema.adminDataSource())
 			.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'")

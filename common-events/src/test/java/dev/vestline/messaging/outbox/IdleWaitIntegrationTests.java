@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How the leader waits when the outbox is drained, against a real PostgreSQL: it polls
@@ -47,84 +48,73 @@ class IdleWaitIntegrationTests {
 	}
 
 	@Test
-	void pollsForAWhileThenSleepsUntilTheFallbackPoll() throws SQLException {
-		startIdleWait(Duration.ofSeconds(1));
+	void pollsForAWhileThenLooksOnceMoreThenSleepsUntilTheFallbackPoll() throws SQLException {
+		startIdleWait(POLLING, Duration.ofSeconds(1));
 		long start = System.nanoTime();
-		int looks = 0;
-		long sleptNanos = 0;
-		while (sleptNanos < Duration.ofMillis(900).toNanos()) {
-			long before = System.nanoTime();
-			this.idle.await();
-			sleptNanos = System.nanoTime() - before;
-			looks++;
+		int polls = 0;
+		IdleWait.Step step;
+		while ((step = this.idle.await()) == IdleWait.Step.POLLED) {
+			polls++;
 		}
-		long sleptAfter = System.nanoTime() - start - sleptNanos;
+		Duration polledFor = Duration.ofNanos(System.nanoTime() - start);
+		long before = System.nanoTime();
+		IdleWait.Step next = this.idle.await();
+		Duration slept = Duration.ofNanos(System.nanoTime() - before);
 
-		assertThat(Duration.ofNanos(sleptAfter)).isGreaterThanOrEqualTo(POLLING);
-		// 1 + 2 + 4 + 4 ... ms, then one more look before sleeping: about a dozen looks
-		// in
-		// 50 ms, not one per millisecond
-		assertThat(looks).isBetween(4, 25);
+		assertThat(step).isEqualTo(IdleWait.Step.COUNTED);
+		assertThat(polledFor).isGreaterThanOrEqualTo(POLLING);
+		// 1 + 2 + 4 + 4 ... ms: about a dozen looks in 50 ms, not one per millisecond
+		assertThat(polls).isBetween(3, 25);
+		assertThat(next).isEqualTo(IdleWait.Step.SLEPT);
+		assertThat(slept).isGreaterThanOrEqualTo(Duration.ofMillis(900));
 	}
 
 	@Test
 	void aCommitWakesTheSleepingLeaderLongBeforeTheFallbackPollAndItSleepsAgainAfter() throws Exception {
-		startIdleWait(Duration.ofSeconds(30));
-		awaitSleeping();
-		CompletableFuture<Void> sleeping = CompletableFuture.runAsync(this.idle::await);
-		// nothing committed: it keeps sleeping
-		Thread.sleep(600);
-		assertThat(sleeping).isNotDone();
+		startIdleWait(POLLING, Duration.ofSeconds(30));
+		pollUntilCounted();
+		CompletableFuture<IdleWait.Step> sleeping = CompletableFuture.supplyAsync(this.idle::await);
+		assertStillSleeping(sleeping);
 
 		appendOneEvent();
 
-		sleeping.get(10, TimeUnit.SECONDS);
+		assertThat(sleeping.get(10, TimeUnit.SECONDS)).isEqualTo(IdleWait.Step.SLEPT);
 		// the commit has been seen: with nothing new, the next wait sleeps again
-		CompletableFuture<Void> again = CompletableFuture.runAsync(this.idle::await);
-		Thread.sleep(600);
-		assertThat(again).isNotDone();
-		this.running = false;
-		again.get(10, TimeUnit.SECONDS);
+		CompletableFuture<IdleWait.Step> again = CompletableFuture.supplyAsync(this.idle::await);
+		assertStillSleeping(again);
+		stop(again);
 	}
 
 	@Test
 	void aRolledBackTransactionDoesNotWakeTheLeader() throws Exception {
-		startIdleWait(Duration.ofSeconds(30));
-		awaitSleeping();
-		CompletableFuture<Void> sleeping = CompletableFuture.runAsync(this.idle::await);
+		startIdleWait(POLLING, Duration.ofSeconds(30));
+		pollUntilCounted();
+		CompletableFuture<IdleWait.Step> sleeping = CompletableFuture.supplyAsync(this.idle::await);
 
 		transactions().executeWithoutResult((status) -> {
 			outbox().append(new LedgerEntryRecorded("acc-1", 1, "rolled back"));
 			status.setRollbackOnly();
 		});
-		Thread.sleep(600);
 
-		assertThat(sleeping).isNotDone();
-		this.running = false;
-		sleeping.get(10, TimeUnit.SECONDS);
+		assertStillSleeping(sleeping);
+		stop(sleeping);
 	}
 
 	@Test
-	void aCommitJustBeforeTheLeaderWouldSleepIsClaimedNotSleptThrough() throws Exception {
-		startIdleWait(Duration.ofSeconds(30));
-		// the leader looked (nothing there) and polled until its polling time was over
-		this.idle.await();
-		Thread.sleep(POLLING.toMillis() + 10);
-		// a commit lands now, and the listener counts it, before the leader's next step
+	void aCommitWhileItPollsIsClaimedBeforeTheLeaderSleeps() throws Exception {
+		// polling long enough for the listener to count the commit before it ends
+		startIdleWait(Duration.ofMillis(500), Duration.ofSeconds(30));
+		assertThat(this.idle.await()).isEqualTo(IdleWait.Step.POLLED);
+
 		appendOneEvent();
-		Thread.sleep(300);
 
 		// the leader must look once more before it sleeps: sleeping now would count
 		// this commit as seen and miss its row until the fallback poll
-		CompletableFuture.runAsync(this::awaitOnce).get(5, TimeUnit.SECONDS);
+		pollUntilCounted();
 	}
 
-	private void awaitOnce() {
-		this.idle.await();
-	}
-
-	private void startIdleWait(Duration fallbackPoll) throws SQLException {
-		RelaySettings settings = new RelaySettings(200, 2, POLLING, fallbackPoll, Duration.ofSeconds(1),
+	private void startIdleWait(Duration polling, Duration fallbackPoll) throws SQLException {
+		RelaySettings settings = new RelaySettings(200, 2, polling, fallbackPoll, Duration.ofSeconds(1),
 				Duration.ofMillis(50), Duration.ofSeconds(1));
 		try (Connection connection = this.schema.dataSource().getConnection()) {
 			this.idle = new IdleWait(this.schema.dataSource(), RelayLock.channel(connection), settings,
@@ -136,13 +126,19 @@ class IdleWaitIntegrationTests {
 	/**
 	 * Polls until the polling time is over and the count is taken: the next wait sleeps.
 	 */
-	private void awaitSleeping() throws InterruptedException {
-		Thread.sleep(POLLING.toMillis());
-		// past the polling time: the first look starts the idle period, the second takes
-		// the count
-		this.idle.await();
-		Thread.sleep(POLLING.toMillis());
-		this.idle.await();
+	private void pollUntilCounted() {
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(1))
+			.until(this.idle::await, (step) -> step == IdleWait.Step.COUNTED);
+	}
+
+	private static void assertStillSleeping(CompletableFuture<IdleWait.Step> sleeping) {
+		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> !sleeping.isDone());
+	}
+
+	private void stop(CompletableFuture<IdleWait.Step> sleeping) throws Exception {
+		this.running = false;
+		sleeping.get(10, TimeUnit.SECONDS);
 	}
 
 	private void appendOneEvent() {

@@ -246,8 +246,7 @@ class OutboxRelayIntegrationTests {
 
 	@Test
 	void noEventWaitsForTheFallbackPollWhateverTheRelayWasDoingWhenItCommitted() {
-		// a fallback poll far beyond the test: a commit whose wake-up is lost would time
-		// out
+		// a fallback poll far beyond the test: a commit whose wake-up is lost times out
 		RelaySettings settings = new RelaySettings(FAST.batchSize(), FAST.pipelineDepth(), Duration.ofMillis(20),
 				Duration.ofMinutes(5), FAST.takeoverInterval(), FAST.initialBackoff(), FAST.maxBackoff());
 		startRelay(this.kafka.bootstrapServers(), settings);
@@ -255,9 +254,8 @@ class OutboxRelayIntegrationTests {
 			List<ConsumerRecord<String, byte[]>> records = List.of();
 			for (int version = 1; version <= 150; version++) {
 				// 0-40 ms after the last publish: while the relay polls (1, 2, 4 ms), as
-				// it
-				// switches to LISTEN (20 ms), and while it listens
-				sleep(ThreadLocalRandom.current().nextInt(41));
+				// it takes its count before sleeping (20 ms), and while it sleeps
+				pauseBeforeTheNextCommit(ThreadLocalRandom.current().nextInt(41));
 				var entry = new LedgerEntryRecorded("acc-idle", version, "one at a time");
 				String id = this.transactions.execute((status) -> this.outbox.append(entry)).toString();
 				records = reader.readUntil((all) -> all.stream().anyMatch((r) -> id.equals(header(r, "ce_id"))),
@@ -267,7 +265,11 @@ class OutboxRelayIntegrationTests {
 		}
 	}
 
-	private static void sleep(long millis) {
+	/**
+	 * Not a wait for an outcome: the gap between commits is this test's input, to meet
+	 * the relay in each of its idle phases.
+	 */
+	private static void pauseBeforeTheNextCommit(long millis) {
 		try {
 			Thread.sleep(millis);
 		}
