@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * requests in flight, so per-partition order holds across batches); each
  * {@link SentBatch} then reports how many of its rows, counted from the first, the broker
  * acknowledged. Only those may be marked published; the rest are sent again.
+ * <p>
+ * One thread at a time sends and flushes ({@link ProducerThread}); {@link #abort()} may
+ * come from another thread, and from then on nothing is sent until {@link #reopen()}.
  */
 final class KafkaPublisher implements AutoCloseable {
 
@@ -34,6 +37,10 @@ final class KafkaPublisher implements AutoCloseable {
 	private final Duration ackTimeout;
 
 	private @Nullable Producer<String, byte[]> producer;
+
+	private boolean aborted;
+
+	private boolean refused;
 
 	KafkaPublisher(Map<String, Object> producerConfig) {
 		Map<String, Object> config = relayConfig(producerConfig);
@@ -77,16 +84,29 @@ final class KafkaPublisher implements AutoCloseable {
 	}
 
 	/**
+	 * @return how long the broker has to acknowledge a batch
+	 */
+	Duration ackTimeout() {
+		return this.ackTimeout;
+	}
+
+	/**
 	 * Hands a batch to the producer without waiting: the records go out with the next
 	 * producer batch (after {@code linger.ms}, or at once on {@link #flush(long)}), in
-	 * order per partition, while the caller prepares the next batch.
+	 * order per partition, while the caller prepares the next batch. Once the producer
+	 * refused a row (no metadata, say), later batches are not handed over at all until
+	 * {@link #reopen()}: a later row of the refused row's partition must not go out
+	 * before it.
 	 * @param batch the rows, in position order
-	 * @return the batch in flight, to be awaited in the order it was sent
+	 * @return the producer's futures, a prefix of the batch, and why not the rest
 	 */
-	SentBatch send(List<OutboxRow> batch) {
-		Producer<String, byte[]> producer = producer();
+	HandOver send(List<OutboxRow> batch) {
+		if (this.refused) {
+			return new HandOver(List.of(), new IllegalStateException("not sent: the producer refused an earlier row"));
+		}
 		List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
 		try {
+			Producer<String, byte[]> producer = producer();
 			for (OutboxRow row : batch) {
 				Future<RecordMetadata> future = producer
 					.send(CloudEventsKafkaBinding.toRecord(row.topic(), row.envelope()));
@@ -97,9 +117,14 @@ final class KafkaPublisher implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			return new SentBatch(batch, sent, ex, this.ackTimeout);
+			return refused(new HandOver(sent, ex));
 		}
-		return new SentBatch(batch, sent, null, this.ackTimeout);
+		return refused(new HandOver(sent, null));
+	}
+
+	private HandOver refused(HandOver handOver) {
+		this.refused |= handOver.refused();
+		return handOver;
 	}
 
 	/**
@@ -111,7 +136,7 @@ final class KafkaPublisher implements AutoCloseable {
 	 * be acknowledged
 	 */
 	void flush(long deadline) {
-		Producer<String, byte[]> current = this.producer;
+		Producer<String, byte[]> current = current();
 		if (current == null) {
 			return;
 		}
@@ -126,22 +151,41 @@ final class KafkaPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the producer at once after a failure: records still waiting in it are
-	 * failed, not sent, so as little as possible goes out behind the record that failed.
-	 * An idempotent producer that failed may also be stuck in an error state; the next
-	 * send starts a fresh one.
+	 * Closes the producer at once after a failure, from any thread: records still waiting
+	 * in it are failed, not sent, so as little as possible goes out behind the record
+	 * that failed, and a send under way fails at its next record. Nothing is sent until
+	 * {@link #reopen()}. An idempotent producer that failed may also be stuck in an error
+	 * state; the first send after reopening starts a fresh one.
 	 */
-	void abort() {
+	synchronized void abort() {
+		this.aborted = true;
 		if (this.producer != null) {
 			this.producer.close(Duration.ZERO);
 			this.producer = null;
 		}
 	}
 
-	private Producer<String, byte[]> producer() {
+	/**
+	 * Lets sends through again after {@link #abort()}; called on the sending thread once
+	 * every send queued before the abort has failed, so none of them reaches the next
+	 * producer.
+	 */
+	synchronized void reopen() {
+		this.aborted = false;
+		this.refused = false;
+	}
+
+	private synchronized Producer<String, byte[]> producer() {
+		if (this.aborted) {
+			throw new IllegalStateException("not sent: the producer was aborted");
+		}
 		if (this.producer == null) {
 			this.producer = new KafkaProducer<>(this.config, new StringSerializer(), new ByteArraySerializer());
 		}
+		return this.producer;
+	}
+
+	private synchronized @Nullable Producer<String, byte[]> current() {
 		return this.producer;
 	}
 
@@ -155,11 +199,30 @@ final class KafkaPublisher implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		if (this.producer != null) {
 			this.producer.close(Duration.ofSeconds(1));
 			this.producer = null;
 		}
+	}
+
+	/**
+	 * A batch handed to the producer.
+	 *
+	 * @param sent one future per row handed over, a prefix of the batch
+	 * @param refusal why the producer refused the next row, if it did
+	 */
+	record HandOver(List<Future<RecordMetadata>> sent, @Nullable Exception refusal) {
+
+		/**
+		 * @return whether the producer refused a row: nothing may be sent after it until
+		 * the failure is settled
+		 */
+		boolean refused() {
+			return this.refusal != null
+					|| (!this.sent.isEmpty() && this.sent.get(this.sent.size() - 1).state() == Future.State.FAILED);
+		}
+
 	}
 
 }

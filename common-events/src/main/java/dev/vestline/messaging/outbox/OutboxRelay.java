@@ -25,10 +25,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <p>
  * The leader claims unpublished rows in insertion order, sends them, and marks as
  * published only the rows the broker acknowledged; while one batch travels to the broker
- * it claims and sends the next ({@link RelayPipeline}). When the outbox is drained it
- * polls for a few milliseconds, then sleeps until a commit notification (LISTEN/NOTIFY)
- * or the fallback poll ({@link IdleWait}), and it backs off while Kafka or the database
- * fails.
+ * it claims the next, and a thread of its own hands that one to the producer
+ * ({@link RelayPipeline}, {@link ProducerThread}). When the outbox is drained it polls
+ * for a few milliseconds, then sleeps until a commit notification (LISTEN/NOTIFY) or the
+ * fallback poll ({@link IdleWait}), and it backs off while Kafka or the database fails.
  */
 public class OutboxRelay implements AutoCloseable {
 
@@ -136,9 +136,15 @@ public class OutboxRelay implements AutoCloseable {
 
 	private void relay(Connection connection) throws SQLException {
 		OutboxQueries queries = new OutboxQueries(new SingleConnectionDataSource(connection, true));
-		RelayPipeline pipeline = new RelayPipeline(queries, this.publisher, this.metrics, this.settings);
-		try (IdleWait idle = new IdleWait(this.dataSource, RelayLock.channel(connection), this.settings,
-				() -> this.running)) {
+		try (ProducerThread producer = new ProducerThread(this.publisher);
+				IdleWait idle = new IdleWait(this.dataSource, RelayLock.channel(connection), this.settings,
+						() -> this.running)) {
+			relay(new RelayPipeline(queries, producer, this.metrics, this.settings), idle);
+		}
+	}
+
+	private void relay(RelayPipeline pipeline, IdleWait idle) throws SQLException {
+		try {
 			idle.start();
 			while (this.running) {
 				switch (pipeline.advance()) {

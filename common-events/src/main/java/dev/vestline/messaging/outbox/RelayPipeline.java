@@ -9,16 +9,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The leader's batches on their way to Kafka. While batch N waits for its
- * acknowledgements, batch N+1 is claimed (skipping the rows in flight) and handed to the
- * producer; then N is marked, while N+1 travels. The database and the broker work at the
- * same time instead of taking turns.
+ * acknowledgements, batch N+1 is claimed (skipping the rows in flight) and queued for the
+ * {@link ProducerThread}; then N is marked, and N+2 claimed, while N+1 is handed to the
+ * producer and travels. The database, the producer and the broker work at the same time
+ * instead of taking turns.
  * <p>
- * The guarantees of one batch at a time still hold: batches are sent, awaited and marked
- * in order on one producer, so per-partition order holds; only the acknowledged prefix of
- * a batch is marked; at the first failure the producer is closed at once, nothing after
- * the failed row is marked, and the next claim starts again from the oldest unpublished
- * row. All SQL runs on the leader's connection, so a fenced leader's next statement
- * fails.
+ * The guarantees of one batch at a time still hold: batches are handed over, awaited and
+ * marked in order on one producer, so per-partition order holds; only the acknowledged
+ * prefix of a batch is marked; after a row the producer refused nothing more is handed
+ * over; at the first failure the producer is closed at once, nothing after the failed row
+ * is marked, and the next claim starts again from the oldest unpublished row. All SQL
+ * runs on the leader's connection, so a fenced leader's next statement fails.
  */
 final class RelayPipeline {
 
@@ -26,7 +27,7 @@ final class RelayPipeline {
 
 	private final OutboxQueries queries;
 
-	private final KafkaPublisher publisher;
+	private final ProducerThread producer;
 
 	private final OutboxMetrics metrics;
 
@@ -36,9 +37,9 @@ final class RelayPipeline {
 
 	private final Deque<SentBatch> inFlight = new ArrayDeque<>();
 
-	RelayPipeline(OutboxQueries queries, KafkaPublisher publisher, OutboxMetrics metrics, RelaySettings settings) {
+	RelayPipeline(OutboxQueries queries, ProducerThread producer, OutboxMetrics metrics, RelaySettings settings) {
 		this.queries = queries;
-		this.publisher = publisher;
+		this.producer = producer;
 		this.metrics = metrics;
 		this.batchSize = settings.batchSize();
 		this.depth = settings.pipelineDepth();
@@ -48,7 +49,7 @@ final class RelayPipeline {
 	 * Claims and sends the next batch, then settles the oldest batch in flight when the
 	 * pipeline is full, or every batch when the outbox is caught up (a short batch:
 	 * nothing is left to overlap with, and waiting for {@code linger.ms} would only add
-	 * latency) or the producer refused a row.
+	 * latency).
 	 * @return what happened
 	 */
 	Step advance() {
@@ -56,13 +57,10 @@ final class RelayPipeline {
 		List<OutboxRow> batch = this.queries.claim(this.batchSize, inFlightPositions());
 		boolean settleAll = batch.size() < this.batchSize || this.depth == 1;
 		if (!batch.isEmpty()) {
-			SentBatch sent = this.publisher.send(batch);
-			this.inFlight.add(sent);
-			// a refused row (no metadata, say) must not have later rows sent past it
-			settleAll |= sent.failedEarly();
+			this.inFlight.add(this.producer.send(batch));
 		}
 		if (settleAll && !this.inFlight.isEmpty()) {
-			this.publisher.flush(this.inFlight.element().deadline());
+			this.producer.flush(this.inFlight.element().deadline());
 		}
 		while (!this.inFlight.isEmpty() && (settleAll || this.inFlight.size() >= this.depth)) {
 			if (!settle(this.inFlight.remove())) {
@@ -80,7 +78,7 @@ final class RelayPipeline {
 	void abandon() {
 		if (!this.inFlight.isEmpty()) {
 			this.inFlight.clear();
-			this.publisher.abort();
+			this.producer.abort();
 		}
 	}
 
@@ -94,7 +92,7 @@ final class RelayPipeline {
 		// the batches sent after this one may hold later rows of the failed row's
 		// partition: none of them is marked, all are claimed again
 		this.inFlight.clear();
-		this.publisher.abort();
+		this.producer.abort();
 		OutboxRow row = batch.rows().get(result.acked());
 		this.metrics.failed();
 		logger.warn("Kafka did not acknowledge outbox event {} ({}); backing off", row.envelope().id(),

@@ -1,8 +1,10 @@
 package dev.vestline.messaging.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,6 +129,53 @@ class OutboxRelayPipelineIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
 	}
 
+	@Test
+	void handsNothingToTheProducerPastARowItRefusedAndKeepsRetryingThatRow() throws Exception {
+		backlog(1_100, 100);
+		// over the producer's max.request.size (1 MB): refused when it is handed over, in
+		// the middle of a batch, while the next batches are already claimed
+		this.jdbc.sql("""
+				INSERT INTO outbox_event (id, topic, record_key, event_type, source, payload, occurred_at)
+				VALUES (gen_random_uuid(), :topic, 'acc-big', :type, :source,
+				        json_build_object('account', 'acc-big', 'version', 1, 'note', repeat('x', 1200000)),
+				        clock_timestamp())
+				""")
+			.param("topic", LedgerEntryRecorded.TOPIC)
+			.param("type", LedgerEntryRecorded.TYPE.ceType())
+			.param("source", LedgerEntryRecorded.TYPE.source().toString())
+			.update();
+		backlog(1_900, 100);
+		List<String> beforeTheRefusedRow = this.jdbc
+			.sql("SELECT id::text FROM outbox_event ORDER BY position LIMIT 1100")
+			.query(String.class)
+			.list();
+		try (KafkaBroker kafka = KafkaBroker.start();
+				TopicReader reader = new TopicReader(kafka.bootstrapServers(), LedgerEntryRecorded.TOPIC)) {
+			// whatever is handed to the producer goes out at once, not after linger.ms,
+			// in
+			// which the abort after the refused row would still catch it
+			startRelay(kafka.bootstrapServers(), FAST.pipelineDepth(), Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+
+			await().atMost(Duration.ofSeconds(60))
+				.alias("the refused row tried again and again")
+				.until(() -> this.jdbc.sql("SELECT publish_attempts FROM outbox_event WHERE record_key = 'acc-big'")
+					.query(Integer.class)
+					.single() >= 3);
+			reader.readUntil((all) -> distinctIds(all) >= 1_100, Duration.ofSeconds(30));
+			List<String> published = reader.readFor(Duration.ofSeconds(1))
+				.stream()
+				.map((record) -> new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+				.distinct()
+				.toList();
+
+			assertThat(published).containsExactlyInAnyOrderElementsOf(beforeTheRefusedRow);
+			assertThat(pending()).isEqualTo(1_901);
+			assertThat(this.jdbc.sql("SELECT last_error FROM outbox_event WHERE record_key = 'acc-big'")
+				.query(String.class)
+				.single()).contains("RecordTooLargeException");
+		}
+	}
+
 	/**
 	 * The next event of an account, under the account's row lock, as a service writes it.
 	 */
@@ -168,9 +217,14 @@ class OutboxRelayPipelineIntegrationTests {
 	}
 
 	private void startRelay(String bootstrapServers, int depth) {
-		Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+		startRelay(bootstrapServers, depth, Map.of());
+	}
+
+	private void startRelay(String bootstrapServers, int depth, Map<String, Object> producerSettings) {
+		Map<String, Object> producer = new HashMap<>(producerSettings);
+		producer.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
-				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000));
 		RelaySettings settings = new RelaySettings(FAST.batchSize(), depth, FAST.pollBeforeSleeping(),
 				FAST.fallbackPoll(), FAST.takeoverInterval(), FAST.initialBackoff(), FAST.maxBackoff());
 		OutboxRelay relay = new OutboxRelay(this.schema.dataSource(), producer, settings,
