@@ -30,7 +30,7 @@ final class RelayDatabaseSteps {
 			OutboxBacklog.fill(schema.dataSource(), "unused", sizes);
 			connection.setAutoCommit(true);
 			PreparedStatement claim = connection.prepareStatement("""
-					SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
+					SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload,
 					       correlation_id, causation_id, traceparent, occurred_at, created_at
 					  FROM (SELECT position FROM outbox_pending
 					         WHERE position > ? OR position <> ALL (?)

@@ -41,7 +41,7 @@ final class OutboxQueries {
 		this.jdbc.sql("""
 				INSERT INTO outbox_event (id, topic, record_key, event_type, source, data_schema, payload,
 				                          correlation_id, causation_id, traceparent, occurred_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+				VALUES (?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?)
 				""")
 			.params(event.id(), topic, event.subject(), event.type(), event.source().toString(),
 					(event.dataSchema() != null) ? event.dataSchema().toString() : null,
@@ -68,7 +68,7 @@ final class OutboxQueries {
 	List<OutboxRow> claim(int limit, Long[] inFlight) {
 		long highest = Arrays.stream(inFlight).mapToLong(Long::longValue).max().orElse(0);
 		return this.jdbc.sql("""
-				SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload::text AS payload,
+				SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload,
 				       correlation_id, causation_id, traceparent, occurred_at, created_at
 				  FROM (SELECT position FROM outbox_pending
 				         WHERE position > ? OR position <> ALL (?)

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import dev.vestline.events.EventJson;
 import dev.vestline.messaging.LedgerEntryRecorded;
 import dev.vestline.testharness.KafkaBroker;
 import dev.vestline.testharness.PostgresCluster;
@@ -31,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A schema migrated before the outbox's work list (V0_3) existed, with its service's own
- * migrations already applied after the shared ones, as every deployed service is: the new
- * shared migration applies out of order, and the relay then publishes exactly the events
- * the old relay had not.
+ * A schema migrated before the outbox's work list (V0_3) and its json payload (V0_4)
+ * existed, with its service's own migrations already applied after the shared ones, as
+ * every deployed service is: the new shared migrations apply out of order, and the relay
+ * then publishes exactly the events the old relay had not, their payloads intact.
  */
 class OutboxUpgradeIntegrationTests {
 
@@ -59,7 +60,7 @@ class OutboxUpgradeIntegrationTests {
 
 		int applied = flyway(service, MESSAGING, SERVICE).outOfOrder(true).load().migrate().migrationsExecuted;
 
-		assertThat(applied).isEqualTo(1);
+		assertThat(applied).isEqualTo(2);
 		try (KafkaBroker kafka = KafkaBroker.start();
 				OutboxRelay relay = new OutboxRelay(dataSource,
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), FAST,
@@ -71,11 +72,12 @@ class OutboxUpgradeIntegrationTests {
 					.sql("SELECT count(*) FROM outbox_pending")
 					.query(Long.class)
 					.single() == 0);
-			List<String> published = reader.readFor(Duration.ofSeconds(2))
-				.stream()
-				.map(OutboxUpgradeIntegrationTests::ceId)
-				.toList();
-			assertThat(published).containsExactly(ids.get(3).toString(), ids.get(4).toString());
+			List<ConsumerRecord<String, byte[]>> records = reader.readFor(Duration.ofSeconds(2));
+			assertThat(records.stream().map(OutboxUpgradeIntegrationTests::ceId)).containsExactly(ids.get(3).toString(),
+					ids.get(4).toString());
+			assertThat(records.stream().map((record) -> EventJson.read(record.value(), LedgerEntryRecorded.class)))
+				.containsExactly(new LedgerEntryRecorded("acc-old", 4, "before 0.3"),
+						new LedgerEntryRecorded("acc-old", 5, "before 0.3"));
 		}
 	}
 
