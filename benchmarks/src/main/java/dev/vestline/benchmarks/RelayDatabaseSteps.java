@@ -4,17 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 import dev.vestline.testharness.SchemaUnderTest;
 
 /**
  * The relay's database half alone: its claim and mark statements (the same SQL as
- * {@code OutboxQueries}) over the same backlog, in the pipelined relay's order (claim
- * batch N+1 past the rows of N, then mark N), with no Kafka in between. It bounds what
- * the relay can reach: on its one connection the database steps never overlap each other,
- * only the broker's work.
+ * {@code OutboxQueries}) over the same backlog, in the pipelined relay's order (claim the
+ * next batch past the rows of the batches in flight, then mark the oldest once the
+ * pipeline is full), with no Kafka in between. It bounds what the relay can reach: on its
+ * one connection the database steps never overlap each other, only the broker's work.
  */
 final class RelayDatabaseSteps {
 
@@ -33,7 +35,7 @@ final class RelayDatabaseSteps {
 					SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload,
 					       correlation_id, causation_id, traceparent, occurred_at, created_at
 					  FROM (SELECT position FROM outbox_pending
-					         WHERE position > ? OR position <> ALL (?)
+					         WHERE position > ? OR position NOT IN (SELECT unnest(?::bigint[]))
 					         ORDER BY position LIMIT ?) p
 					 CROSS JOIN LATERAL (SELECT * FROM outbox_event e WHERE e.position = p.position OFFSET 0) e
 					 ORDER BY p.position
@@ -43,13 +45,17 @@ final class RelayDatabaseSteps {
 			long markNanos = 0;
 			int batches = 0;
 			Stopwatch watch = Stopwatch.start();
-			List<Long> inFlight = List.of();
+			Deque<List<Long>> inFlight = new ArrayDeque<>();
 			while (true) {
 				long t0 = System.nanoTime();
 				List<Long> positions = claim(connection, claim, inFlight, sizes.relayBatch());
 				long t1 = System.nanoTime();
-				if (!inFlight.isEmpty()) {
-					mark.setArray(1, connection.createArrayOf("bigint", inFlight.toArray()));
+				if (!positions.isEmpty()) {
+					inFlight.add(positions);
+					batches++;
+				}
+				while (!inFlight.isEmpty() && (positions.isEmpty() || inFlight.size() >= sizes.relayDepth())) {
+					mark.setArray(1, connection.createArrayOf("bigint", inFlight.remove().toArray()));
 					mark.executeUpdate();
 				}
 				claimNanos += t1 - t0;
@@ -57,8 +63,6 @@ final class RelayDatabaseSteps {
 				if (positions.isEmpty()) {
 					break;
 				}
-				inFlight = positions;
-				batches++;
 			}
 			return new Steps(watch.rate(sizes.events()), claimNanos / 1e6 / batches, markNanos / 1e6 / batches);
 		}
@@ -67,10 +71,11 @@ final class RelayDatabaseSteps {
 		}
 	}
 
-	private static List<Long> claim(Connection connection, PreparedStatement claim, List<Long> inFlight, int limit)
-			throws SQLException {
-		claim.setLong(1, inFlight.isEmpty() ? 0 : inFlight.get(inFlight.size() - 1));
-		claim.setArray(2, connection.createArrayOf("bigint", inFlight.toArray()));
+	private static List<Long> claim(Connection connection, PreparedStatement claim, Deque<List<Long>> inFlight,
+			int limit) throws SQLException {
+		Long[] positions = inFlight.stream().flatMap(List::stream).toArray(Long[]::new);
+		claim.setLong(1, inFlight.isEmpty() ? 0 : inFlight.getLast().getLast());
+		claim.setArray(2, connection.createArrayOf("bigint", positions));
 		claim.setInt(3, limit);
 		return read(claim, limit);
 	}

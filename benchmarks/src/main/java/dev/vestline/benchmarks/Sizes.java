@@ -17,10 +17,11 @@ import dev.vestline.messaging.outbox.RelaySettings;
  * figures
  * @param peerEvents events in a peer's pre-filled backlog
  * @param relayBatch the relay's batch size
+ * @param relayDepth the relay's pipeline depth (batches in flight at most)
  * @param peers the peers to run, comma-separated, or {@code none}
  */
 record Sizes(int events, int accounts, int runs, int rate, int seconds, int warmupSeconds, int peerEvents,
-		int relayBatch, String peers) {
+		int relayBatch, int relayDepth, String peers) {
 
 	static Sizes parse(String[] args) {
 		Map<String, String> given = new HashMap<>();
@@ -31,6 +32,7 @@ record Sizes(int events, int accounts, int runs, int rate, int seconds, int warm
 		return new Sizes(number(given, "events", 100_000), number(given, "accounts", 10_000), number(given, "runs", 3),
 				number(given, "rate", 1_000), number(given, "seconds", 30), number(given, "warmup", 5),
 				number(given, "peerEvents", 3_000), number(given, "relayBatch", RelaySettings.defaults().batchSize()),
+				number(given, "relayDepth", RelaySettings.defaults().pipelineDepth()),
 				given.getOrDefault("peers", "modulith,debezium,namastack"));
 	}
 
@@ -48,7 +50,7 @@ record Sizes(int events, int accounts, int runs, int rate, int seconds, int warm
 	 */
 	Sizes withEvents(int events) {
 		return new Sizes(events, this.accounts, 1, this.rate, this.seconds, this.warmupSeconds, this.peerEvents,
-				this.relayBatch, this.peers);
+				this.relayBatch, this.relayDepth, this.peers);
 	}
 
 	/**

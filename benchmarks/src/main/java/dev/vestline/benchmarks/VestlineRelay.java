@@ -23,7 +23,7 @@ final class VestlineRelay {
 	}
 
 	static RelaySettings settings(Sizes sizes) {
-		return settings(sizes, RelaySettings.defaults().pipelineDepth());
+		return settings(sizes, sizes.relayDepth());
 	}
 
 	static RelaySettings settings(Sizes sizes, int pipelineDepth) {
@@ -33,7 +33,7 @@ final class VestlineRelay {
 	}
 
 	static double drain(Lab lab, Sizes sizes, String topic) {
-		return drain(lab, sizes, topic, RelaySettings.defaults().pipelineDepth());
+		return drain(lab, sizes, topic, sizes.relayDepth());
 	}
 
 	/**

@@ -32,7 +32,7 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inb
 	 * @param metricsRefresh how often backlog size and age are read
 	 */
 	public record Outbox(@DefaultValue("true") boolean relayEnabled, @DefaultValue("500") int batchSize,
-			@DefaultValue("2") int pipelineDepth, @DefaultValue("20ms") Duration pollBeforeSleeping,
+			@DefaultValue("3") int pipelineDepth, @DefaultValue("20ms") Duration pollBeforeSleeping,
 			@DefaultValue("5s") Duration fallbackPoll, @DefaultValue("1s") Duration takeoverInterval,
 			@DefaultValue("100ms") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff,
 			@DefaultValue("7d") Duration retention, @DefaultValue("5s") Duration metricsRefresh) {

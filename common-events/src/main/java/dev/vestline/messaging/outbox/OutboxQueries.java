@@ -55,7 +55,11 @@ final class OutboxQueries {
 	 * position seen" or "after the rows in flight": a transaction that commits late has a
 	 * lower position, and the aggregate's next event, committed after it, a higher one;
 	 * claiming only above them would publish that next event first. The first condition
-	 * settles every row above the rows in flight without looking at the array.
+	 * settles every row above the rows in flight without looking at the array; the rows
+	 * in flight, at the front of the work list, are looked up in a hash of it
+	 * ({@code NOT IN (SELECT unnest(?))} is a hashed subplan). {@code <> ALL (?)} on the
+	 * prepared statement's parameter compared each of them with every element: 3.2 ms
+	 * instead of 0.5 ms per claim with 1,000 rows in flight.
 	 * <p>
 	 * The plan must not depend on statistics: the positions are picked first, then each
 	 * event is looked up by its key ({@code OFFSET 0} keeps the planner from turning the
@@ -71,7 +75,7 @@ final class OutboxQueries {
 				SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload,
 				       correlation_id, causation_id, traceparent, occurred_at, created_at
 				  FROM (SELECT position FROM outbox_pending
-				         WHERE position > ? OR position <> ALL (?)
+				         WHERE position > ? OR position NOT IN (SELECT unnest(?::bigint[]))
 				         ORDER BY position LIMIT ?) p
 				 CROSS JOIN LATERAL (SELECT * FROM outbox_event e WHERE e.position = p.position OFFSET 0) e
 				 ORDER BY p.position

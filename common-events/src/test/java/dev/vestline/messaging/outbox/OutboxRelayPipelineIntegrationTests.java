@@ -65,7 +65,7 @@ class OutboxRelayPipelineIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "pipeline depth {0}")
-	@ValueSource(ints = { 2, 1 })
+	@ValueSource(ints = { 3, 1 })
 	void keepsPerAggregateOrderAndLosesNothingWhenTheBrokerDiesMidPipeline(int depth) throws Exception {
 		int events = 50_000;
 		int aggregates = 300;
