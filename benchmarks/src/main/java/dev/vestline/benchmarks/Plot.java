@@ -43,31 +43,50 @@ final class Plot {
 		}
 	}
 
+	/**
+	 * One bar per measured (measurement, system) pair, on a log axis: the peers' hundreds
+	 * and the producer's hundred thousands side by side. One series per system instead
+	 * would give every system a bar, empty or not, in every measurement.
+	 */
 	private static CategoryChart throughput(Results results) {
-		CategoryChart chart = new CategoryChartBuilder().width(900)
-			.height(560)
-			.title("Throughput, median of runs (events/s)")
-			.yAxisTitle("events/s")
+		CategoryChart chart = new CategoryChartBuilder().width(1000)
+			.height(820)
+			.title("Throughput, median of runs (per second, log scale)")
+			.yAxisTitle("per second")
 			.build();
 		style(chart);
-		List<String> measures = results.figures().stream().map(Figure::measure).distinct().toList();
-		List<String> systems = results.figures().stream().map(Figure::system).distinct().toList();
-		for (String system : systems) {
-			List<Double> medians = measures.stream()
-				.map((measure) -> results.median(measure, system))
-				.map((median) -> median.isNaN() ? 0.0 : median)
-				.toList();
-			chart.addSeries(system, new ArrayList<>(measures), medians);
+		chart.getStyler().setLegendVisible(false);
+		chart.getStyler().setXAxisLabelRotation(90);
+		chart.getStyler().setYAxisLogarithmic(true);
+		chart.getStyler().setYAxisMin(100.0);
+		List<String> bars = new ArrayList<>();
+		List<Double> medians = new ArrayList<>();
+		for (Figure figure : results.figures()) {
+			if (!figure.runs().isEmpty()) {
+				bars.add(figure.measure() + ": " + shortName(figure.system()));
+				medians.add(figure.median());
+			}
 		}
-		if (systems.isEmpty()) {
-			chart.addSeries("none", List.of("relay"), List.of(0));
+		if (bars.isEmpty()) {
+			bars.add("none");
+			medians.add(100.0);
 		}
+		chart.addSeries("median", bars, medians);
 		return chart;
+	}
+
+	/**
+	 * A system's name without what lies between its first and last comma: the bar labels
+	 * must stay readable.
+	 */
+	private static String shortName(String system) {
+		int comma = system.indexOf(',');
+		return (comma > 0) ? system.substring(0, comma) + system.substring(system.lastIndexOf(',')) : system;
 	}
 
 	private static CategoryChart latency(Results results) {
 		CategoryChart chart = new CategoryChartBuilder().width(700)
-			.height(560)
+			.height(820)
 			.title("End to end at steady load (ms, commit to consumer commit, log scale)")
 			.yAxisTitle("ms")
 			.build();
