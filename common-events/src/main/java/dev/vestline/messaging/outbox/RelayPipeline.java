@@ -8,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The leader's batches on their way to Kafka. While batch N waits for its
- * acknowledgements, batch N+1 is claimed (skipping the rows in flight) and queued for the
- * {@link ProducerThread}; then N is marked, and N+2 claimed, while N+1 is handed to the
- * producer and travels. The database, the producer and the broker work at the same time
- * instead of taking turns.
+ * The leader's batches on their way to Kafka. While the batches in flight are handed to
+ * the producer ({@link ProducerThread}) and wait for their acknowledgements, the next
+ * batch is claimed (skipping the rows in flight) and queued behind them; the oldest is
+ * marked once the pipeline is full. The database, the producer and the broker work at the
+ * same time instead of taking turns.
  * <p>
  * The guarantees of one batch at a time still hold: batches are handed over, awaited and
  * marked in order on one producer, so per-partition order holds; only the acknowledged
