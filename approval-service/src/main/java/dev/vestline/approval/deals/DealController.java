@@ -3,8 +3,12 @@ package dev.vestline.approval.deals;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.uuid.Generators;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,11 +25,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vestline.approval.web.ApiProblem;
@@ -35,20 +41,26 @@ import dev.vestline.events.Money;
 import dev.vestline.support.idempotency.IdempotentRequests;
 
 /**
- * Creates deals (operations) and shows their capacity, reserved and available amounts.
+ * Creates deals, renames them and changes their capacity (operations); lists and shows
+ * them with their capacity, reserved and available amounts, and the changes made to them.
  */
 @RestController
 @RequestMapping("/api/v1/deals")
 class DealController {
 
+	private static final int MAX_PAGE = 100;
+
 	private final Deals deals;
+
+	private final DealChanging changing;
 
 	private final IdempotentRequests idempotency;
 
 	private final Clock clock;
 
-	DealController(Deals deals, IdempotentRequests idempotency, Clock clock) {
+	DealController(Deals deals, DealChanging changing, IdempotentRequests idempotency, Clock clock) {
 		this.deals = deals;
+		this.changing = changing;
 		this.idempotency = idempotency;
 		this.clock = clock;
 	}
@@ -78,6 +90,44 @@ class DealController {
 		return ResponseEntity.ok().eTag(IfMatch.etag(deal.version())).body(DealView.of(deal));
 	}
 
+	@GetMapping
+	Page list(@RequestParam(required = false) @Nullable UUID vehicleId,
+			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "20") int limit) {
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
+		}
+		List<Deal> found = this.deals.page(vehicleId, after, limit + 1);
+		List<DealView> items = found.stream().limit(limit).map(DealView::of).toList();
+		String next = (found.size() > limit) ? items.get(limit - 1).id().toString() : null;
+		return new Page(items, next);
+	}
+
+	@PatchMapping("/{id}")
+	ResponseEntity<DealView> change(@PathVariable UUID id, @Valid @RequestBody DealEdit edit,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+			Authentication authentication) {
+		long version = IfMatch.version(ifMatch);
+		if (edit.others() != null && !edit.others().isEmpty()) {
+			throw ApiProblem.invalidField(edit.others().keySet().iterator().next(),
+					"cannot be changed; send name, capacity and reason only");
+		}
+		if (edit.name() == null && edit.capacity() == null) {
+			throw ApiProblem.invalidField("name", "send a new name, a new capacity or both");
+		}
+		if (edit.name() != null && edit.name().isBlank()) {
+			throw ApiProblem.invalidField("name", "must not be blank");
+		}
+		Deal changed = this.changing.change(id, version, edit.name(), edit.capacity(), edit.reason(),
+				Caller.of(authentication).id());
+		return ResponseEntity.ok().eTag(IfMatch.etag(changed.version())).body(DealView.of(changed));
+	}
+
+	@GetMapping("/{id}/changes")
+	List<DealChangeView> changes(@PathVariable UUID id) {
+		Deal deal = this.deals.find(id).orElseThrow(() -> ApiProblem.notFound("Deal", id));
+		return this.deals.changes(id).stream().map((change) -> DealChangeView.of(change, deal.currency())).toList();
+	}
+
 	private static void requireIsoCurrency(String currency) {
 		try {
 			java.util.Currency.getInstance(currency);
@@ -98,6 +148,55 @@ class DealController {
 	record NewDeal(@NotNull UUID vehicleId, @NotBlank @Size(max = 200) String name,
 			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
 			@NotNull @DecimalMin(value = "0.01") @Digits(integer = 17, fraction = 2) BigDecimal capacity) {
+	}
+
+	/**
+	 * A change to a deal: what is sent is changed, what is left out stays. The currency
+	 * and the vehicle never change (subscriptions are reserved in them): any field but
+	 * these three is a 400, not silently ignored.
+	 *
+	 * @param name the new name
+	 * @param capacity the new allocation capacity, not below what is reserved
+	 * @param reason why, kept with the change
+	 * @param others every other field sent
+	 */
+	record DealEdit(@Nullable @Size(max = 200) String name,
+			@Nullable @DecimalMin(value = "0.01") @Digits(integer = 17, fraction = 2) BigDecimal capacity,
+			@Nullable @Size(max = 500) String reason, @JsonAnySetter @Nullable Map<String, Object> others) {
+	}
+
+	/**
+	 * One page of deals, newest first.
+	 *
+	 * @param items the deals
+	 * @param next the cursor for the next page ({@code after}), absent on the last
+	 */
+	record Page(List<DealView> items, @Nullable String next) {
+	}
+
+	/**
+	 * A change as the API shows it.
+	 *
+	 * @param version the deal's version after the change
+	 * @param changedBy who
+	 * @param changedAt when
+	 * @param nameBefore the name before
+	 * @param nameAfter the name after
+	 * @param capacityBefore the capacity before
+	 * @param capacityAfter the capacity after
+	 * @param reserved what granted subscriptions held then
+	 * @param reason why
+	 */
+	record DealChangeView(long version, String changedBy, Instant changedAt, String nameBefore, String nameAfter,
+			Money capacityBefore, Money capacityAfter, Money reserved, @Nullable String reason) {
+
+		static DealChangeView of(DealChange change, String currency) {
+			return new DealChangeView(change.version(), change.changedBy(), change.changedAt(), change.nameBefore(),
+					change.nameAfter(), new Money(change.capacityBefore(), currency),
+					new Money(change.capacityAfter(), currency), new Money(change.reserved(), currency),
+					change.reason());
+		}
+
 	}
 
 	/**

@@ -4,14 +4,18 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The deals, and the two conditional updates that move capacity.
+ * The deals, the two conditional updates that move what is reserved, and the changes
+ * operators make to a deal.
  */
 @Repository
 public class Deals {
@@ -39,6 +43,79 @@ public class Deals {
 
 	public Optional<Deal> find(UUID id) {
 		return this.jdbc.sql("SELECT * FROM deal WHERE id = :id").param("id", id).query(Deals::map).optional();
+	}
+
+	/**
+	 * Reads a deal and holds its row lock until the transaction ends, so no reservation
+	 * or other change moves it meanwhile.
+	 */
+	Optional<Deal> lock(UUID id) {
+		return this.jdbc.sql("SELECT * FROM deal WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(Deals::map)
+			.optional();
+	}
+
+	/** Ids are time-ordered UUIDv7, so "after the last id seen" is a stable cursor. */
+	List<Deal> page(@Nullable UUID vehicle, @Nullable UUID after, int limit) {
+		return this.jdbc.sql("""
+				SELECT * FROM deal
+				 WHERE (CAST(:vehicle AS uuid) IS NULL OR vehicle_id = CAST(:vehicle AS uuid))
+				   AND (CAST(:after AS uuid) IS NULL OR id < CAST(:after AS uuid))
+				 ORDER BY id DESC
+				 LIMIT :limit
+				""").param("vehicle", vehicle).param("after", after).param("limit", limit).query(Deals::map).list();
+	}
+
+	/**
+	 * Renames a deal or changes its capacity. Callers hold the row lock ({@link #lock});
+	 * the version condition and the CHECK on the table stand behind them.
+	 * @return the deal as changed
+	 */
+	Deal change(Deal deal, String name, BigDecimal capacity) {
+		return this.jdbc.sql("""
+				UPDATE deal SET name = :name, capacity = :capacity, version = version + 1
+				 WHERE id = :id AND version = :version
+				RETURNING *
+				""")
+			.param("name", name)
+			.param("capacity", capacity)
+			.param("id", deal.id())
+			.param("version", deal.version())
+			.query(Deals::map)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("Deal " + deal.id() + " moved while its row was locked"));
+	}
+
+	void record(DealChange change) {
+		this.jdbc.sql("""
+				INSERT INTO deal_change (deal_id, version, changed_by, changed_at, name_before, name_after,
+				                         capacity_before, capacity_after, reserved, reason)
+				VALUES (:deal, :version, :by, :at, :nameBefore, :nameAfter, :capacityBefore, :capacityAfter,
+				        :reserved, :reason)
+				""")
+			.param("deal", change.dealId())
+			.param("version", change.version())
+			.param("by", change.changedBy())
+			.param("at", Timestamp.from(change.changedAt()))
+			.param("nameBefore", change.nameBefore())
+			.param("nameAfter", change.nameAfter())
+			.param("capacityBefore", change.capacityBefore())
+			.param("capacityAfter", change.capacityAfter())
+			.param("reserved", change.reserved())
+			.param("reason", change.reason())
+			.update();
+	}
+
+	/** The changes of a deal, oldest first. */
+	List<DealChange> changes(UUID deal) {
+		return this.jdbc.sql("SELECT * FROM deal_change WHERE deal_id = :deal ORDER BY version")
+			.param("deal", deal)
+			.query((rs, row) -> new DealChange(rs.getObject("deal_id", UUID.class), rs.getLong("version"),
+					rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant(), rs.getString("name_before"),
+					rs.getString("name_after"), rs.getBigDecimal("capacity_before"), rs.getBigDecimal("capacity_after"),
+					rs.getBigDecimal("reserved"), rs.getString("reason")))
+			.list();
 	}
 
 	/**

@@ -26,6 +26,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/deals")
 				.hasRole("operations")
+				.requestMatchers(HttpMethod.PATCH, "/api/v1/deals/*")
+				.hasRole("operations")
 				.requestMatchers("/api/v1/deals/**")
 				.hasAnyRole("approver", "compliance", "operations")
 				.requestMatchers(HttpMethod.POST, "/api/v1/approvals/*/decisions")

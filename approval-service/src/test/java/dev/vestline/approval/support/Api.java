@@ -47,6 +47,10 @@ public final class Api {
 		return post(path, token, body, Map.of());
 	}
 
+	public Response patch(String path, @Nullable String token, Object body, Map<String, String> headers) {
+		return send("PATCH", path, token, (body instanceof String s) ? s : JSON.writeValueAsString(body), headers);
+	}
+
 	private Response send(String method, String path, @Nullable String token, @Nullable String body,
 			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
