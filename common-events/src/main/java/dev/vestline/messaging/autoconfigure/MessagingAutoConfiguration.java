@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.vestline.events.EventCatalog;
+import dev.vestline.messaging.deadletters.DeadLetters;
 import dev.vestline.messaging.inbox.DeadLetterErrorHandler;
 import dev.vestline.messaging.inbox.Inbox;
 import dev.vestline.messaging.inbox.InboxMetrics;
@@ -110,6 +111,15 @@ public class MessagingAutoConfiguration {
 		MessagingProperties.Inbox inbox = properties.inbox();
 		return DeadLetterErrorHandler.create(template, metrics, inbox.retries(), inbox.initialBackoff(),
 				inbox.maxBackoff());
+	}
+
+	@Bean
+	DeadLetters deadLetters(KafkaProperties kafka, DataSource dataSource,
+			ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry registry) {
+		return new DeadLetters(kafka.buildConsumerProperties(), kafka.buildProducerProperties(), dataSource, () -> {
+			KafkaListenerEndpointRegistry containers = listeners.getIfAvailable();
+			return (containers != null) ? DeadLetters.of(containers) : java.util.Set.of();
+		}, registry);
 	}
 
 	@Bean

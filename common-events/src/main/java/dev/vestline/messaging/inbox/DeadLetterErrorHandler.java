@@ -30,6 +30,15 @@ public final class DeadLetterErrorHandler {
 	/** Header with the root cause's message, in words. */
 	public static final String REASON_HEADER = "vestline_dlt_reason";
 
+	/**
+	 * Header of a replayed dead letter: the consumer group it is replayed for. Every
+	 * other group's inbox ignores the record.
+	 */
+	public static final String REPLAY_FOR_HEADER = "vestline_replay_for";
+
+	/** Header of a replayed dead letter: {@code <dlt topic>/<partition>/<offset>}. */
+	public static final String REPLAYED_FROM_HEADER = "vestline_replayed_from";
+
 	private DeadLetterErrorHandler() {
 	}
 

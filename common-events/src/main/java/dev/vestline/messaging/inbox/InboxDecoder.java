@@ -1,6 +1,7 @@
 package dev.vestline.messaging.inbox;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import dev.vestline.events.DomainEvent;
@@ -11,13 +12,14 @@ import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
 import dev.vestline.messaging.cloudevents.EventEnvelope;
 import dev.vestline.messaging.cloudevents.UndecodableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
  * Reads a consumed record into an event of the consumer's family, or says why it cannot:
- * an unknown type is skipped (a newer producer), anything unreadable is undecodable and
- * goes to the dead-letter topic.
+ * an unknown type is skipped (a newer producer), so is a dead letter replayed for another
+ * consumer group; anything unreadable is undecodable and goes to the dead-letter topic.
  */
 final class InboxDecoder {
 
@@ -31,10 +33,18 @@ final class InboxDecoder {
 	}
 
 	/**
-	 * @return the event, or {@code null} when its type is not one this consumer knows
+	 * @return the event, or {@code null} when its type is not one this consumer knows or
+	 * it is a dead letter replayed for another consumer group
 	 */
 	<E extends DomainEvent> @Nullable ReceivedEvent<E> decode(String consumer, ConsumerRecord<String, byte[]> record,
 			Class<E> family) {
+		Header replayFor = record.headers().lastHeader(DeadLetterErrorHandler.REPLAY_FOR_HEADER);
+		if (replayFor != null && !consumer.equals(new String(replayFor.value(), StandardCharsets.UTF_8))) {
+			// checked before decoding: a replayed record may be one that could not be
+			// decoded
+			this.metrics.replayIgnored(consumer);
+			return null;
+		}
 		EventEnvelope envelope = CloudEventsKafkaBinding.fromRecord(record);
 		EventType type = this.catalog.byCeType(envelope.type()).orElse(null);
 		if (type == null || !family.isAssignableFrom(type.javaType())) {

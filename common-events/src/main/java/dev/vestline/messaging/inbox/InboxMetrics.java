@@ -29,6 +29,21 @@ public class InboxMetrics {
 			.increment();
 	}
 
+	/**
+	 * @param consumer the consumer group
+	 * @return how many replayed dead letters of other groups it ignored
+	 */
+	public double replayIgnoredCount(String consumer) {
+		return counter("vestline.inbox.replays.ignored", "Replayed dead letters meant for another consumer group",
+				consumer)
+			.count();
+	}
+
+	void replayIgnored(String consumer) {
+		counter("vestline.inbox.replays.ignored", "Replayed dead letters meant for another consumer group", consumer)
+			.increment();
+	}
+
 	void skipped(String consumer) {
 		counter("vestline.inbox.events.skipped", "Events of a type this consumer does not know", consumer).increment();
 	}

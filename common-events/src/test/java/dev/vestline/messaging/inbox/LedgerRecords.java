@@ -17,16 +17,16 @@ import org.apache.kafka.common.record.TimestampType;
 /**
  * Records of the test ledger topic, as a producing service's relay would send them.
  */
-final class LedgerRecords {
+public final class LedgerRecords {
 
 	private LedgerRecords() {
 	}
 
-	static UUID newId() {
+	public static UUID newId() {
 		return Generators.timeBasedEpochGenerator().generate();
 	}
 
-	static ProducerRecord<String, byte[]> record(UUID id, LedgerEntryRecorded entry) {
+	public static ProducerRecord<String, byte[]> record(UUID id, LedgerEntryRecorded entry) {
 		return record(id, LedgerEntryRecorded.TYPE.ceType(), entry);
 	}
 
