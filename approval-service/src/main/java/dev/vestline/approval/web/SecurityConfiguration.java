@@ -24,6 +24,8 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**",
 						"/swagger-ui/**", "/swagger-ui.html", "/error")
 				.permitAll()
+				.requestMatchers("/api/v1/dead-letters/**")
+				.hasRole("operations")
 				.requestMatchers(HttpMethod.POST, "/api/v1/deals")
 				.hasRole("operations")
 				.requestMatchers(HttpMethod.PATCH, "/api/v1/deals/*")

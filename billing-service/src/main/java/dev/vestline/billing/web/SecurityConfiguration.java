@@ -35,6 +35,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhook")
 				.permitAll()
+				.requestMatchers("/api/v1/dead-letters/**")
+				.hasRole("operations")
 				.requestMatchers(HttpMethod.GET, "/api/v1/investors/*/statement")
 				.hasAnyRole("billing", "investor")
 				.requestMatchers("/api/v1/**")

@@ -24,6 +24,8 @@ class SecurityConfiguration {
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
 						"/actuator/info", "/actuator/prometheus", "/error")
 				.permitAll()
+				.requestMatchers("/api/v1/dead-letters/**")
+				.hasRole("operations")
 				.requestMatchers(HttpMethod.GET, "/api/v1/positions", "/api/v1/positions/**")
 				.hasAnyRole("operations", "investor")
 				.requestMatchers("/api/v1/**")

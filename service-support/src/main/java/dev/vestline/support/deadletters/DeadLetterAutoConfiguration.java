@@ -1,0 +1,24 @@
+package dev.vestline.support.deadletters;
+
+import dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration;
+import dev.vestline.messaging.deadletters.DeadLetters;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Serves the dead-letter API in every servlet service that consumes through the inbox.
+ */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBean(DeadLetters.class)
+public class DeadLetterAutoConfiguration {
+
+	@Bean
+	DeadLetterController deadLetterController(DeadLetters deadLetters) {
+		return new DeadLetterController(deadLetters);
+	}
+
+}

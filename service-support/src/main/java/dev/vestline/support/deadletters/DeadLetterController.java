@@ -1,0 +1,119 @@
+package dev.vestline.support.deadletters;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.vestline.messaging.deadletters.DeadLetter;
+import dev.vestline.messaging.deadletters.DeadLetterTopic;
+import dev.vestline.messaging.deadletters.DeadLetters;
+import dev.vestline.messaging.deadletters.Replay;
+import dev.vestline.messaging.deadletters.ReplayRunningException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What this service's consumer groups gave up on, and their replay once the cause is
+ * fixed. Every service serves it under {@code /api/v1/dead-letters} for the
+ * {@code operations} role. A replay sends back what is pending when it starts, so
+ * repeating the request is safe: it finds nothing left to send.
+ */
+@RestController
+@RequestMapping("/api/v1/dead-letters")
+class DeadLetterController {
+
+	private static final int MAX_LIST = 500;
+
+	private static final int MAX_REPLAY = 10_000;
+
+	private final DeadLetters deadLetters;
+
+	DeadLetterController(DeadLetters deadLetters) {
+		this.deadLetters = deadLetters;
+	}
+
+	@GetMapping
+	List<TopicView> topics() {
+		return this.deadLetters.topics()
+			.stream()
+			.map((topic) -> new TopicView(topic.topic(), topic.consumerGroup(), topic.name(),
+					this.deadLetters.pendingCount(topic)))
+			.toList();
+	}
+
+	@GetMapping("/{deadLetterTopic}")
+	Pending pending(@PathVariable String deadLetterTopic, @RequestParam(defaultValue = "50") int limit) {
+		requireLimit(limit, MAX_LIST);
+		DeadLetterTopic topic = known(deadLetterTopic);
+		return new Pending(topic.name(), this.deadLetters.pendingCount(topic), this.deadLetters.pending(topic, limit));
+	}
+
+	@PostMapping("/{deadLetterTopic}/replay")
+	Replay replay(@PathVariable String deadLetterTopic, @RequestParam(defaultValue = "1000") int limit) {
+		requireLimit(limit, MAX_REPLAY);
+		DeadLetterTopic topic = known(deadLetterTopic);
+		try {
+			return this.deadLetters.replay(topic, limit);
+		}
+		catch (ReplayRunningException ex) {
+			ErrorResponseException problem = problem(HttpStatus.CONFLICT, "replay-running", "Replay running",
+					ex.getMessage());
+			problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			throw problem;
+		}
+	}
+
+	private DeadLetterTopic known(String name) {
+		return this.deadLetters.find(name)
+			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found", "Dead-letter topic not found",
+					"No consumer group of this service parks records on " + name
+							+ "; GET /api/v1/dead-letters lists the ones it has"));
+	}
+
+	private static void requireLimit(int limit, int max) {
+		if (limit < 1 || limit > max) {
+			String message = "must be between 1 and " + max;
+			ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+					"limit: " + message);
+			problem.getBody().setProperty("errors", List.of(java.util.Map.of("field", "limit", "message", message)));
+			throw problem;
+		}
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+		body.setType(URI.create("https://vestline.dev/problems/" + type));
+		body.setTitle(title);
+		return new ErrorResponseException(status, body, null);
+	}
+
+	/**
+	 * A dead-letter topic of this service.
+	 *
+	 * @param topic the topic the group consumes
+	 * @param consumerGroup the group
+	 * @param deadLetterTopic where the group parks what it gave up on
+	 * @param pending how many of those were not replayed yet
+	 */
+	record TopicView(String topic, String consumerGroup, String deadLetterTopic, long pending) {
+	}
+
+	/**
+	 * The dead letters of a topic not replayed yet.
+	 *
+	 * @param deadLetterTopic the topic
+	 * @param pending how many in all
+	 * @param items the first of them, oldest first per partition
+	 */
+	record Pending(String deadLetterTopic, long pending, List<DeadLetter> items) {
+	}
+
+}
