@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.vestline.events.EventCatalog;
 import dev.vestline.events.EventType;
-import dev.vestline.events.Topics;
+import dev.vestline.messaging.deadletters.DeadLetters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,7 +26,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Creates the missing topics before the listeners start: the event topics of the
@@ -110,20 +109,7 @@ class TopicDeclaration implements SmartLifecycle {
 	Set<String> wanted() {
 		Set<String> topics = new TreeSet<>();
 		this.catalog.all().stream().map(EventType::topic).forEach(topics::add);
-		this.listeners.ifAvailable((registry) -> registry.getListenerContainers()
-			.forEach((container) -> topics.addAll(deadLetterTopics(container))));
-		return topics;
-	}
-
-	private static Set<String> deadLetterTopics(MessageListenerContainer container) {
-		String[] consumed = container.getContainerProperties().getTopics();
-		String group = container.getGroupId();
-		Set<String> topics = new TreeSet<>();
-		if (consumed != null && group != null) {
-			for (String topic : consumed) {
-				topics.add(Topics.deadLetter(topic, group));
-			}
-		}
+		this.listeners.ifAvailable((registry) -> DeadLetters.of(registry).forEach((topic) -> topics.add(topic.name())));
 		return topics;
 	}
 

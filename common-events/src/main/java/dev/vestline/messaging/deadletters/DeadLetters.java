@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public class DeadLetters {
 	/** The dead-letter topics of every listener container of a service. */
 	public static Set<DeadLetterTopic> of(KafkaListenerEndpointRegistry registry) {
 		Set<DeadLetterTopic> found = new TreeSet<>(
-				java.util.Comparator.comparing(DeadLetterTopic::topic).thenComparing(DeadLetterTopic::consumerGroup));
+				Comparator.comparing(DeadLetterTopic::topic).thenComparing(DeadLetterTopic::consumerGroup));
 		registry.getListenerContainers().forEach((container) -> {
 			String[] consumed = container.getContainerProperties().getTopics();
 			String group = container.getGroupId();
@@ -249,7 +250,7 @@ public class DeadLetters {
 		}
 		List<TopicPartition> partitions = infos.stream()
 			.map((info) -> new TopicPartition(info.topic(), info.partition()))
-			.sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
+			.sorted(Comparator.comparingInt(TopicPartition::partition))
 			.toList();
 		consumer.assign(partitions);
 		Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions), TIMEOUT);
