@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.vestline.events.EventCatalog;
 import dev.vestline.messaging.inbox.Inbox;
 import dev.vestline.messaging.inbox.NewEvent;
+import dev.vestline.messaging.outbox.Outbox;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,6 +33,17 @@ public class MessagingTestApplication {
 		return EventCatalog.v1().with(LedgerEntryRecorded.TYPE);
 	}
 
+	@Bean
+	InMemorySpanExporter spans() {
+		return InMemorySpanExporter.create();
+	}
+
+	/** Exports each span as it ends, so tests need not wait for a batch. */
+	@Bean
+	SpanProcessor exportAtOnce(InMemorySpanExporter spans) {
+		return SimpleSpanProcessor.create(spans);
+	}
+
 	/**
 	 * Applies ledger events, record by record, batch by batch and all of a batch at once,
 	 * into ledger_effect.
@@ -37,6 +52,8 @@ public class MessagingTestApplication {
 	public static class LedgerEventsListener {
 
 		private final Inbox inbox;
+
+		private final Outbox outbox;
 
 		private final JdbcClient jdbc;
 
@@ -48,8 +65,9 @@ public class MessagingTestApplication {
 
 		private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
-		LedgerEventsListener(Inbox inbox, JdbcClient jdbc) {
+		LedgerEventsListener(Inbox inbox, Outbox outbox, JdbcClient jdbc) {
 			this.inbox = inbox;
+			this.outbox = outbox;
 			this.jdbc = jdbc;
 		}
 
@@ -98,6 +116,11 @@ public class MessagingTestApplication {
 				return;
 			}
 			failIfAsked(consumer, entry);
+			if (consumer.equals("ledger-projection") && entry.note().startsWith("echo:")) {
+				// an event caused by the one consumed: published by this group's service
+				this.outbox.append(new LedgerEntryRecorded(entry.account(), entry.version() + 1,
+						"echoed:" + entry.note().substring("echo:".length())));
+			}
 			this.jdbc.sql("""
 					INSERT INTO ledger_effect (consumer, event_id, account, version, note)
 					VALUES (?, ?::uuid, ?, ?, ?)

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.vestline.events.EventCatalog;
+import dev.vestline.messaging.CurrentTraceparent;
 import dev.vestline.messaging.deadletters.DeadLetters;
 import dev.vestline.messaging.inbox.DeadLetterErrorHandler;
 import dev.vestline.messaging.inbox.Inbox;
@@ -14,6 +15,7 @@ import dev.vestline.messaging.outbox.Outbox;
 import dev.vestline.messaging.outbox.OutboxMetrics;
 import dev.vestline.messaging.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -74,8 +76,8 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(DataSource dataSource, EventCatalog catalog, Clock clock) {
-		return new Outbox(dataSource, catalog, clock);
+	Outbox outbox(DataSource dataSource, EventCatalog catalog, Clock clock, ObjectProvider<Tracer> tracer) {
+		return new Outbox(dataSource, catalog, clock, new CurrentTraceparent(tracer::getIfAvailable));
 	}
 
 	@Bean

@@ -12,7 +12,9 @@ import org.springframework.core.env.MapPropertySource;
  * service or an operator can override any of them: records are String keys and raw JSON
  * bytes (the inbox decodes them); a new consumer group starts from the earliest offset so
  * that it misses no event; offsets are committed by the container after the listener
- * returned, never automatically; health probes and Prometheus are exposed.
+ * returned, never automatically; a listener observes each record it receives (with a
+ * tracer, a receive span whose parent is the record's {@code traceparent}); health probes
+ * and Prometheus are exposed.
  */
 class MessagingEnvironmentDefaults implements EnvironmentPostProcessor {
 
@@ -25,7 +27,7 @@ class MessagingEnvironmentDefaults implements EnvironmentPostProcessor {
 			Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
 			Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),
 			Map.entry("spring.kafka.listener.ack-mode", "batch"),
-			Map.entry("spring.kafka.listener.observation-enabled", "false"),
+			Map.entry("spring.kafka.listener.observation-enabled", "true"),
 			Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
 			Map.entry("spring.kafka.producer.value-serializer",
 					"org.apache.kafka.common.serialization.ByteArraySerializer"),

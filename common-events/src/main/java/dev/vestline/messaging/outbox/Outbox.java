@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -13,8 +14,10 @@ import dev.vestline.events.DomainEvent;
 import dev.vestline.events.EventCatalog;
 import dev.vestline.events.EventJson;
 import dev.vestline.events.EventType;
+import dev.vestline.messaging.CurrentTraceparent;
 import dev.vestline.messaging.EventContext;
 import dev.vestline.messaging.cloudevents.EventEnvelope;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -32,12 +35,24 @@ public class Outbox {
 
 	private final Clock clock;
 
+	private final Supplier<@Nullable String> currentTraceparent;
+
 	private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
 	public Outbox(DataSource dataSource, EventCatalog catalog, Clock clock) {
+		this(dataSource, catalog, clock, () -> null);
+	}
+
+	/**
+	 * @param currentTraceparent the traceparent of the span current when an event is
+	 * appended, preferred to the {@link EventContext}'s (see {@link CurrentTraceparent})
+	 */
+	public Outbox(DataSource dataSource, EventCatalog catalog, Clock clock,
+			Supplier<@Nullable String> currentTraceparent) {
 		this.queries = new OutboxQueries(dataSource);
 		this.catalog = catalog;
 		this.clock = clock;
+		this.currentTraceparent = currentTraceparent;
 	}
 
 	/**
@@ -56,11 +71,11 @@ public class Outbox {
 		UUID id = this.ids.generate();
 		EventContext context = EventContext.current();
 		String correlationId = (context.correlationId() != null) ? context.correlationId() : id.toString();
+		String traceparent = this.currentTraceparent.get();
 		URI source = type.source();
-		this.queries.insert(type.topic(),
-				new EventEnvelope(id, source, type.ceType(), event.aggregateId(),
-						this.clock.instant().atOffset(ZoneOffset.UTC), type.dataSchema(), correlationId,
-						context.causationId(), context.traceparent(), EventJson.write(event)));
+		this.queries.insert(type.topic(), new EventEnvelope(id, source, type.ceType(), event.aggregateId(),
+				this.clock.instant().atOffset(ZoneOffset.UTC), type.dataSchema(), correlationId, context.causationId(),
+				(traceparent != null) ? traceparent : context.traceparent(), EventJson.write(event)));
 		return id;
 	}
 

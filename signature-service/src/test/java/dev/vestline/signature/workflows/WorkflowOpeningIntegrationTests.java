@@ -216,9 +216,12 @@ class WorkflowOpeningIntegrationTests {
 				.map(CloudEventsKafkaBinding::fromRecord)
 				.toList();
 			assertThat(envelopes).extracting(EventEnvelope::correlationId).containsOnly("flow-" + grant.approvalId());
+			// the caller's trace, continued by this service's server span for the request
 			assertThat(envelopes).filteredOn((envelope) -> envelope.type().contains("DocumentSigned"))
 				.extracting(EventEnvelope::traceparent)
-				.containsOnly(traceparent);
+				.hasSize(2)
+				.allSatisfy((signed) -> assertThat(signed).startsWith("00-0af7651916cd43dd8448eb211c80319c-")
+					.isNotEqualTo(traceparent));
 		}
 	}
 
