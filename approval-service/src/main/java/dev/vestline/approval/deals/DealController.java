@@ -162,7 +162,8 @@ class DealController {
 	 */
 	record DealEdit(@Nullable @Size(max = 200) String name,
 			@Nullable @DecimalMin(value = "0.01") @Digits(integer = 17, fraction = 2) BigDecimal capacity,
-			@Nullable @Size(max = 500) String reason, @JsonAnySetter @Nullable Map<String, Object> others) {
+			@Nullable @Size(max = 500) String reason,
+			@JsonAnySetter @Schema(hidden = true) @Nullable Map<String, Object> others) {
 	}
 
 	/**
