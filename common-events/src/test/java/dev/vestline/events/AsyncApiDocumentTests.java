@@ -21,6 +21,7 @@ import dev.vestline.events.reconciliation.InvoicePaymentReceived;
 import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.events.signature.SigningWorkflowCancelled;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
+import dev.vestline.events.signature.SigningWorkflowCreated;
 import dev.vestline.events.signature.SigningWorkflowFailed;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -116,15 +117,15 @@ class AsyncApiDocumentTests {
 		Map<String, Set<String>> receives = operations("receive").entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> Set.copyOf(operationMessages(entry.getValue()))));
-		assertThat(receives).isEqualTo(Map
-			.of("signatureReceivesApprovalEvents", ceTypes(ApprovalGranted.class), "approvalReceivesSignatureEvents",
-					ceTypes(SigningWorkflowFailed.class, SigningWorkflowCancelled.class,
-							SigningWorkflowCompleted.class),
-					"billingReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
-					"reconciliationReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
-					"reconciliationReceivesBillingEvents", ceTypes(InvoiceIssued.class, InvoiceVoided.class),
-					"billingReceivesReconciliationEvents",
-					ceTypes(InvoicePaymentReceived.class, InvoicePaymentReversed.class)));
+		assertThat(receives).isEqualTo(Map.of("signatureReceivesApprovalEvents", ceTypes(ApprovalGranted.class),
+				"approvalReceivesSignatureEvents",
+				ceTypes(SigningWorkflowCreated.class, SigningWorkflowFailed.class, SigningWorkflowCancelled.class,
+						SigningWorkflowCompleted.class),
+				"billingReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
+				"reconciliationReceivesSignatureEvents", ceTypes(SigningWorkflowCompleted.class),
+				"reconciliationReceivesBillingEvents", ceTypes(InvoiceIssued.class, InvoiceVoided.class),
+				"billingReceivesReconciliationEvents",
+				ceTypes(InvoicePaymentReceived.class, InvoicePaymentReversed.class)));
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import dev.vestline.events.approval.ApprovalKind;
  * @param grantedBy who decided the last step
  * @param grantedAt when
  * @param executedAt when its signing workflow completed
+ * @param workflowId the signing workflow carrying out the current grant, once opened
  * @param endedBy who rejected, cancelled or expired it
  * @param endedAt when
  * @param endReason why
@@ -40,8 +41,8 @@ public record ApprovalView(UUID id, UUID dealId, UUID vehicleId, String investor
 		@Nullable UUID subscriptionId, @Nullable Money amount, ApprovalStatus status, List<Step> steps,
 		@Nullable Integer currentStep, @Nullable Money reserved, String requestedBy, Instant requestedAt,
 		Instant expiresAt, @Nullable String grantedBy, @Nullable Instant grantedAt, @Nullable Instant executedAt,
-		@Nullable String endedBy, @Nullable Instant endedAt, @Nullable String endReason, @Nullable String reopenReason,
-		long version) {
+		@Nullable UUID workflowId, @Nullable String endedBy, @Nullable Instant endedAt, @Nullable String endReason,
+		@Nullable String reopenReason, long version) {
 
 	static ApprovalView of(Approval a) {
 		List<Step> steps = new ArrayList<>();
@@ -51,7 +52,7 @@ public record ApprovalView(UUID id, UUID dealId, UUID vehicleId, String investor
 		return new ApprovalView(a.id(), a.dealId(), a.vehicleId(), a.investorId(), a.kind(), a.subscriptionId(),
 				a.amount(), a.status(), steps, (a.status() == ApprovalStatus.PENDING) ? a.currentStep() : null,
 				a.reservedMoney(), a.requestedBy(), a.requestedAt(), a.expiresAt(), a.grantedBy(), a.grantedAt(),
-				a.executedAt(), a.endedBy(), a.endedAt(), a.endReason(), a.reopenReason(), a.version());
+				a.executedAt(), a.workflowId(), a.endedBy(), a.endedAt(), a.endReason(), a.reopenReason(), a.version());
 	}
 
 	/**

@@ -62,7 +62,8 @@ class CompensatedApprovals {
 		int changed = this.jdbc.sql("""
 				UPDATE approval
 				   SET status = 'PENDING', decided_steps = decided_steps - 1, granted_by = NULL, granted_at = NULL,
-				       reserved_amount = NULL, reopen_reason = :reason, reopened_at = :now, expires_at = :expires,
+				       reserved_amount = NULL, workflow_id = NULL, reopen_reason = :reason, reopened_at = :now,
+				       expires_at = :expires,
 				       version = version + 1
 				 WHERE id = :id AND version = :version AND status = 'GRANTED'
 				""")
@@ -79,6 +80,18 @@ class CompensatedApprovals {
 				.update();
 		}
 		return changed == 1;
+	}
+
+	/**
+	 * Ties the grant to the first workflow opened for it; outcomes of any other workflow
+	 * are then not this grant's.
+	 * @return {@code false} when the approval moved on or already has its workflow
+	 */
+	boolean attachWorkflow(Approval a, UUID workflow) {
+		return this.jdbc.sql("""
+				UPDATE approval SET workflow_id = :workflow, version = version + 1
+				 WHERE id = :id AND version = :version AND status = 'GRANTED' AND workflow_id IS NULL
+				""").param("workflow", workflow).param("id", a.id()).param("version", a.version()).update() == 1;
 	}
 
 	boolean execute(Approval a, UUID workflow, Instant now) {

@@ -17,6 +17,7 @@ import dev.vestline.approval.audit.AuditEntry;
 import dev.vestline.approval.deals.Deals;
 import dev.vestline.events.signature.SigningWorkflowCancelled;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
+import dev.vestline.events.signature.SigningWorkflowCreated;
 import dev.vestline.events.signature.SigningWorkflowFailed;
 
 /**
@@ -92,19 +93,44 @@ class Compensation {
 	}
 
 	/**
-	 * @return the approval, locked, when this is the workflow's first outcome and the
-	 * approval is still granted; otherwise records why nothing is done
+	 * Remembers which workflow carries out the current grant. A second workflow opened
+	 * for the same grant is recorded and left alone: its outcome will not reopen or
+	 * cancel the approval.
+	 */
+	void workflowCreated(SigningWorkflowCreated event) {
+		Optional<Approval> approval = this.compensated.lock(event.approvalId());
+		Instant now = this.recorder.now();
+		if (approval.isPresent() && this.compensated.attachWorkflow(approval.get(), event.workflowId())) {
+			this.recorder.noted(new AuditEntry(event.approvalId(), "WORKFLOW_OPENED", ACTOR, now, null,
+					ApprovalStatus.GRANTED.name(), "signing workflow " + event.workflowId()));
+			return;
+		}
+		String why = approval.map((a) -> (a.status() != ApprovalStatus.GRANTED)
+				? "approval is " + a.status() + ", not GRANTED" : (event.workflowId().equals(a.workflowId()))
+						? "already recorded" : "the grant is carried out by workflow " + a.workflowId())
+			.orElse("unknown approval");
+		this.recorder.noted(new AuditEntry(event.approvalId(), "WORKFLOW_IGNORED", ACTOR, now, null,
+				approval.map((a) -> a.status().name()).orElse(null), "workflow " + event.workflowId() + ": " + why));
+	}
+
+	/**
+	 * @return the approval, locked, when this is the workflow's first outcome, the
+	 * approval is still granted and the workflow is the one its grant opened (or none was
+	 * recorded); otherwise records why nothing is done
 	 */
 	private Optional<Approval> grantedApproval(UUID workflow, UUID approvalId, String outcome) {
 		Optional<Approval> approval = this.compensated.lock(approvalId);
 		boolean granted = approval.map((a) -> a.status() == ApprovalStatus.GRANTED).orElse(false);
-		boolean first = this.compensated.recordFirstOutcome(workflow, approvalId, outcome, granted,
+		boolean ours = approval.map((a) -> a.workflowId() == null || a.workflowId().equals(workflow)).orElse(false);
+		boolean first = this.compensated.recordFirstOutcome(workflow, approvalId, outcome, granted && ours,
 				this.recorder.now());
-		if (first && granted) {
+		if (first && granted && ours) {
 			return approval;
 		}
 		String why = !first ? "workflow " + workflow + " already had an outcome"
-				: approval.map((a) -> "approval is " + a.status() + ", not GRANTED").orElse("unknown approval");
+				: !granted
+						? approval.map((a) -> "approval is " + a.status() + ", not GRANTED").orElse("unknown approval")
+						: "not the workflow of the current grant (" + approval.get().workflowId() + ")";
 		this.recorder.noted(new AuditEntry(approvalId, "COMPENSATION_IGNORED", ACTOR, this.recorder.now(), null,
 				approval.map((a) -> a.status().name()).orElse(null),
 				outcome + " of workflow " + workflow + ": " + why));

@@ -9,6 +9,7 @@ import dev.vestline.events.Topics;
 import dev.vestline.events.signature.SignatureEvent;
 import dev.vestline.events.signature.SigningWorkflowCancelled;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
+import dev.vestline.events.signature.SigningWorkflowCreated;
 import dev.vestline.events.signature.SigningWorkflowFailed;
 import dev.vestline.messaging.inbox.Inbox;
 
@@ -38,8 +39,9 @@ class SignatureEventsListener {
 			case SigningWorkflowFailed failed -> this.compensation.workflowFailed(failed);
 			case SigningWorkflowCancelled cancelled -> this.compensation.workflowCancelled(cancelled);
 			case SigningWorkflowCompleted completed -> this.compensation.workflowCompleted(completed);
+			case SigningWorkflowCreated created -> this.compensation.workflowCreated(created);
 			default -> {
-				// created, signed, declined: the workflow goes on, nothing to compensate
+				// signed, declined: the workflow goes on, nothing to compensate
 			}
 		}
 	}

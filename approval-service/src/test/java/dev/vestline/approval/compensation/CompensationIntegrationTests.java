@@ -19,7 +19,9 @@ import dev.vestline.events.approval.ApprovalCancelled;
 import dev.vestline.events.approval.ApprovalReopened;
 import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.events.signature.SigningWorkflowCancelled;
+import dev.vestline.events.signature.Signer;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
+import dev.vestline.events.signature.SigningWorkflowCreated;
 import dev.vestline.events.signature.SigningWorkflowFailed;
 import dev.vestline.messaging.cloudevents.EventRecords;
 import dev.vestline.testharness.TestInfrastructure;
@@ -191,6 +193,57 @@ class CompensationIntegrationTests {
 				.isNotEmpty();
 		}
 		assertThat(this.scenario.reserved(deal)).isEqualTo("100.00");
+	}
+
+	@Test
+	void leavesTheGrantAloneWhenAWorkflowOtherThanTheOneItOpenedFails() throws Exception {
+		UUID deal = this.scenario.deal("1000.00");
+		UUID approval = UUID.fromString(this.scenario.grantedSubscription(deal, "inv-w", "500.00").text("id"));
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		this.signatureService.send(EventRecords.record(created(first, approval))).get();
+		awaitAudit(approval, "WORKFLOW_OPENED");
+		assertThat(this.api.get("/api/v1/approvals/" + approval, OPERATIONS).text("workflowId"))
+			.isEqualTo(first.toString());
+
+		// a second workflow for the same grant (a signature-service bug or a replayed
+		// grant): recorded, and its failure does not reopen the approval
+		this.signatureService.send(EventRecords.record(created(second, approval))).get();
+		this.signatureService
+			.send(EventRecords.record(new SigningWorkflowFailed(second, approval, "duplicate", Instant.now())))
+			.get();
+		await().atMost(Duration.ofSeconds(60)).until(() -> audit(approval, "COMPENSATION_IGNORED") == 1);
+		assertThat(audit(approval, "WORKFLOW_IGNORED")).isOne();
+		Api.Response stillGranted = this.api.get("/api/v1/approvals/" + approval, OPERATIONS);
+		assertThat(stillGranted.text("status")).isEqualTo("GRANTED");
+		assertThat(stillGranted.text("workflowId")).isEqualTo(first.toString());
+		assertThat(this.scenario.reserved(deal)).isEqualTo("500.00");
+		assertThat(this.published.of(approval, ApprovalReopened.class)).isEmpty();
+
+		// the grant's own workflow fails: reopened, and the next grant opens a new one
+		this.signatureService
+			.send(EventRecords.record(new SigningWorkflowFailed(first, approval, "renderer down", Instant.now())))
+			.get();
+		awaitAudit(approval, "REOPENED");
+		Api.Response reopened = this.api.get("/api/v1/approvals/" + approval, OPERATIONS);
+		assertThat(reopened.json().path("workflowId").isNull()).isTrue();
+		assertThat(this.scenario.reserved(deal)).isEqualTo("0.00");
+		this.scenario.approve(reopened, "otto-inv-w", "operations");
+		UUID third = UUID.randomUUID();
+		this.signatureService.send(EventRecords.record(created(third, approval))).get();
+		this.signatureService.send(EventRecords.record(completed(third, approval))).get();
+		awaitAudit(approval, "EXECUTED");
+		Api.Response executed = this.api.get("/api/v1/approvals/" + approval, OPERATIONS);
+		assertThat(executed.text("status")).isEqualTo("EXECUTED");
+		assertThat(executed.text("workflowId")).isEqualTo(third.toString());
+		assertThat(this.scenario.reserved(deal)).isEqualTo("500.00");
+	}
+
+	private static SigningWorkflowCreated created(UUID workflow, UUID approval) {
+		return new SigningWorkflowCreated(workflow, approval, DocumentKind.SUBSCRIPTION_PACK, UUID.randomUUID(),
+				UUID.randomUUID(), "investor", null, null,
+				List.of(new Signer("investor", "Ivy Investor", "INVESTOR"), new Signer("arranger", "Arno", "ARRANGER")),
+				Instant.now());
 	}
 
 	private static SigningWorkflowCompleted completed(UUID workflow, UUID approval) {
