@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import dev.vestline.approval.support.Api;
 import dev.vestline.approval.support.ApprovalApiTest;
-import dev.vestline.approval.support.Race;
+import dev.vestline.testharness.Race;
 import dev.vestline.approval.support.Scenario;
 import dev.vestline.events.DomainEvent;
 import org.junit.jupiter.api.Test;

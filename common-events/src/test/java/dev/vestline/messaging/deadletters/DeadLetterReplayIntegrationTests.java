@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.vestline.messaging.LedgerEntryRecorded;
 import dev.vestline.messaging.MessagingTestApplication.LedgerEventsListener;
 import dev.vestline.messaging.inbox.DeadLetterErrorHandler;
 import dev.vestline.messaging.inbox.InboxMetrics;
 import dev.vestline.messaging.inbox.LedgerRecords;
+import dev.vestline.testharness.Race;
 import dev.vestline.testharness.RealInfrastructure;
 import dev.vestline.testharness.TestInfrastructure;
 import dev.vestline.testharness.TopicReader;
@@ -155,7 +152,7 @@ class DeadLetterReplayIntegrationTests {
 		assertThat(first.replayed()).hasSize(20);
 		assertThat(this.deadLetters.pendingCount(topic)).isEqualTo(30);
 
-		List<Object> outcomes = race(8, () -> {
+		List<Object> outcomes = Race.run(8, (i) -> {
 			try {
 				return this.deadLetters.replay(topic, 10_000);
 			}
@@ -212,28 +209,6 @@ class DeadLetterReplayIntegrationTests {
 			.params(consumer, note)
 			.query(Long.class)
 			.single();
-	}
-
-	private static List<Object> race(int contenders, java.util.concurrent.Callable<Object> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(contenders);
-		try {
-			CyclicBarrier start = new CyclicBarrier(contenders);
-			List<Future<Object>> futures = new ArrayList<>();
-			for (int i = 0; i < contenders; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			List<Object> outcomes = new ArrayList<>();
-			for (Future<Object> future : futures) {
-				outcomes.add(future.get());
-			}
-			return outcomes;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

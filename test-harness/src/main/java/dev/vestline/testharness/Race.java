@@ -1,4 +1,4 @@
-package dev.vestline.approval.support;
+package dev.vestline.testharness;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * Starts many tasks on a barrier, so they really run at the same moment.
+ * Starts many tasks on a barrier, so they really run at the same moment: what the race
+ * tests of every module share.
  */
 public final class Race {
 
