@@ -2,6 +2,7 @@ package dev.vestline.messaging.autoconfigure;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -120,7 +121,7 @@ public class MessagingAutoConfiguration {
 			ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry registry) {
 		return new DeadLetters(kafka.buildConsumerProperties(), kafka.buildProducerProperties(), dataSource, () -> {
 			KafkaListenerEndpointRegistry containers = listeners.getIfAvailable();
-			return (containers != null) ? DeadLetters.of(containers) : java.util.Set.of();
+			return (containers != null) ? DeadLetters.of(containers) : Set.of();
 		}, registry);
 	}
 

@@ -1,5 +1,6 @@
 package dev.vestline.messaging.deadletters;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -47,10 +48,10 @@ public record DeadLetter(int partition, long offset, Instant deadLetteredAt, @Nu
 		}
 		byte[] value = header.value();
 		if (width == 4 && value.length == 4) {
-			return String.valueOf(java.nio.ByteBuffer.wrap(value).getInt());
+			return String.valueOf(ByteBuffer.wrap(value).getInt());
 		}
 		if (width == 8 && value.length == 8) {
-			return String.valueOf(java.nio.ByteBuffer.wrap(value).getLong());
+			return String.valueOf(ByteBuffer.wrap(value).getLong());
 		}
 		return new String(value, StandardCharsets.UTF_8);
 	}

@@ -2,6 +2,7 @@ package dev.vestline.support.deadletters;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import dev.vestline.messaging.deadletters.DeadLetter;
 import dev.vestline.messaging.deadletters.DeadLetterTopic;
@@ -83,7 +84,7 @@ class DeadLetterController {
 			String message = "must be between 1 and " + max;
 			ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 					"limit: " + message);
-			problem.getBody().setProperty("errors", List.of(java.util.Map.of("field", "limit", "message", message)));
+			problem.getBody().setProperty("errors", List.of(Map.of("field", "limit", "message", message)));
 			throw problem;
 		}
 	}
