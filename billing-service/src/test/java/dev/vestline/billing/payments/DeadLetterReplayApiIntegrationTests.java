@@ -3,6 +3,7 @@ package dev.vestline.billing.payments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.vestline.events.Money;
@@ -80,7 +81,7 @@ class DeadLetterReplayApiIntegrationTests extends PaymentIntegrationTest {
 	}
 
 	@Test
-	void answersUnknownTopicsBadLimitsAndOtherRolesWithProblems() {
+	void answersUnknownTopicsBadLimitsBadDiscardsAndOtherRolesWithProblems() {
 		RestClient operations = http(TOKENS.token("olga", "operations"));
 		var unknown = operations.post()
 			.uri("/api/v1/dead-letters/{dlt}/replay", "billing.events.nobody.dlt")
@@ -95,6 +96,21 @@ class DeadLetterReplayApiIntegrationTests extends PaymentIntegrationTest {
 			.toEntity(JsonNode.class);
 		assertThat(badLimit.getStatusCode().value()).isEqualTo(400);
 		assertThat(badLimit.getBody().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+		var noReason = operations.post()
+			.uri("/api/v1/dead-letters/{dlt}/discard", DLT)
+			.body(Map.of("partition", 0, "offset", 0))
+			.retrieve()
+			.toEntity(JsonNode.class);
+		assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+		assertThat(noReason.getBody().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+		var notFirst = operations.post()
+			.uri("/api/v1/dead-letters/{dlt}/discard", DLT)
+			.body(Map.of("partition", 0, "offset", -5, "reason", "a producer bug"))
+			.retrieve()
+			.toEntity(JsonNode.class);
+		assertThat(notFirst.getStatusCode().value()).isEqualTo(409);
+		assertThat(notFirst.getBody().get("type").asString()).endsWith("/not-first-pending");
+		assertThat(notFirst.getBody().has("firstPending")).isTrue();
 		var billing = http().post().uri("/api/v1/dead-letters/{dlt}/replay", DLT).retrieve().toEntity(JsonNode.class);
 		assertThat(billing.getStatusCode().value()).isEqualTo(403);
 	}

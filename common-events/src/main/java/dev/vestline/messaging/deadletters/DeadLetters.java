@@ -132,13 +132,61 @@ public class DeadLetters {
 	 * @throws ReplayRunningException when a replay of the topic is running elsewhere
 	 */
 	public Replay replay(DeadLetterTopic topic, int limit) {
+		return locked(topic, () -> replayLocked(topic, limit));
+	}
+
+	/**
+	 * Marks the first pending dead letter of a partition as handled without sending it
+	 * back: for a record no fix will make acceptable (a producer's bug), which a replay
+	 * would only park again. Only the first pending record of the partition can be
+	 * discarded, so that nothing is passed over unseen.
+	 * @param partition its partition in the dead-letter topic
+	 * @param offset its offset, the first pending one of the partition
+	 * @return what was discarded
+	 * @throws ReplayRunningException when a replay of the topic is running
+	 * @throws NotFirstPendingException when the offset is not the first pending one
+	 */
+	public DeadLetter discard(DeadLetterTopic topic, int partition, long offset) {
+		return locked(topic, () -> {
+			try (KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
+				TopicPartition target = new TopicPartition(topic.name(), partition);
+				long[] range = pendingRanges(consumer, topic).get(target);
+				long first = (range != null && range[0] < range[1]) ? range[0] : -1;
+				if (first != offset) {
+					throw new NotFirstPendingException(topic.name(), partition, offset, first);
+				}
+				DeadLetter discarded = DeadLetter.of(readOne(consumer, target, offset));
+				consumer.commitSync(Map.of(target, new OffsetAndMetadata(offset + 1)), TIMEOUT);
+				this.meters.counter("vestline.dead-letters.discarded", "topic", topic.name()).increment();
+				return discarded;
+			}
+		});
+	}
+
+	private static ConsumerRecord<String, byte[]> readOne(KafkaConsumer<String, byte[]> consumer,
+			TopicPartition partition, long offset) {
+		consumer.assign(List.of(partition));
+		consumer.seek(partition, offset);
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+				if (record.offset() == offset) {
+					return record;
+				}
+			}
+		}
+		throw new IllegalStateException("Could not read " + partition + " at " + offset + " within " + TIMEOUT);
+	}
+
+	/** Runs work holding the topic's replay lock, taken across every replica. */
+	private <T> T locked(DeadLetterTopic topic, Supplier<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
 				if (!tryLock(connection, topic)) {
 					throw new ReplayRunningException(topic.name());
 				}
-				return replayLocked(topic, limit);
+				return work.get();
 			}
 			finally {
 				// ends the transaction, which frees the lock

@@ -36,6 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -129,23 +130,7 @@ class DeadLetterReplayIntegrationTests {
 	void replaysEachDeadLetterOnceWhenReplaysRaceAndHonoursTheLimit() throws Exception {
 		String group = "ledger-race-" + UUID.randomUUID();
 		DeadLetterTopic topic = new DeadLetterTopic(LedgerEntryRecorded.TOPIC, group);
-		try (Admin admin = Admin.create(
-				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infrastructure.kafka().bootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(topic.name(), 2, (short) 1))).all().get();
-		}
-		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < 50; i++) {
-			UUID id = LedgerRecords.newId();
-			ids.add(id.toString());
-			ProducerRecord<String, byte[]> original = LedgerRecords.record(id,
-					new LedgerEntryRecorded("race-" + i, 1, "raced"));
-			ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic.name(), null, original.key(),
-					original.value(), original.headers());
-			dead.headers().add(DeadLetterErrorHandler.REASON_HEADER, "IllegalStateException: test".getBytes());
-			dead.headers().add("kafka_dlt-original-topic", LedgerEntryRecorded.TOPIC.getBytes());
-			this.producer.send(dead);
-		}
-		this.producer.flush();
+		List<String> ids = parkDeadLetters(topic, 2, 50);
 		assertThat(this.deadLetters.pendingCount(topic)).isEqualTo(50);
 
 		Replay first = this.deadLetters.replay(topic, 20);
@@ -183,6 +168,52 @@ class DeadLetterReplayIntegrationTests {
 				assertThat(r.headers().lastHeader("kafka_dlt-original-topic")).isNull();
 			});
 		}
+	}
+
+	@Test
+	void discardsOnlyTheFirstPendingDeadLetterOfAPartitionAndTheReplaySendsTheRest() throws Exception {
+		String group = "ledger-discard-" + UUID.randomUUID();
+		DeadLetterTopic topic = new DeadLetterTopic(LedgerEntryRecorded.TOPIC, group);
+		List<String> ids = parkDeadLetters(topic, 1, 3);
+
+		assertThatThrownBy(() -> this.deadLetters.discard(topic, 0, 1)).isInstanceOf(NotFirstPendingException.class)
+			.satisfies((ex) -> assertThat(((NotFirstPendingException) ex).firstPending()).isZero());
+		DeadLetter discarded = this.deadLetters.discard(topic, 0, 0);
+		assertThat(discarded.eventId()).isEqualTo(ids.get(0));
+		assertThat(this.deadLetters.pendingCount(topic)).isEqualTo(2);
+		assertThatThrownBy(() -> this.deadLetters.discard(topic, 0, 0)).isInstanceOf(NotFirstPendingException.class)
+			.satisfies((ex) -> assertThat(((NotFirstPendingException) ex).firstPending()).isOne());
+
+		Replay replay = this.deadLetters.replay(topic, 10_000);
+		assertThat(replay.replayed()).extracting(DeadLetter::eventId).containsExactly(ids.get(1), ids.get(2));
+		assertThat(this.deadLetters.pendingCount(topic)).isZero();
+		assertThatThrownBy(() -> this.deadLetters.discard(topic, 0, 3)).isInstanceOf(NotFirstPendingException.class)
+			.satisfies((ex) -> assertThat(((NotFirstPendingException) ex).firstPending()).isEqualTo(-1));
+	}
+
+	/**
+	 * Creates a dead-letter topic of its own and parks records on it as the error handler
+	 * would.
+	 * @return their event ids, in the order parked
+	 */
+	private List<String> parkDeadLetters(DeadLetterTopic topic, int partitions, int count) throws Exception {
+		try (Admin admin = Admin.create(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infrastructure.kafka().bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(topic.name(), partitions, (short) 1))).all().get();
+		}
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			UUID id = LedgerRecords.newId();
+			ids.add(id.toString());
+			ProducerRecord<String, byte[]> original = LedgerRecords.record(id,
+					new LedgerEntryRecorded("parked-" + i, 1, "parked"));
+			ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic.name(), null, original.key(),
+					original.value(), original.headers());
+			dead.headers().add(DeadLetterErrorHandler.REASON_HEADER, "IllegalStateException: test".getBytes());
+			dead.headers().add("kafka_dlt-original-topic", LedgerEntryRecorded.TOPIC.getBytes());
+			this.producer.send(dead).get();
+		}
+		return ids;
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> fromTopic(List<ConsumerRecord<String, byte[]>> records,

@@ -7,16 +7,23 @@ import java.util.Map;
 import dev.vestline.messaging.deadletters.DeadLetter;
 import dev.vestline.messaging.deadletters.DeadLetterTopic;
 import dev.vestline.messaging.deadletters.DeadLetters;
+import dev.vestline.messaging.deadletters.NotFirstPendingException;
 import dev.vestline.messaging.deadletters.Replay;
 import dev.vestline.messaging.deadletters.ReplayRunningException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,11 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
  * What this service's consumer groups gave up on, and their replay once the cause is
  * fixed. Every service serves it under {@code /api/v1/dead-letters} for the
  * {@code operations} role. A replay sends back what is pending when it starts, so
- * repeating the request is safe: it finds nothing left to send.
+ * repeating the request is safe: it finds nothing left to send. A record no fix will make
+ * acceptable is discarded instead, one at a time, with a reason that goes to the log.
  */
 @RestController
 @RequestMapping("/api/v1/dead-letters")
 class DeadLetterController {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeadLetterController.class);
 
 	private static final int MAX_LIST = 500;
 
@@ -72,6 +82,37 @@ class DeadLetterController {
 		}
 	}
 
+	@PostMapping("/{deadLetterTopic}/discard")
+	DeadLetter discard(@PathVariable String deadLetterTopic, @RequestBody Discard request) {
+		if (request.reason() == null || request.reason().isBlank()) {
+			throw invalid("reason", "say why this record will never be replayed");
+		}
+		DeadLetterTopic topic = known(deadLetterTopic);
+		try {
+			DeadLetter discarded = this.deadLetters.discard(topic, request.partition(), request.offset());
+			logger.warn("Dead letter {} of {} at {}/{} discarded by {}: {}", discarded.eventId(), topic.name(),
+					request.partition(), request.offset(), caller(), request.reason());
+			return discarded;
+		}
+		catch (ReplayRunningException ex) {
+			ErrorResponseException problem = problem(HttpStatus.CONFLICT, "replay-running", "Replay running",
+					ex.getMessage());
+			problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			throw problem;
+		}
+		catch (NotFirstPendingException ex) {
+			ErrorResponseException problem = problem(HttpStatus.CONFLICT, "not-first-pending",
+					"Not the first pending dead letter", ex.getMessage());
+			problem.getBody().setProperty("firstPending", ex.firstPending());
+			throw problem;
+		}
+	}
+
+	private static String caller() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null) ? authentication.getName() : "unknown";
+	}
+
 	private DeadLetterTopic known(String name) {
 		return this.deadLetters.find(name)
 			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found", "Dead-letter topic not found",
@@ -81,12 +122,15 @@ class DeadLetterController {
 
 	private static void requireLimit(int limit, int max) {
 		if (limit < 1 || limit > max) {
-			String message = "must be between 1 and " + max;
-			ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-					"limit: " + message);
-			problem.getBody().setProperty("errors", List.of(Map.of("field", "limit", "message", message)));
-			throw problem;
+			throw invalid("limit", "must be between 1 and " + max);
 		}
+	}
+
+	private static ErrorResponseException invalid(String field, String message) {
+		ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				field + ": " + message);
+		problem.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
+		return problem;
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
@@ -94,6 +138,16 @@ class DeadLetterController {
 		body.setType(URI.create("https://vestline.dev/problems/" + type));
 		body.setTitle(title);
 		return new ErrorResponseException(status, body, null);
+	}
+
+	/**
+	 * A dead letter to discard: the first pending one of its partition.
+	 *
+	 * @param partition its partition in the dead-letter topic
+	 * @param offset its offset there
+	 * @param reason why it will never be replayed, for the log
+	 */
+	record Discard(int partition, long offset, @Nullable String reason) {
 	}
 
 	/**
