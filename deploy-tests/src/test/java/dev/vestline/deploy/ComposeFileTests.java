@@ -1,0 +1,118 @@
+package dev.vestline.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The compose file stays valid and in step with what the services read (image tags,
+ * ports, schemas, roles and passwords), and runs the services as hardened as Kubernetes
+ * does, with no superuser or admin password written down.
+ */
+class ComposeFileTests {
+
+	static final Path DOCKER_COMPOSE = Path.of("/usr/bin/docker-compose");
+
+	static final Map<String, String> PASSWORDS = Map.of("POSTGRES_PASSWORD", "Tq8#pL2vZx9mWc4r",
+			"GRAFANA_ADMIN_PASSWORD", "Hn5$kR7yBd3sQf6t");
+
+	@Test
+	void isValidForDockerComposeWhenTheOperatorGivesThePasswords() throws Exception {
+		Result config = dockerComposeConfig(PASSWORDS);
+		assertThat(config.exitValue()).as(config.output()).isZero();
+	}
+
+	@Test
+	void refusesToStartWithoutASuperuserOrGrafanaAdminPassword() throws Exception {
+		Result withoutSuperuser = dockerComposeConfig(Map.of("GRAFANA_ADMIN_PASSWORD", "Hn5$kR7yBd3sQf6t"));
+		assertThat(withoutSuperuser.exitValue()).isNotZero();
+		assertThat(withoutSuperuser.output()).contains("POSTGRES_PASSWORD");
+		Result withoutAdmin = dockerComposeConfig(Map.of("POSTGRES_PASSWORD", "Tq8#pL2vZx9mWc4r"));
+		assertThat(withoutAdmin.exitValue()).isNotZero();
+		assertThat(withoutAdmin.output()).contains("GRAFANA_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void writesNoSuperuserOrAdminPassword() {
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		assertThat(Tree.string(services, "postgres", "environment", "POSTGRES_PASSWORD"))
+			.startsWith("${POSTGRES_PASSWORD:?");
+		assertThat(Tree.string(services, "grafana", "environment", "GF_SECURITY_ADMIN_PASSWORD"))
+			.startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+	}
+
+	@Test
+	void runsEveryServiceUnprivilegedReadOnlyAndWithAMemoryLimit() {
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		for (String service : Repository.SERVICES) {
+			Map<String, Object> definition = Tree.map(services, service);
+			assertThat(Tree.string(definition, "user")).as(service).isEqualTo("10001:10001");
+			assertThat(definition.get("read_only")).as(service).isEqualTo(true);
+			assertThat(Tree.list(definition, "tmpfs")).as(service).containsExactly("/tmp");
+			assertThat(Tree.list(definition, "cap_drop")).as(service).containsExactly("ALL");
+			assertThat(Tree.list(definition, "security_opt")).as(service).contains("no-new-privileges:true");
+			assertThat(Tree.string(definition, "mem_limit")).as(service).isEqualTo("1g");
+		}
+	}
+
+	@Test
+	void publishesPortsOnTheLoopbackOnly() {
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		services.forEach((name, definition) -> assertThat(Tree.list(definition, "ports")).as(name)
+			.allSatisfy((port) -> assertThat(port.toString()).startsWith("127.0.0.1:")));
+	}
+
+	@Test
+	void givesEachServiceItsImageSchemaRoleAndPort() {
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		String initSql = Repository.read("deploy/postgres/init.sql");
+		for (String service : Repository.SERVICES) {
+			Map<String, Object> environment = Tree.map(services, service, "environment");
+			assertThat(Tree.string(services, service, "image"))
+				.isEqualTo("vestline/" + service + "-service:0.1.0-SNAPSHOT");
+			assertThat(environment.get("SPRING_DATASOURCE_URL"))
+				.isEqualTo("jdbc:postgresql://postgres:5432/vestline?currentSchema=" + service);
+			assertThat(environment.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(service);
+			assertThat(initSql)
+				.contains("CREATE ROLE " + service + " LOGIN PASSWORD '" + environment.get("SPRING_DATASOURCE_PASSWORD")
+						+ "';")
+				.contains("CREATE SCHEMA " + service + " AUTHORIZATION " + service + ";");
+			assertThat(environment.get("SERVER_PORT")).isEqualTo(String.valueOf(ServicePorts.of(service)));
+			assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+		}
+	}
+
+	@Test
+	void scrapesEveryService() {
+		String prometheus = Repository.read("deploy/prometheus/prometheus.yml");
+		for (String service : Repository.SERVICES) {
+			assertThat(prometheus).contains("\"" + service + ":" + ServicePorts.of(service) + "\"");
+		}
+	}
+
+	private static Result dockerComposeConfig(Map<String, String> environment) throws Exception {
+		assumeTrue(Files.isExecutable(DOCKER_COMPOSE),
+				"docker-compose is not installed (.ci/run installs it from Debian's packages)");
+		ProcessBuilder builder = new ProcessBuilder(DOCKER_COMPOSE.toString(), "-f", "docker-compose.yml", "config",
+				"-q")
+			.directory(Repository.ROOT.toFile())
+			.redirectErrorStream(true);
+		builder.environment().keySet().removeAll(List.of("POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD"));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return new Result(process.exitValue(), output);
+	}
+
+	private record Result(int exitValue, String output) {
+	}
+
+}
