@@ -1,0 +1,157 @@
+package dev.vestline.deploy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.vestline.deploy.Overlay.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Network isolation in every overlay: nothing talks unless allowed; the services are
+ * reached only by the ingress controller (their APIs, the signing page) and Prometheus
+ * (metrics), and reach only PostgreSQL, Kafka, the identity provider, the mail relay and
+ * DNS.
+ */
+class NetworkPoliciesTests {
+
+	static final String DNS = "to namespace kube-system pods k8s-app=kube-dns port UDP/53";
+
+	static final String DNS_TCP = "to namespace kube-system pods k8s-app=kube-dns port TCP/53";
+
+	@Test
+	void everythingIsDeniedUnlessAllowed() {
+		for (Overlay overlay : Rendered.overlays()) {
+			assertThat(overlay.all("NetworkPolicy")
+				.filter((policy) -> Selectors.selectsAll(Tree.map(policy.tree(), "spec", "podSelector")))
+				.filter((policy) -> Tree.list(policy.tree(), "spec", "ingress").isEmpty()
+						&& Tree.list(policy.tree(), "spec", "egress").isEmpty()))
+				.as(overlay.name())
+				.anySatisfy((policy) -> assertThat(Tree.list(policy.tree(), "spec", "policyTypes"))
+					.containsExactlyInAnyOrder("Ingress", "Egress"));
+		}
+	}
+
+	@Test
+	void everyServiceIsCoveredByAPolicyOfItsOwn() {
+		for (Overlay overlay : Rendered.overlays()) {
+			for (Document deployment : overlay.all("Deployment").toList()) {
+				assertThat(policiesOf(overlay, deployment)).as(deployment.name())
+					.anySatisfy((policy) -> assertThat(Tree.list(policy.tree(), "spec", "ingress")).isNotEmpty());
+			}
+		}
+	}
+
+	@Test
+	void onlyTheIngressControllerReachesTheApisAndOnlyPrometheusTheMetrics() {
+		for (Overlay overlay : Rendered.overlays()) {
+			for (Document deployment : overlay.all("Deployment").toList()) {
+				String service = deployment.name();
+				assertThat(rules(overlay, deployment, "ingress", "from")).as(service)
+					.containsExactlyInAnyOrder(
+							"from namespace ingress-nginx pods app.kubernetes.io/name=ingress-nginx port TCP/"
+									+ ServicePorts.of(service),
+							"from namespace monitoring pods app.kubernetes.io/name=prometheus port TCP/"
+									+ ServicePorts.management(service));
+			}
+		}
+	}
+
+	@Test
+	void theServicesReachOnlyPostgresKafkaTheIdentityProviderTheMailRelayAndDns() {
+		for (Overlay overlay : Rendered.overlays()) {
+			for (Document deployment : overlay.all("Deployment").toList()) {
+				Set<String> egress = rules(overlay, deployment, "egress", "to");
+				assertThat(egress).as(deployment.name())
+					.hasSize(6)
+					.contains(DNS, DNS_TCP, "to pods cnpg.io/cluster=vestline-db port TCP/5432",
+							"to pods strimzi.io/broker-role=true,strimzi.io/cluster=vestline-kafka port TCP/9093")
+					.anySatisfy((rule) -> assertThat(rule).matches("to ip [\\d.]+/32 port TCP/443"))
+					.anySatisfy((rule) -> assertThat(rule).matches("to ip [\\d.]+/32 port TCP/587"));
+			}
+		}
+	}
+
+	@Test
+	void postgresAndKafkaAdmitTheServices() {
+		for (Overlay overlay : Rendered.overlays()) {
+			Document postgres = overlay.one("NetworkPolicy", "postgres");
+			Document kafka = overlay.all("Kafka").findFirst().orElseThrow();
+			List<Object> kafkaPeers = Tree.list(Tree.list(kafka.tree(), "spec", "kafka", "listeners").getFirst(),
+					"networkPolicyPeers");
+			for (Document deployment : overlay.all("Deployment").toList()) {
+				Map<String, Object> labels = Rendered.podLabels(deployment);
+				assertThat(Tree.list(postgres.tree(), "spec", "ingress")).anySatisfy((rule) -> {
+					assertThat(Tree.list(rule, "ports"))
+						.anySatisfy((port) -> assertThat(Tree.at(port, "port")).isEqualTo(5432));
+					assertThat(Tree.list(rule, "from")).anySatisfy(
+							(peer) -> assertThat(Selectors.selects(Tree.map(peer, "podSelector"), labels)).isTrue());
+				});
+				assertThat(kafkaPeers).as(deployment.name())
+					.anySatisfy(
+							(peer) -> assertThat(Selectors.selects(Tree.map(peer, "podSelector"), labels)).isTrue());
+			}
+		}
+	}
+
+	private static List<Document> policiesOf(Overlay overlay, Document deployment) {
+		Map<String, Object> labels = Rendered.podLabels(deployment);
+		return overlay.all("NetworkPolicy")
+			.filter((policy) -> !Selectors.selectsAll(Tree.map(policy.tree(), "spec", "podSelector")))
+			.filter((policy) -> Selectors.selects(Tree.map(policy.tree(), "spec", "podSelector"), labels))
+			.toList();
+	}
+
+	/** Every peer and port the policies selecting the pod allow, one line each. */
+	private static Set<String> rules(Overlay overlay, Document deployment, String direction, String peers) {
+		Map<String, Object> labels = Rendered.podLabels(deployment);
+		Set<String> rules = new TreeSet<>();
+		for (Document policy : overlay.all("NetworkPolicy").toList()) {
+			if (!Selectors.selects(Tree.map(policy.tree(), "spec", "podSelector"), labels)) {
+				continue;
+			}
+			for (Object rule : Tree.list(policy.tree(), "spec", direction)) {
+				List<Object> ports = Tree.list(rule, "ports");
+				assertThat(ports).as(policy.name() + ": every rule names its ports").isNotEmpty();
+				List<Object> from = Tree.list(rule, peers);
+				assertThat(from).as(policy.name() + ": every rule names its peers").isNotEmpty();
+				for (Object peer : from) {
+					for (Object port : ports) {
+						rules.add(peers + describe(peer) + " port " + Tree.string(port, "protocol") + "/"
+								+ Tree.string(port, "port"));
+					}
+				}
+			}
+		}
+		return rules;
+	}
+
+	private static String describe(Object peer) {
+		StringBuilder description = new StringBuilder();
+		if (Tree.at(peer, "ipBlock") != null) {
+			description.append(" ip ").append(Tree.string(peer, "ipBlock", "cidr"));
+			assertThat(Tree.list(peer, "ipBlock", "except")).isEmpty();
+		}
+		if (Tree.at(peer, "namespaceSelector") != null) {
+			description.append(" namespace ")
+				.append(Tree.string(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+			assertThat(Tree.map(peer, "namespaceSelector", "matchLabels")).hasSize(1);
+		}
+		if (Tree.at(peer, "podSelector") != null) {
+			assertThat(Tree.list(peer, "podSelector", "matchExpressions")).isEmpty();
+			description.append(" pods ")
+				.append(String.join(",",
+						Tree.map(peer, "podSelector", "matchLabels")
+							.entrySet()
+							.stream()
+							.map((label) -> label.getKey() + "=" + label.getValue())
+							.sorted()
+							.toList()));
+		}
+		return description.toString();
+	}
+
+}
