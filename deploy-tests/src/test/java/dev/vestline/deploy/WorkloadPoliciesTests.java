@@ -164,6 +164,38 @@ class WorkloadPoliciesTests {
 	}
 
 	@Test
+	void theOperatorsWorkloadsAreCoveredByDisruptionBudgetsAndNetworkPolicies() {
+		for (Overlay overlay : Rendered.overlays()) {
+			for (Document pooler : overlay.all("Pooler").toList()) {
+				Map<String, Object> labels = Map.of("cnpg.io/poolerName", pooler.name());
+				assertThat(overlay.all("PodDisruptionBudget"))
+					.anySatisfy((pdb) -> assertThat(Selectors.selects(Tree.map(pdb.tree(), "spec", "selector"), labels))
+						.isTrue());
+				assertThat(ownPolicies(overlay, labels)).as(pooler.name()).isNotEmpty();
+			}
+			for (Document cluster : overlay.all("Cluster").toList()) {
+				// CloudNativePG makes the instances' budgets unless told not to
+				assertThat(Tree.at(cluster.tree(), "spec", "enablePDB")).isNotEqualTo(false);
+				assertThat(ownPolicies(overlay, Map.of("cnpg.io/cluster", cluster.name()))).as(cluster.name())
+					.isNotEmpty();
+			}
+			for (Document kafka : overlay.all("Kafka").toList()) {
+				assertThat(Tree.at(kafka.tree(), "spec", "kafka", "template", "podDisruptionBudget", "maxUnavailable"))
+					.isEqualTo(1);
+				assertThat(ownPolicies(overlay, Map.of("strimzi.io/cluster", kafka.name()))).as(kafka.name())
+					.isNotEmpty();
+			}
+		}
+	}
+
+	private static List<Document> ownPolicies(Overlay overlay, Map<String, Object> labels) {
+		return overlay.all("NetworkPolicy")
+			.filter((policy) -> !Selectors.selectsAll(Tree.map(policy.tree(), "spec", "podSelector")))
+			.filter((policy) -> Selectors.selects(Tree.map(policy.tree(), "spec", "podSelector"), labels))
+			.toList();
+	}
+
+	@Test
 	void everyServiceGetsEverySettingItsProdProfileRequiresUnderTheNamesItReads() {
 		forEachDeployment((overlay, deployment) -> {
 			String service = deployment.name();
