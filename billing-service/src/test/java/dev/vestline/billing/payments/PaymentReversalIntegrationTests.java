@@ -119,6 +119,37 @@ class PaymentReversalIntegrationTests extends PaymentIntegrationTest {
 		}
 	}
 
+	@Test
+	void aNewMatchOfABankLineRacingTheReversalOfItsOldMatchLeavesEachInvoiceWithItsOwnPayment() throws Exception {
+		for (int round = 0; round < 10; round++) {
+			UUID first = issue("investor-" + UUID.randomUUID(), "250.00");
+			UUID second = issue("investor-" + UUID.randomUUID(), "250.00");
+			UUID line = UUID.randomUUID();
+			PaymentOrigin oldMatch = PaymentOrigin.bank(line, UUID.randomUUID());
+			PaymentOrigin newMatch = PaymentOrigin.bank(line, UUID.randomUUID());
+			this.recording.record(first, Money.of("250.00", "EUR"), oldMatch);
+
+			AtomicInteger turn = new AtomicInteger();
+			List<Future<Boolean>> racers = race(2, () -> {
+				if (turn.getAndIncrement() == 0) {
+					return !this.recording.record(second, Money.of("250.00", "EUR"), newMatch).duplicate();
+				}
+				return this.reversal.reverse(first, oldMatch, "matched to the wrong invoice").isPresent();
+			});
+			for (Future<Boolean> racer : racers) {
+				assertThat(racer.get()).as("round " + round + ": neither taken for the other").isTrue();
+			}
+
+			assertThat(status(first)).isEqualTo("ISSUED");
+			assertThat(amountPaid(first)).isEqualByComparingTo("0");
+			assertThat(status(second)).isEqualTo("PAID");
+			assertThat(amountPaid(second)).isEqualByComparingTo("250.00");
+			assertThat(payments(first, true)).isEqualTo(1);
+			assertThat(payments(second, false)).isEqualTo(1);
+			assertThat(payments(first, false) + payments(second, true)).isZero();
+		}
+	}
+
 	/**
 	 * Sends the event twice under one event id and once more under another, and waits
 	 * until billing has consumed each delivery (a failed one would be retried and
