@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.vestline.billing.invoices.InvoiceRun;
+import dev.vestline.billing.payments.PaymentOrigin;
 import dev.vestline.billing.payments.PaymentRecording;
 import dev.vestline.events.Money;
-import dev.vestline.events.billing.PaymentSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -80,6 +80,48 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void answersPreconditionRequiredToEveryChangeOfAVersionedResourceWithoutIfMatchAndChangesNothing() {
+		String investor = "investor-" + UUID.randomUUID();
+		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "40.00");
+		UUID fee = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO fee (id, subscription_id, investor_id, vehicle_id, fee_type, amount, currency, status,
+				                 accrued_at)
+				VALUES (?, gen_random_uuid(), ?, gen_random_uuid(), 'SUBSCRIPTION', 10.00, 'EUR', 'ACCRUED', now())
+				""").params(fee, investor).update();
+		UUID vehicle = UUID.randomUUID();
+		assertThat(post("/api/v1/fee-schedules",
+				Map.of("vehicleId", vehicle, "currency", "EUR", "subscriptionFeeBps", 100, "managementFeeBps", 150))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+
+		var responses = java.util.List.of(
+				post("/api/v1/invoices/" + invoice + "/void", null, Map.of("reason", "no version named")),
+				post("/api/v1/fees/" + fee + "/cancel", null, Map.of("reason", "no version named")),
+				post("/api/v1/invoices/" + invoice + "/credit-applications", null, Map.of()),
+				put("/api/v1/fee-schedules/" + vehicle, null,
+						Map.of("currency", "EUR", "subscriptionFeeBps", 120, "managementFeeBps", 150)));
+
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.getStatusCode().value()).isEqualTo(428);
+			assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+			assertThat(response.getBody().get("type").asString()).endsWith("/if-match-required");
+		});
+		assertThat(get("/api/v1/invoices/" + invoice).getBody().get("invoice").get("status").asString())
+			.isEqualTo("ISSUED");
+		assertThat(get("/api/v1/fees/" + fee).getBody().get("status").asString()).isEqualTo("ACCRUED");
+		assertThat(get("/api/v1/fee-schedules/" + vehicle).getBody().get("subscriptionFeeBps").asInt()).isEqualTo(100);
+
+		String invoiceTag = etag("/api/v1/invoices/" + invoice);
+		assertThat(post("/api/v1/fees/" + fee + "/cancel", etag("/api/v1/fees/" + fee), Map.of("reason", "read first"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(post("/api/v1/invoices/" + invoice + "/void", invoiceTag, Map.of("reason", "read first"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+	}
+
+	@Test
 	void createsOnceWhenTenRetriesWithOneIdempotencyKeyRace() throws Exception {
 		UUID vehicle = UUID.randomUUID();
 		Map<String, Object> body = Map.of("vehicleId", vehicle, "currency", "EUR", "subscriptionFeeBps", 100,
@@ -115,17 +157,53 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 		assertThat(invalid.getBody().get("errors").findValuesAsString("field")).contains("currency",
 				"subscriptionFeeBps", "managementFeeBps");
 		assertThat(
-				post("/api/v1/fees/" + UUID.randomUUID() + "/cancel", Map.of("reason", "gone")).getStatusCode().value())
+				post("/api/v1/fees/" + UUID.randomUUID() + "/cancel", "\"0\"", Map.of("reason", "gone")).getStatusCode()
+					.value())
 			.isEqualTo(404);
 		assertThat(post("/api/v1/fees/" + UUID.randomUUID() + "/cancel", Map.of("reason", " ")).getStatusCode().value())
 			.isEqualTo(400);
 	}
 
 	@Test
+	void refusesAbsurdFeeScheduleAmountsAndRatesWithABadRequestNamingTheFieldAndWritesNothing() {
+		UUID vehicle = UUID.randomUUID();
+		Map<String, String> valid = new java.util.LinkedHashMap<>();
+		valid.put("vehicleId", "\"" + vehicle + "\"");
+		valid.put("currency", "\"EUR\"");
+		valid.put("subscriptionFeeBps", "100");
+		valid.put("subscriptionFeeMinimum", "\"50.00\"");
+		valid.put("managementFeeBps", "150");
+		Map<String, java.util.List<String>> absurd = Map.of("subscriptionFeeMinimum",
+				java.util.List.of("\"1000000000000000\"", "1e400", "\"1e400\"", "\"0.001\"", "\"-1.00\""),
+				"subscriptionFeeBps", java.util.List.of("1.5", "1001", "-1", "\"2e3\""), "managementFeeBps",
+				java.util.List.of("0.5", "10000", "99999999999"), "currency", java.util.List.of("\"BHD\"", "\"XAU\""));
+		absurd.forEach((field, values) -> values.forEach((value) -> {
+			Map<String, String> body = new java.util.LinkedHashMap<>(valid);
+			body.put(field, value);
+			var refused = http().post()
+				.uri("/api/v1/fee-schedules")
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.body(body.entrySet()
+					.stream()
+					.map((e) -> "\"" + e.getKey() + "\":" + e.getValue())
+					.collect(java.util.stream.Collectors.joining(",", "{", "}")))
+				.retrieve()
+				.toEntity(JsonNode.class);
+			assertThat(refused.getStatusCode().value()).as(field + " " + value).isEqualTo(400);
+			assertThat(refused.getHeaders().getContentType().toString()).contains("problem+json");
+			assertThat(refused.getBody().get("errors").findValuesAsString("field")).as(field + " " + value)
+				.containsExactly(field);
+		}));
+		assertThat(get("/api/v1/fee-schedules/" + vehicle).getStatusCode().value()).as("nothing written")
+			.isEqualTo(404);
+	}
+
+	@Test
 	void showsAnInvestorTheirOwnStatementInKeysetPages() {
 		String investor = "investor-" + UUID.randomUUID();
 		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "100.00");
-		this.recording.record(invoice, Money.of("120.00", "EUR"), PaymentSource.BANK, "bank-" + UUID.randomUUID());
+		this.recording.record(invoice, Money.of("120.00", "EUR"),
+				PaymentOrigin.bank(UUID.randomUUID(), UUID.randomUUID()));
 
 		RestClient own = http(TOKENS.token(investor, "investor"));
 		var first = own.get()
@@ -161,8 +239,9 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 		assertThat(docs).as("amounts documented as decimal strings").contains("\"format\":\"decimal\"");
 		String investor = "investor-" + UUID.randomUUID();
 		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "10.00");
-		this.recording.record(invoice, Money.of("5.00", "EUR"), PaymentSource.BANK, "bank-" + investor);
-		this.recording.record(invoice, Money.of("5.00", "EUR"), PaymentSource.BANK, "bank-" + investor);
+		PaymentOrigin match = PaymentOrigin.bank(UUID.randomUUID(), UUID.randomUUID());
+		this.recording.record(invoice, Money.of("5.00", "EUR"), match);
+		this.recording.record(invoice, Money.of("5.00", "EUR"), match);
 		var check = post("/api/v1/consistency-checks", Map.of());
 		assertThat(check.getBody().get("consistent").asBoolean()).isTrue();
 		String metrics = anonymous.get().uri("/actuator/prometheus").retrieve().body(String.class);

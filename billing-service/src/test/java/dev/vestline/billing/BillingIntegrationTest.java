@@ -85,6 +85,23 @@ public abstract class BillingIntegrationTest {
 		return http().post().uri(path).body(body).retrieve().toEntity(JsonNode.class);
 	}
 
+	/**
+	 * A command on a versioned resource, naming the version read ({@code null}: none).
+	 */
+	protected ResponseEntity<JsonNode> post(String path, @org.jspecify.annotations.Nullable String ifMatch,
+			Object body) {
+		var request = http().post().uri(path);
+		if (ifMatch != null) {
+			request.header(HttpHeaders.IF_MATCH, ifMatch);
+		}
+		return request.body(body).retrieve().toEntity(JsonNode.class);
+	}
+
+	/** The ETag a GET of the resource answers. */
+	protected String etag(String path) {
+		return get(path).getHeaders().getETag();
+	}
+
 	protected ResponseEntity<JsonNode> get(String path) {
 		return http().get().uri(path).retrieve().toEntity(JsonNode.class);
 	}

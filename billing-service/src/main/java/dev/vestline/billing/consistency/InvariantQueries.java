@@ -48,6 +48,42 @@ class InvariantQueries {
 				 WHERE (p.reversed_at IS NOT NULL)
 				       <> EXISTS (SELECT 1 FROM payment_reversal r WHERE r.payment_id = p.id)
 				""");
+		// every match reconciliation reported has its own payment, live until the match
+		// is
+		// reversed, and no bank payment lacks its match: a payment dropped as a
+		// "duplicate" of another match of the same bank line, or a reversal that took
+		// back another match's payment, shows here (issue 16, defect 1)
+		invariants.put("bank_match_paid_by_its_payment", """
+				SELECT (SELECT count(*) FROM bank_match m
+				         WHERE NOT EXISTS (SELECT 1 FROM payment p
+				                            WHERE p.match_id = m.match_id AND p.invoice_id = m.invoice_id
+				                              AND p.amount = m.amount AND p.currency = m.currency
+				                              AND (p.reversed_at IS NULL) = (m.reversed_at IS NULL)))
+				     + (SELECT count(*) FROM payment p
+				         WHERE p.match_id IS NOT NULL
+				           AND NOT EXISTS (SELECT 1 FROM bank_match m WHERE m.match_id = p.match_id))
+				""");
+		invariants.put("payment_reversal_takes_back_its_payment", """
+				SELECT count(*) FROM payment_reversal r JOIN payment p ON p.id = r.payment_id
+				 WHERE r.invoice_id <> p.invoice_id OR r.amount <> p.amount OR r.currency <> p.currency
+				    OR r.investor_id <> p.investor_id
+				""");
+		// a fee is charged in its subscription's currency: a fee computed on a USD
+		// commitment and booked in a EUR schedule's currency shows here (issue 16,
+		// defect 3); a cancelled fee no longer counts
+		invariants.put("fee_currency_is_subscription_currency", """
+				SELECT count(*) FROM fee f JOIN funded_subscription s ON s.subscription_id = f.subscription_id
+				 WHERE f.currency <> s.currency AND f.status <> 'CANCELLED'
+				""");
+		// every amount fits Money (below 10^15), so that every table and every consumer
+		// can hold it: a schedule minimum or fee of 1e400 from before the bound shows
+		// here
+		invariants.put("amounts_below_maximum", """
+				SELECT (SELECT count(*) FROM fee_schedule WHERE subscription_fee_minimum >= 1000000000000000)
+				     + (SELECT count(*) FROM fee WHERE amount >= 1000000000000000)
+				     + (SELECT count(*) FROM invoice WHERE total >= 1000000000000000)
+				     + (SELECT count(*) FROM payment WHERE amount >= 1000000000000000)
+				""");
 		invariants.put("invoice_total_equals_lines", """
 				SELECT count(*) FROM invoice i
 				 WHERE i.total <> (SELECT coalesce(sum(l.amount), 0) FROM invoice_line l WHERE l.invoice_id = i.id)

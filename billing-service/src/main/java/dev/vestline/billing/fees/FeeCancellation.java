@@ -7,14 +7,14 @@ import dev.vestline.billing.BillingMetrics;
 import dev.vestline.billing.web.Problem;
 import dev.vestline.events.billing.FeeCancelled;
 import dev.vestline.messaging.outbox.Outbox;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cancels accrued fees with one conditional update ({@code status = 'ACCRUED'}); an
- * invoiced fee must first be released by voiding its invoice.
+ * Cancels accrued fees with one conditional update ({@code status = 'ACCRUED' AND version
+ * = ?}): the caller names the version it read; an invoiced fee must first be released by
+ * voiding its invoice.
  */
 @Service
 @Transactional
@@ -35,11 +35,11 @@ class FeeCancellation {
 		this.clock = clock;
 	}
 
-	Fee cancel(UUID id, @Nullable Long expectedVersion, String reason, String by) {
+	Fee cancel(UUID id, long expectedVersion, String reason, String by) {
 		var now = this.clock.instant();
 		if (!this.fees.cancel(id, expectedVersion, reason, by, now)) {
 			Fee fee = this.fees.find(id).orElseThrow(() -> Problem.notFound("Fee " + id));
-			if (expectedVersion != null && fee.version() != expectedVersion) {
+			if (fee.version() != expectedVersion) {
 				throw Problem.staleVersion(fee.version());
 			}
 			throw Problem.conflict("Fee " + id + " is " + fee.status() + "; only an ACCRUED fee can be cancelled"

@@ -56,7 +56,7 @@ class FeeController {
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<Fee> cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal caller) {
-		this.cancellation.cancel(id, ConditionalRequests.optionalVersion(ifMatch), request.reason(), caller.getName());
+		this.cancellation.cancel(id, ConditionalRequests.requiredVersion(ifMatch), request.reason(), caller.getName());
 		Fee fee = this.fees.find(id).orElseThrow();
 		return ResponseEntity.ok().eTag(ConditionalRequests.etag(fee.version())).body(fee);
 	}

@@ -26,6 +26,12 @@ public record FeeSchedule(UUID vehicleId, String currency, int subscriptionFeeBp
 		Instant updatedAt) {
 
 	/**
+	 * The highest rate a schedule may charge, 1,000 basis points (10 % of the commitment
+	 * once, 10 % of it a year): a larger one is a typing error, not a fee.
+	 */
+	public static final int MAXIMUM_BPS = 1_000;
+
+	/**
 	 * @param commitment the subscription's commitment, in the schedule's currency
 	 * @return the subscription fee, never below the minimum
 	 */

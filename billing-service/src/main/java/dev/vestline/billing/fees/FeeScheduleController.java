@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
-import java.util.Currency;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
-import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.billing.web.ConditionalRequests;
 import dev.vestline.billing.web.Problem;
+import dev.vestline.events.Money;
 import dev.vestline.support.idempotency.IdempotentRequests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -93,22 +94,32 @@ class FeeScheduleController {
 	 * @param managementFeeBps annual management fee rate in basis points
 	 */
 	record ScheduleRequest(@Nullable UUID vehicleId, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-			@NotNull @Min(0) @Max(10_000) Integer subscriptionFeeBps,
+			@NotNull @Min(0) @Max(FeeSchedule.MAXIMUM_BPS) Integer subscriptionFeeBps,
 			@Nullable @PositiveOrZero BigDecimal subscriptionFeeMinimum,
-			@NotNull @Min(0) @Max(10_000) Integer managementFeeBps) {
+			@NotNull @Min(0) @Max(FeeSchedule.MAXIMUM_BPS) Integer managementFeeBps) {
 
+		/**
+		 * @throws Problem 400 naming the field: no vehicle, a currency Vestline does not
+		 * hold, a minimum with more decimals than its minor units or not below
+		 * {@code Money.MAXIMUM}
+		 */
 		FeeSchedule toSchedule(@Nullable UUID vehicle, String by, Clock clock) {
+			Map<String, String> errors = new TreeMap<>();
 			if (vehicle == null) {
-				throw Problem.unprocessable("vehicleId is required");
+				errors.put("vehicleId", "must not be null");
 			}
-			try {
-				Currency.getInstance(this.currency);
+			String currencyProblem = Money.currencyProblem(this.currency);
+			if (currencyProblem != null) {
+				errors.put("currency", currencyProblem);
 			}
-			catch (IllegalArgumentException ex) {
-				throw Problem.unprocessable(this.currency + " is not an ISO 4217 currency");
+			else if (this.subscriptionFeeMinimum != null) {
+				String minimumProblem = Money.amountProblem(this.subscriptionFeeMinimum, this.currency);
+				if (minimumProblem != null) {
+					errors.put("subscriptionFeeMinimum", minimumProblem);
+				}
 			}
-			if (this.subscriptionFeeMinimum != null && !MinorUnits.fits(this.subscriptionFeeMinimum, this.currency)) {
-				throw Problem.unprocessable("subscriptionFeeMinimum has more decimals than " + this.currency + " has");
+			if (!errors.isEmpty() || vehicle == null) {
+				throw Problem.invalid(errors);
 			}
 			return new FeeSchedule(vehicle, this.currency, this.subscriptionFeeBps, this.subscriptionFeeMinimum,
 					this.managementFeeBps, 0, by, clock.instant());

@@ -57,14 +57,14 @@ public class Fees {
 	}
 
 	/**
-	 * @return false unless the fee was ACCRUED (and, if given, at that version)
+	 * @return false unless the fee was ACCRUED at that version
 	 */
-	boolean cancel(UUID id, @Nullable Long expectedVersion, String reason, String by, Instant at) {
+	boolean cancel(UUID id, long expectedVersion, String reason, String by, Instant at) {
 		return this.jdbc.sql("""
 				UPDATE fee
 				   SET status = 'CANCELLED', cancel_reason = :reason, cancelled_by = :by, cancelled_at = :at,
 				       version = version + 1
-				 WHERE id = :id AND status = 'ACCRUED' AND (CAST(:version AS bigint) IS NULL OR version = :version)
+				 WHERE id = :id AND status = 'ACCRUED' AND version = :version
 				""")
 			.param("id", id)
 			.param("reason", reason)

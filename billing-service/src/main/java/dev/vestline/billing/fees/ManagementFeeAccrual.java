@@ -31,14 +31,17 @@ public class ManagementFeeAccrual {
 
 	private final ManagementFeeBatch batch;
 
+	private final CurrencyMismatches mismatches;
+
 	private final Clock clock;
 
 	private final BillingProperties.ManagementFees settings;
 
-	ManagementFeeAccrual(ManagementFeeQueries queries, ManagementFeeBatch batch, Clock clock,
-			BillingProperties properties) {
+	ManagementFeeAccrual(ManagementFeeQueries queries, ManagementFeeBatch batch, CurrencyMismatches mismatches,
+			Clock clock, BillingProperties properties) {
 		this.queries = queries;
 		this.batch = batch;
+		this.mismatches = mismatches;
 		this.clock = clock;
 		this.settings = properties.managementFees();
 	}
@@ -62,6 +65,7 @@ public class ManagementFeeAccrual {
 	 * @return how many fees this call accrued
 	 */
 	public int accrue(String period) {
+		this.mismatches.recount();
 		List<UUID> vehicles = this.queries.vehiclesDue(period);
 		if (vehicles.isEmpty()) {
 			return 0;

@@ -37,8 +37,8 @@ class ManagementFeeBatch {
 	@Transactional
 	Outcome accrue(UUID vehicle, String period, UUID after, int limit) {
 		FeeSchedule schedule = this.schedules.find(vehicle).orElse(null);
-		List<ManagementFeeQueries.Due> due = (schedule != null) ? this.queries.claim(vehicle, period, after, limit)
-				: List.of();
+		List<ManagementFeeQueries.Due> due = (schedule != null)
+				? this.queries.claim(vehicle, schedule.currency(), period, after, limit) : List.of();
 		Instant now = this.clock.instant();
 		int accrued = 0;
 		for (ManagementFeeQueries.Due subscription : due) {

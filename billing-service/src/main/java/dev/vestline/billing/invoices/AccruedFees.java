@@ -29,12 +29,16 @@ class AccruedFees {
 				""").query((rs, n) -> new Group(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
 	}
 
-	/** Locks the group's accrued fees that no other transaction holds. */
+	/**
+	 * Locks the group's accrued fees that no other transaction holds. A fee no invoice
+	 * can hold (from before amounts were bounded) is left out, in sight of the
+	 * consistency check ({@code amounts_below_maximum}), rather than stop every run.
+	 */
 	List<InvoiceLine> claim(Group group) {
 		return this.jdbc.sql("""
 				SELECT id, subscription_id, fee_type, period, amount FROM fee
 				 WHERE status = 'ACCRUED' AND investor_id = :investor AND vehicle_id = :vehicle
-				   AND currency = :currency
+				   AND currency = :currency AND amount < 1000000000000000
 				 ORDER BY id
 				   FOR UPDATE SKIP LOCKED
 				""")

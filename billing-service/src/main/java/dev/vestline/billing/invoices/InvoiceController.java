@@ -85,7 +85,7 @@ class InvoiceController {
 	@PostMapping("/api/v1/invoices/{id}/void")
 	ResponseEntity<Invoice> voidInvoice(@PathVariable UUID id, @Valid @RequestBody VoidRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal caller) {
-		Invoice invoice = this.voiding.voidInvoice(id, ConditionalRequests.optionalVersion(ifMatch), request.reason(),
+		Invoice invoice = this.voiding.voidInvoice(id, ConditionalRequests.requiredVersion(ifMatch), request.reason(),
 				caller.getName());
 		return ResponseEntity.ok().eTag(ConditionalRequests.etag(invoice.version())).body(invoice);
 	}

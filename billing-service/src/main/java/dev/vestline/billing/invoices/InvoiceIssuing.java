@@ -12,6 +12,7 @@ import dev.vestline.billing.BillingMetrics;
 import dev.vestline.billing.BillingProperties;
 import dev.vestline.billing.Ids;
 import dev.vestline.billing.money.MinorUnits;
+import dev.vestline.events.Money;
 import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.messaging.outbox.Outbox;
 
@@ -61,7 +62,7 @@ class InvoiceIssuing {
 	// and the counter row is locked only while one invoice is issued
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	Optional<Issued> issue(AccruedFees.Group group) {
-		List<InvoiceLine> lines = this.fees.claim(group);
+		List<InvoiceLine> lines = holdable(this.fees.claim(group));
 		if (lines.isEmpty()) {
 			return Optional.empty(); // another run holds or billed them
 		}
@@ -84,6 +85,20 @@ class InvoiceIssuing {
 		this.outbox.append(issued(invoice, lines));
 		this.metrics.countAfterCommit("vestline.billing.invoices.issued");
 		return Optional.of(new Issued(invoice.id(), lines.size()));
+	}
+
+	/**
+	 * The first lines whose total stays below {@link Money#MAXIMUM}, which every table
+	 * and consumer can hold; the others stay accrued for the next invoice of the run.
+	 */
+	private static List<InvoiceLine> holdable(List<InvoiceLine> claimed) {
+		BigDecimal total = BigDecimal.ZERO;
+		int count = 0;
+		while (count < claimed.size() && total.add(claimed.get(count).amount()).compareTo(Money.MAXIMUM) < 0) {
+			total = total.add(claimed.get(count).amount());
+			count++;
+		}
+		return claimed.subList(0, count);
 	}
 
 	/**

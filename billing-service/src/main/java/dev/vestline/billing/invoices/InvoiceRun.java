@@ -39,8 +39,9 @@ public class InvoiceRun {
 		List<UUID> issued = new ArrayList<>();
 		int fees = 0;
 		for (AccruedFees.Group group : this.fees.groups()) {
-			var invoice = this.issuing.issue(group);
-			if (invoice.isPresent()) {
+			// more than one invoice when the group's fees add up to more than one can
+			// hold
+			for (var invoice = this.issuing.issue(group); invoice.isPresent(); invoice = this.issuing.issue(group)) {
 				issued.add(invoice.get().invoiceId());
 				fees += invoice.get().fees();
 			}

@@ -9,7 +9,6 @@ import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.billing.web.Problem;
 import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.messaging.outbox.Outbox;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +39,10 @@ class InvoiceVoiding {
 	}
 
 	@Transactional
-	Invoice voidInvoice(UUID id, @Nullable Long expectedVersion, String reason, String by) {
+	Invoice voidInvoice(UUID id, long expectedVersion, String reason, String by) {
 		if (!this.invoices.markVoid(id, expectedVersion, reason, by, this.clock.instant())) {
 			Invoice invoice = this.invoices.find(id).orElseThrow(() -> Problem.notFound("Invoice " + id));
-			if (expectedVersion != null && invoice.version() != expectedVersion) {
+			if (invoice.version() != expectedVersion) {
 				throw Problem.staleVersion(invoice.version());
 			}
 			throw Problem.conflict("Invoice " + invoice.invoiceNumber() + " is " + invoice.status()

@@ -124,14 +124,14 @@ public class Invoices {
 	}
 
 	/**
-	 * @return false unless the invoice is ISSUED, unpaid and (if given) at that version
+	 * @return false unless the invoice is ISSUED, unpaid and at that version
 	 */
-	boolean markVoid(UUID id, @Nullable Long expectedVersion, String reason, String by, Instant at) {
+	boolean markVoid(UUID id, long expectedVersion, String reason, String by, Instant at) {
 		return this.jdbc.sql("""
 				UPDATE invoice
 				   SET status = 'VOID', voided_at = :at, void_reason = :reason, voided_by = :by, version = version + 1
 				 WHERE id = :id AND status = 'ISSUED' AND amount_paid = 0
-				   AND (CAST(:version AS bigint) IS NULL OR version = :version)
+				   AND version = :version
 				""")
 			.param("id", id)
 			.param("at", Timestamp.from(at))

@@ -42,8 +42,11 @@ class CreditApplication {
 		this.clock = clock;
 	}
 
-	Payment apply(UUID invoiceId) {
+	Payment apply(UUID invoiceId, long expectedVersion) {
 		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> Problem.notFound("Invoice " + invoiceId));
+		if (invoice.version() != expectedVersion) {
+			throw Problem.staleVersion(invoice.version());
+		}
 		if (!"ISSUED".equals(invoice.status())) {
 			throw Problem.conflict("Invoice " + invoice.invoiceNumber() + " is " + invoice.status()
 					+ "; credit applies only to an ISSUED invoice");
@@ -56,7 +59,7 @@ class CreditApplication {
 		Instant now = this.clock.instant();
 		UUID id = Ids.next();
 		Payment payment = new Payment(id, invoiceId, invoice.investorId(), invoice.currency(), amount, amount,
-				BigDecimal.ZERO, PaymentSource.CREDIT, "credit-application-" + id, now, null);
+				BigDecimal.ZERO, PaymentSource.CREDIT, "credit-application-" + id, null, now, null);
 		if (!this.invoices.applyPayment(invoiceId, amount, now)) {
 			throw new IllegalStateException("Invoice " + invoiceId + " changed under its lock");
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.vestline.billing.web.ConditionalRequests;
 import dev.vestline.support.idempotency.IdempotentRequests;
 import org.jspecify.annotations.Nullable;
 
@@ -45,9 +46,13 @@ class PaymentController {
 
 	@PostMapping("/api/v1/invoices/{id}/credit-applications")
 	ResponseEntity<?> applyCredit(@PathVariable UUID id,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, Principal caller) {
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal caller) {
+		// the invoice changes: the caller names the version whose outstanding amount it
+		// saw
+		long expected = ConditionalRequests.requiredVersion(ifMatch);
 		return this.idempotency.run(caller.getName(), "apply-credit:" + id, key, Map.of(), () -> {
-			Payment payment = this.creditApplication.apply(id);
+			Payment payment = this.creditApplication.apply(id, expected);
 			return ResponseEntity.created(URI.create("/api/v1/invoices/" + id + "/payments")).body(payment);
 		});
 	}

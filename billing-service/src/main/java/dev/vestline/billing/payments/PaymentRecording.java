@@ -11,17 +11,18 @@ import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
 import dev.vestline.billing.web.Problem;
 import dev.vestline.events.Money;
-import dev.vestline.events.billing.PaymentSource;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records payments against invoices; never more than the invoice total, never twice for
- * one external reference. The invoice row is locked first, so payments (and voids) of one
- * invoice queue; the conditional update and the CHECK constraints stand behind it. What
- * the invoice cannot take (an overpayment, a voided or paid invoice, another currency)
- * becomes investor credit in the same transaction: money is never lost.
+ * one origin (a bank match, a provider's payment id). The invoice row is locked first, so
+ * payments (and voids) of one invoice queue; the conditional update and the CHECK
+ * constraints stand behind it. What the invoice cannot take (an overpayment, a voided or
+ * paid invoice, another currency) becomes investor credit in the same transaction: money
+ * is never lost. A bank match is kept as reported before anything is decided, for the
+ * consistency check to hold it to its payment.
  */
 @Service
 @Transactional
@@ -49,25 +50,28 @@ public class PaymentRecording {
 	/**
 	 * @param invoiceId the invoice paid
 	 * @param amount what was received
-	 * @param source where it came from
-	 * @param reference its reference at the source
+	 * @param origin where it came from, which tells a repeated report from a new payment
 	 * @return the payment, and whether it had been recorded before
 	 */
-	public Recorded record(UUID invoiceId, Money amount, PaymentSource source, String reference) {
-		Optional<Payment> known = this.payments.findByReference(source, reference);
+	public Recorded record(UUID invoiceId, Money amount, PaymentOrigin origin) {
+		Instant now = this.clock.instant();
+		if (origin.matchId() != null) {
+			this.payments.noteMatch(origin.matchId(), origin.reference(), invoiceId, amount, now);
+		}
+		Optional<Payment> known = this.payments.findRecorded(origin);
 		if (known.isPresent()) {
-			return duplicate(known.get());
+			return duplicate(known.get(), invoiceId);
 		}
 		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> Problem.notFound("Invoice " + invoiceId));
-		// a racer with the same reference may have committed while we waited for the lock
-		known = this.payments.findByReference(source, reference);
+		// a racer with the same origin may have committed while we waited for the lock
+		known = this.payments.findRecorded(origin);
 		if (known.isPresent()) {
-			return duplicate(known.get());
+			return duplicate(known.get(), invoiceId);
 		}
-		Instant now = this.clock.instant();
 		BigDecimal applied = applicable(invoice, amount);
 		Payment payment = new Payment(Ids.next(), invoiceId, invoice.investorId(), amount.currency(), amount.amount(),
-				applied, amount.amount().subtract(applied), source, reference, now, null);
+				applied, amount.amount().subtract(applied), origin.source(), origin.reference(), origin.matchId(), now,
+				null);
 		if (applied.signum() > 0 && !this.invoices.applyPayment(invoiceId, applied, now)) {
 			throw new IllegalStateException("Invoice " + invoiceId + " changed under its lock");
 		}
@@ -97,14 +101,20 @@ public class PaymentRecording {
 		return amount.amount().min(invoice.outstanding());
 	}
 
-	private Recorded duplicate(Payment payment) {
+	private Recorded duplicate(Payment payment, UUID invoiceId) {
+		if (payment.matchId() != null && !payment.invoiceId().equals(invoiceId)) {
+			// one match assigns a bank line to one invoice: a report naming another is
+			// the producer's error, dead-lettered rather than guessed at
+			throw new IllegalStateException("Match " + payment.matchId() + " paid invoice " + payment.invoiceId()
+					+ ", not invoice " + invoiceId);
+		}
 		this.publication.duplicate("payment");
 		return new Recorded(payment, true);
 	}
 
 	/**
 	 * @param payment the payment
-	 * @param duplicate whether the reference had been recorded before
+	 * @param duplicate whether the payment had been recorded before
 	 */
 	public record Recorded(Payment payment, boolean duplicate) {
 	}

@@ -9,7 +9,6 @@ import java.util.UUID;
 import dev.vestline.billing.Ids;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
-import dev.vestline.events.billing.PaymentSource;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,26 +45,32 @@ public class PaymentReversal {
 
 	/**
 	 * @param invoiceId the invoice the payment was for
-	 * @param source where the payment came from
-	 * @param reference its reference at the source
+	 * @param origin the payment's origin: for a bank payment, the reversed match
 	 * @param reason why it is taken back
 	 * @return the reversal; empty when that payment was reversed already
 	 * @throws IllegalStateException when no such payment was ever recorded for the
 	 * invoice (e.g. its recording was dead-lettered): the reversal cannot be applied and
 	 * must not be dropped silently
 	 */
-	public Optional<Reversal> reverse(UUID invoiceId, PaymentSource source, String reference, String reason) {
+	public Optional<Reversal> reverse(UUID invoiceId, PaymentOrigin origin, String reason) {
 		Invoice invoice = this.invoices.lock(invoiceId)
 			.orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId + " to take a payment back from"));
-		Optional<Payment> live = this.payments.findByReference(source, reference);
-		if (live.isEmpty() && this.payments.anyReversed(source, reference)) {
+		Instant now = this.clock.instant();
+		if (origin.matchId() != null) {
+			this.payments.noteMatchReversed(origin.matchId(), now);
+		}
+		// exactly the payment of that match, never another payment of the same bank line
+		Payment payment = this.payments.findToReverse(origin, invoiceId)
+			.orElseThrow(
+					() -> new IllegalStateException("No " + origin + " of invoice " + invoiceId + " to take back"));
+		if (!payment.invoiceId().equals(invoiceId)) {
+			throw new IllegalStateException(
+					"The " + origin + " paid invoice " + payment.invoiceId() + ", not invoice " + invoiceId);
+		}
+		if (payment.reversedAt() != null) {
 			this.publication.duplicate("payment-reversal");
 			return Optional.empty();
 		}
-		Payment payment = live.filter((found) -> found.invoiceId().equals(invoiceId))
-			.orElseThrow(() -> new IllegalStateException(
-					"No " + source + " payment " + reference + " of invoice " + invoiceId + " to take back"));
-		Instant now = this.clock.instant();
 		if (!this.payments.markReversed(payment.id(), now)) {
 			throw new IllegalStateException("Payment " + payment.id() + " changed under the invoice lock");
 		}

@@ -2,17 +2,9 @@ package dev.vestline.billing.payments;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,18 +23,15 @@ class PaymentWebhookController {
 
 	private final WebhookPayments payments;
 
-	private final JsonMapper json;
-
-	private final Validator validator;
+	private final WebhookPayloadReader reader;
 
 	private final Clock clock;
 
-	PaymentWebhookController(WebhookSignatures signatures, WebhookPayments payments, JsonMapper json,
-			Validator validator, Clock clock) {
+	PaymentWebhookController(WebhookSignatures signatures, WebhookPayments payments, WebhookPayloadReader reader,
+			Clock clock) {
 		this.signatures = signatures;
 		this.payments = payments;
-		this.json = json;
-		this.validator = validator;
+		this.reader = reader;
 		this.clock = clock;
 	}
 
@@ -51,30 +40,9 @@ class PaymentWebhookController {
 			@RequestHeader(name = WebhookSignatures.HEADER, required = false) @Nullable String signature,
 			@RequestBody byte[] body) {
 		this.signatures.verify(signature, body);
-		WebhookPayload payload;
-		try {
-			payload = this.json.readValue(body, WebhookPayload.class);
-		}
-		catch (JacksonException ex) {
-			return invalid(Map.of("body", "is not a payment notification: " + ex.getOriginalMessage()));
-		}
-		Set<ConstraintViolation<WebhookPayload>> violations = this.validator.validate(payload);
-		if (!violations.isEmpty()) {
-			return invalid(violations.stream()
-				.collect(Collectors.toMap((v) -> v.getPropertyPath().toString(), ConstraintViolation::getMessage,
-						(a, b) -> a)));
-		}
+		WebhookPayload payload = this.reader.read(body);
 		var recorded = this.payments.receive(payload, this.clock.instant());
 		return ResponseEntity.ok(Map.of("paymentId", recorded.payment().id(), "duplicate", recorded.duplicate()));
-	}
-
-	private static ResponseEntity<ProblemDetail> invalid(Map<String, String> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request has invalid fields");
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors",
-				errors.entrySet().stream().map((e) -> Map.of("field", e.getKey(), "message", e.getValue())).toList());
-		return ResponseEntity.badRequest().body(problem);
 	}
 
 }

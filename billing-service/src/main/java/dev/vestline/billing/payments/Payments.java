@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.vestline.events.Money;
 import dev.vestline.events.billing.PaymentSource;
 import org.jspecify.annotations.Nullable;
 
@@ -15,16 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code payment} and {@code payment_reversal} tables;
- * {@code payment_once_per_reference} keeps one live (not reversed) payment per external
- * reference.
+ * The {@code payment}, {@code payment_reversal} and {@code bank_match} tables.
+ * {@code payment_once_per_match} keeps one payment per bank match,
+ * {@code payment_once_per_reference} one live (not reversed) payment per provider payment
+ * id.
  */
 @Repository
 class Payments {
 
 	private static final String COLUMNS = """
 			id, invoice_id, investor_id, currency, amount, applied_amount, credit_amount, source,
-			external_reference, recorded_at, reversed_at
+			external_reference, match_id, recorded_at, reversed_at
 			""";
 
 	private final JdbcClient jdbc;
@@ -33,15 +35,77 @@ class Payments {
 		this.jdbc = jdbc;
 	}
 
-	/** The live payment of the reference: a reversed one no longer counts. */
-	Optional<Payment> findByReference(PaymentSource source, String reference) {
+	/**
+	 * The payment a report of that origin is a repetition of: the payment of the match
+	 * (even reversed: a match pays once), or the live payment of the provider's payment
+	 * id.
+	 */
+	Optional<Payment> findRecorded(PaymentOrigin origin) {
+		if (origin.matchId() != null) {
+			return ofMatch(origin.matchId());
+		}
 		return this.jdbc
 			.sql("SELECT " + COLUMNS
 					+ " FROM payment WHERE source = :source AND external_reference = :ref AND reversed_at IS NULL")
-			.param("source", source.name())
-			.param("ref", reference)
+			.param("source", origin.source().name())
+			.param("ref", origin.reference())
 			.query(Payments::payment)
 			.optional();
+	}
+
+	/**
+	 * The payment a reversal of that origin takes back: the payment of the match, else
+	 * (recorded before payments kept their match) the live, or else the last, payment of
+	 * the reference for that invoice.
+	 */
+	Optional<Payment> findToReverse(PaymentOrigin origin, UUID invoiceId) {
+		Optional<Payment> ofMatch = (origin.matchId() != null) ? ofMatch(origin.matchId()) : Optional.empty();
+		return ofMatch.or(() -> this.jdbc.sql("SELECT " + COLUMNS + """
+				  FROM payment
+				 WHERE source = :source AND external_reference = :ref AND invoice_id = :invoice AND match_id IS NULL
+				 ORDER BY reversed_at IS NULL DESC, id DESC LIMIT 1
+				""")
+			.param("source", origin.source().name())
+			.param("ref", origin.reference())
+			.param("invoice", invoiceId)
+			.query(Payments::payment)
+			.optional());
+	}
+
+	private Optional<Payment> ofMatch(UUID matchId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE match_id = :match")
+			.param("match", matchId)
+			.query(Payments::payment)
+			.optional();
+	}
+
+	/**
+	 * Keeps the match as reconciliation reported it, whatever billing then makes of it
+	 * (the consistency check holds it to its payment); a repeated report adds nothing.
+	 */
+	void noteMatch(UUID matchId, String bankTransactionId, UUID invoiceId, Money amount, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO bank_match (match_id, invoice_id, bank_transaction_id, amount, currency, received_at)
+				VALUES (:match, :invoice, CAST(:line AS uuid), :amount, :currency, :at)
+				ON CONFLICT (match_id) DO NOTHING
+				""")
+			.param("match", matchId)
+			.param("invoice", invoiceId)
+			.param("line", bankTransactionId)
+			.param("amount", amount.amount())
+			.param("currency", amount.currency())
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/**
+	 * Keeps that reconciliation reversed the match; a repeated report changes nothing.
+	 */
+	void noteMatchReversed(UUID matchId, Instant at) {
+		this.jdbc.sql("UPDATE bank_match SET reversed_at = :at WHERE match_id = :match AND reversed_at IS NULL")
+			.param("match", matchId)
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	Optional<Payment> find(UUID id) {
@@ -56,13 +120,6 @@ class Payments {
 			.param("invoice", invoiceId)
 			.query(Payments::payment)
 			.list();
-	}
-
-	boolean anyReversed(PaymentSource source, String reference) {
-		return this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM payment
-				                WHERE source = :source AND external_reference = :ref AND reversed_at IS NOT NULL)
-				""").param("source", source.name()).param("ref", reference).query(Boolean.class).single();
 	}
 
 	/**
@@ -99,8 +156,8 @@ class Payments {
 	void insert(Payment payment) {
 		this.jdbc.sql("""
 				INSERT INTO payment (id, invoice_id, investor_id, currency, amount, applied_amount, credit_amount,
-				                     source, external_reference, recorded_at)
-				VALUES (:id, :invoice, :investor, :currency, :amount, :applied, :credit, :source, :ref, :at)
+				                     source, external_reference, match_id, recorded_at)
+				VALUES (:id, :invoice, :investor, :currency, :amount, :applied, :credit, :source, :ref, :match, :at)
 				""")
 			.param("id", payment.id())
 			.param("invoice", payment.invoiceId())
@@ -111,6 +168,7 @@ class Payments {
 			.param("credit", payment.creditAmount())
 			.param("source", payment.source().name())
 			.param("ref", payment.externalReference())
+			.param("match", payment.matchId())
 			.param("at", Timestamp.from(payment.recordedAt()))
 			.update();
 	}
@@ -120,7 +178,8 @@ class Payments {
 				rs.getString("investor_id"), rs.getString("currency"), rs.getBigDecimal("amount"),
 				rs.getBigDecimal("applied_amount"), rs.getBigDecimal("credit_amount"),
 				PaymentSource.valueOf(rs.getString("source")), rs.getString("external_reference"),
-				rs.getTimestamp("recorded_at").toInstant(), instant(rs.getTimestamp("reversed_at")));
+				rs.getObject("match_id", UUID.class), rs.getTimestamp("recorded_at").toInstant(),
+				instant(rs.getTimestamp("reversed_at")));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -2,7 +2,6 @@ package dev.vestline.billing.payments;
 
 import dev.vestline.billing.fees.FundedSubscriptions;
 import dev.vestline.events.Topics;
-import dev.vestline.events.billing.PaymentSource;
 import dev.vestline.events.reconciliation.InvoicePaymentReceived;
 import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.events.reconciliation.ReconciliationEvent;
@@ -43,15 +42,14 @@ class ReconciliationEventsListener {
 	void on(ConsumerRecord<String, byte[]> record) {
 		this.inbox.receive(GROUP, record, ReconciliationEvent.class, (event) -> {
 			if (event instanceof InvoicePaymentReceived received) {
-				// one payment per bank transaction, however often the match is reported
-				this.payments.record(received.invoiceId(), received.amount(), PaymentSource.BANK,
-						received.bankTransactionId().toString());
+				// one payment per match, however often it is reported
+				this.payments.record(received.invoiceId(), received.amount(),
+						PaymentOrigin.bank(received.bankTransactionId(), received.matchId()));
 			}
 			else if (event instanceof InvoicePaymentReversed reversed) {
-				// the payment recorded for that bank transaction; it arrived before, on
-				// the same key
-				this.reversals.reverse(reversed.invoiceId(), PaymentSource.BANK,
-						reversed.bankTransactionId().toString(), reversed.reason());
+				// the payment of that match; it arrived before, on the same key
+				this.reversals.reverse(reversed.invoiceId(),
+						PaymentOrigin.bank(reversed.bankTransactionId(), reversed.matchId()), reversed.reason());
 			}
 			else if (event instanceof SubscriptionFunded fundedEvent) {
 				this.funded.record(fundedEvent);

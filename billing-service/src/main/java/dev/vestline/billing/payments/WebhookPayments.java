@@ -5,10 +5,8 @@ import java.util.UUID;
 import dev.vestline.billing.invoices.CreditorReference;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
-import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.billing.web.Problem;
 import dev.vestline.events.Money;
-import dev.vestline.events.billing.PaymentSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,11 +46,8 @@ class WebhookPayments {
 			return new PaymentRecording.Recorded(this.recording.find(delivered.get()), true);
 		}
 		Invoice invoice = invoice(payload);
-		if (!MinorUnits.fits(payload.amount(), payload.currency())) {
-			throw Problem.unprocessable("amount has more decimals than " + payload.currency() + " has");
-		}
 		var recorded = this.recording.record(invoice.id(), new Money(payload.amount(), payload.currency()),
-				PaymentSource.PROVIDER, payload.paymentId());
+				PaymentOrigin.provider(payload.paymentId()));
 		this.jdbc.sql("""
 				INSERT INTO webhook_delivery (provider_event_id, payment_id, received_at) VALUES (:id, :payment, :at)
 				ON CONFLICT (provider_event_id) DO NOTHING

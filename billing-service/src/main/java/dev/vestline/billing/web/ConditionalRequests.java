@@ -3,7 +3,9 @@ package dev.vestline.billing.web;
 import org.jspecify.annotations.Nullable;
 
 /**
- * ETags are the resource's version; mutations must name the version they read.
+ * ETags are the resource's version; every change of a versioned resource (fee schedule,
+ * fee, invoice) must name the version it read: 428 without {@code If-Match}, 412 when it
+ * is stale.
  */
 public final class ConditionalRequests {
 
@@ -34,14 +36,6 @@ public final class ConditionalRequests {
 		catch (NumberFormatException ex) {
 			throw Problem.unprocessable("If-Match must be an ETag this service issued, e.g. \"3\"");
 		}
-	}
-
-	/**
-	 * @param ifMatch the optional {@code If-Match} header of a command
-	 * @return the version it names, or {@code null} when the caller sent none
-	 */
-	public static @Nullable Long optionalVersion(@Nullable String ifMatch) {
-		return (ifMatch == null || ifMatch.isBlank()) ? null : requiredVersion(ifMatch);
 	}
 
 }

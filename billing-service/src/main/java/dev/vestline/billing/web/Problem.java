@@ -1,6 +1,7 @@
 package dev.vestline.billing.web;
 
 import java.net.URI;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,32 @@ public class Problem extends ErrorResponseException {
 	public static Problem ifMatchRequired() {
 		return new Problem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required",
 				"Send If-Match with the ETag you read, so that no one else's change is overwritten", HttpHeaders.EMPTY);
+	}
+
+	/**
+	 * @param errors each invalid field (its JSON path) and what is wrong with it
+	 * @return a 400 listing them as {@code errors[].field/message}, like a failed
+	 * validation
+	 */
+	public static Problem invalid(Map<String, String> errors) {
+		Problem problem = new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"The request has invalid fields", HttpHeaders.EMPTY);
+		problem.getBody()
+			.setProperty("errors",
+					errors.entrySet()
+						.stream()
+						.map((e) -> Map.of("field", e.getKey(), "message", e.getValue()))
+						.toList());
+		return problem;
+	}
+
+	/**
+	 * @param field the field's JSON path
+	 * @param message what is wrong with it
+	 * @return a 400 naming the field
+	 */
+	public static Problem invalid(String field, String message) {
+		return invalid(Map.of(field, message));
 	}
 
 	public static Problem unprocessable(String detail) {

@@ -109,11 +109,13 @@ class FeeAccrualIntegrationTests extends BillingIntegrationTest {
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(stale.getStatusCode().value()).isEqualTo(412);
-		var cancelled = post("/api/v1/fees/" + fee + "/cancel", Map.of("reason", "wrong commitment"));
+		var cancelled = post("/api/v1/fees/" + fee + "/cancel", etag("/api/v1/fees/" + fee),
+				Map.of("reason", "wrong commitment"));
 		assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
 		assertThat(cancelled.getBody().get("status").asString()).isEqualTo("CANCELLED");
-		assertThat(post("/api/v1/fees/" + fee + "/cancel", Map.of("reason", "again")).getStatusCode().value())
-			.isEqualTo(409);
+		assertThat(post("/api/v1/fees/" + fee + "/cancel", etag("/api/v1/fees/" + fee), Map.of("reason", "again"))
+			.getStatusCode()
+			.value()).isEqualTo(409);
 
 		this.listener.on(consumed(EventRecords.record(signed))); // signed again after the
 																	// cancel
@@ -136,7 +138,7 @@ class FeeAccrualIntegrationTests extends BillingIntegrationTest {
 				.param(signed.subscriptionId())
 				.query(UUID.class)
 				.single();
-			post("/api/v1/fees/" + active + "/cancel", Map.of("reason", "round " + i));
+			post("/api/v1/fees/" + active + "/cancel", etag("/api/v1/fees/" + active), Map.of("reason", "round " + i));
 		}
 		var first = get("/api/v1/fees?subscriptionId=" + signed.subscriptionId() + "&limit=2").getBody();
 		assertThat(first.get("items")).hasSize(2);
@@ -190,14 +192,15 @@ class FeeAccrualIntegrationTests extends BillingIntegrationTest {
 				.param(signed.subscriptionId())
 				.query(UUID.class)
 				.single();
+			String read = etag("/api/v1/fees/" + fee);
 			java.util.List<Integer> statuses = new java.util.ArrayList<>();
 			for (Future<Integer> done : race(20,
-					() -> post("/api/v1/fees/" + fee + "/cancel", Map.of("reason", "duplicate subscription"))
+					() -> post("/api/v1/fees/" + fee + "/cancel", read, Map.of("reason", "duplicate subscription"))
 						.getStatusCode()
 						.value())) {
 				statuses.add(done.get());
 			}
-			assertThat(statuses).containsOnly(200, 409);
+			assertThat(statuses).as("the losers read a version that is gone").containsOnly(200, 412);
 			assertThat(statuses.stream().filter((s) -> s == 200)).hasSize(1);
 			assertThat(published(Topics.BILLING, FeeCancelled.class, (e) -> e.feeId().equals(fee), 1)).hasSize(1);
 		}

@@ -12,6 +12,7 @@ import dev.vestline.billing.BillingIntegrationTest;
 import dev.vestline.events.Money;
 import dev.vestline.events.reconciliation.SubscriptionFunded;
 import dev.vestline.messaging.cloudevents.EventRecords;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,9 @@ class ManagementFeeAccrualIntegrationTests extends BillingIntegrationTest {
 
 	@Autowired
 	ManagementFeeAccrual accrual;
+
+	@Autowired
+	MeterRegistry registry;
 
 	@Test
 	void accruesOneFeePerSubscriptionAndPeriodWhenTheJobRunsOnTwoThreadsAtOnce() throws Exception {
@@ -46,6 +50,33 @@ class ManagementFeeAccrualIntegrationTests extends BillingIntegrationTest {
 				.single()).containsExactly(300L, 300L, new BigDecimal("150000.00"));
 			assertThat(this.accrual.accrue(period)).as("a second run adds nothing").isZero();
 		}
+	}
+
+	@Test
+	void chargesNoManagementFeeOnASubscriptionInAnotherCurrencyThanItsVehiclesScheduleAndShowsIt() {
+		UUID vehicle = fundedVehicle(2);
+		UUID dollars = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO funded_subscription (subscription_id, investor_id, vehicle_id, commitment, total_funded,
+				                                 currency, first_funded_at, last_funded_at)
+				VALUES (?, 'investor-usd', ?, 100000.00, 100000.00, 'USD', now(), now())
+				""").params(dollars, vehicle).update();
+
+		this.accrual.accrue("2033-Q1");
+
+		assertThat(this.jdbc.sql("SELECT currency, count(*) FROM fee WHERE vehicle_id = ? GROUP BY currency")
+			.param(vehicle)
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+			.list()).as("the two EUR subscriptions only").containsExactly("EUR=2");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM fee WHERE subscription_id = ?")
+			.param(dollars)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.registry.get("vestline.billing.fees.unbillable")
+			.tag("reason", "currency_mismatch")
+			.gauge()
+			.value()).as("left unbilled, in sight").isGreaterThanOrEqualTo(1);
+		this.jdbc.sql("DELETE FROM funded_subscription WHERE subscription_id = ?").param(dollars).update();
 	}
 
 	@Test

@@ -62,6 +62,40 @@ class InvoiceRunIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void billsFeesWhoseSumNoInvoiceCanHoldOnSeveralInvoicesAndTheRunGoesOn() {
+		String big = "investor-" + UUID.randomUUID();
+		UUID vehicle = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO fee (id, subscription_id, investor_id, vehicle_id, fee_type, amount, currency, status,
+				                 accrued_at)
+				SELECT gen_random_uuid(), gen_random_uuid(), ?, ?, 'SUBSCRIPTION', 400000000000000.00, 'EUR', 'ACCRUED',
+				       now()
+				  FROM generate_series(1, 3)
+				""").params(big, vehicle).update();
+		String after = "zz-investor-" + UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO fee (id, subscription_id, investor_id, vehicle_id, fee_type, amount, currency, status,
+				                 accrued_at)
+				VALUES (gen_random_uuid(), gen_random_uuid(), ?, ?, 'SUBSCRIPTION', 10.00, 'EUR', 'ACCRUED', now())
+				""").params(after, vehicle).update();
+
+		this.run.run();
+
+		assertThat(this.jdbc.sql("SELECT total FROM invoice WHERE investor_id = ? ORDER BY total DESC")
+			.param(big)
+			.query(BigDecimal.class)
+			.list()).as("each below Money.MAXIMUM, together the three fees")
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactly(new BigDecimal("800000000000000.00"), new BigDecimal("400000000000000.00"));
+		assertThat(count("SELECT count(*) FROM fee WHERE investor_id LIKE ? AND status = 'INVOICED'", big))
+			.isEqualTo(3);
+		assertThat(count("SELECT count(*) FROM fee WHERE investor_id LIKE ? AND status = 'INVOICED'", after))
+			.as("the groups after it are billed too")
+			.isEqualTo(1);
+		assertThat(published(Topics.BILLING, InvoiceIssued.class, (e) -> e.investorId().equals(big), 2)).hasSize(2);
+	}
+
+	@Test
 	void voidReturnsTheFeesToAccruedAndALaterRunBillsThemAgain() throws Exception {
 		String batch = UUID.randomUUID().toString().substring(0, 8);
 		accrue(batch, UUID.randomUUID(), 1, 3);
@@ -78,11 +112,14 @@ class InvoiceRunIntegrationTests extends BillingIntegrationTest {
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(stale.getStatusCode().value()).isEqualTo(412);
-		var voided = post("/api/v1/invoices/" + invoice + "/void", Map.of("reason", "billed twice"));
+		var voided = post("/api/v1/invoices/" + invoice + "/void", etag("/api/v1/invoices/" + invoice),
+				Map.of("reason", "billed twice"));
 		assertThat(voided.getStatusCode().value()).isEqualTo(200);
 		assertThat(voided.getBody().get("status").asString()).isEqualTo("VOID");
-		assertThat(post("/api/v1/invoices/" + invoice + "/void", Map.of("reason", "again")).getStatusCode().value())
-			.isEqualTo(409);
+		assertThat(post("/api/v1/invoices/" + invoice + "/void", etag("/api/v1/invoices/" + invoice),
+				Map.of("reason", "again"))
+			.getStatusCode()
+			.value()).isEqualTo(409);
 		assertThat(count("SELECT count(*) FROM fee WHERE investor_id LIKE ? AND status = 'ACCRUED'", batch))
 			.isEqualTo(3);
 
@@ -104,14 +141,15 @@ class InvoiceRunIntegrationTests extends BillingIntegrationTest {
 				.param(batch + "%")
 				.query(UUID.class)
 				.single();
+			String read = etag("/api/v1/invoices/" + invoice);
 			List<Integer> statuses = new java.util.ArrayList<>();
 			for (Future<Integer> done : race(20,
-					() -> post("/api/v1/invoices/" + invoice + "/void", Map.of("reason", "wrong investor"))
+					() -> post("/api/v1/invoices/" + invoice + "/void", read, Map.of("reason", "wrong investor"))
 						.getStatusCode()
 						.value())) {
 				statuses.add(done.get());
 			}
-			assertThat(statuses).containsOnly(200, 409);
+			assertThat(statuses).as("the losers read a version that is gone").containsOnly(200, 412);
 			assertThat(statuses.stream().filter((s) -> s == 200)).hasSize(1);
 			assertThat(count("SELECT count(*) FROM fee WHERE investor_id LIKE ? AND status = 'ACCRUED'", batch))
 				.isEqualTo(2);

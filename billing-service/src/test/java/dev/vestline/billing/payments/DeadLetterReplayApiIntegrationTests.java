@@ -33,8 +33,9 @@ class DeadLetterReplayApiIntegrationTests extends PaymentIntegrationTest {
 		UUID invoice = issue("investor-" + UUID.randomUUID(), "80.00");
 		String reference = paymentReference(invoice);
 		UUID line = UUID.randomUUID();
-		var reversal = EventRecords.record(new InvoicePaymentReversed(invoice, UUID.randomUUID(), line,
-				Money.of("80.00", "EUR"), reference, "returned by the bank", Instant.now()));
+		UUID match = UUID.randomUUID();
+		var reversal = EventRecords.record(new InvoicePaymentReversed(invoice, match, line, Money.of("80.00", "EUR"),
+				reference, "returned by the bank", Instant.now()));
 		String eventId = new String(reversal.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
 		send(reversal);
 
@@ -57,8 +58,8 @@ class DeadLetterReplayApiIntegrationTests extends PaymentIntegrationTest {
 		assertThat(topics.valueStream().map((t) -> t.get("consumerGroup").asString())).containsOnly("billing");
 
 		// the cause fixed: the payment the reversal takes back arrives
-		send(EventRecords.record(new InvoicePaymentReceived(invoice, UUID.randomUUID(), line, Money.of("80.00", "EUR"),
-				reference, Instant.now())));
+		send(EventRecords.record(
+				new InvoicePaymentReceived(invoice, match, line, Money.of("80.00", "EUR"), reference, Instant.now())));
 		await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(status(invoice)));
 
 		ResponseEntity<JsonNode> replay = operations.post()

@@ -108,6 +108,42 @@ class PaymentWebhookIntegrationTests extends BillingIntegrationTest {
 		assertThat(deliver(badReference, signature(now, badReference, SECRET)).getStatusCode().value()).isEqualTo(422);
 	}
 
+	@Test
+	void refusesAnAbsurdAmountWithABadRequestNamingItAndRecordsNothing() {
+		String investor = "investor-" + UUID.randomUUID();
+		UUID invoice = Invoicing.issue(this.jdbc, this.run, investor, "100.00");
+		long now = Instant.now().getEpochSecond();
+		for (String amount : List.of("\"1000000000000000\"", "1e400", "\"1e400\"", "\"0.001\"", "\"-5.00\"",
+				"\"1" + "0".repeat(403) + "\"", "1.5e2")) {
+			String body = """
+					{"eventId":"evt_%s","paymentId":"pay_%s","invoiceId":"%s","amount":%s,"currency":"EUR"}
+					""".formatted(UUID.randomUUID(), UUID.randomUUID(), invoice, amount);
+			var refused = deliver(body, signature(now, body, SECRET));
+			assertThat(refused.getStatusCode().value()).as(amount).isEqualTo(400);
+			assertThat(refused.getBody().get("errors").findValuesAsString("field")).as(amount)
+				.containsExactly("amount");
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM payment WHERE invoice_id = ?")
+			.param(invoice)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM investor_credit WHERE investor_id = ?")
+			.param(investor)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aSignedBodyThatIsNoNotificationObjectIsABadRequestProblem() {
+		long now = Instant.now().getEpochSecond();
+		for (String body : List.of("null", "[]", "{}", "\"x\"", "42", "[{}]", "{\"amount\":null}")) {
+			var response = deliver(body, signature(now, body, SECRET));
+			assertThat(response.getStatusCode().value()).as(body).isEqualTo(400);
+			assertThat(response.getHeaders().getContentType().toString()).as(body).contains("application/problem+json");
+			assertThat(response.getBody().get("errors").findValuesAsString("field")).as(body).isNotEmpty();
+		}
+	}
+
 	private ResponseEntity<JsonNode> deliver(String body, String signature) {
 		RestClient.RequestBodySpec request = RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)

@@ -10,7 +10,8 @@ import dev.vestline.events.Money;
  * An accepted match brought money for an issued invoice; billing records it as a payment.
  *
  * @param invoiceId the invoice paid, the record key
- * @param matchId the accepted match
+ * @param matchId the accepted match; billing records one payment per match, so a new
+ * match of the same bank transaction (after a reversal) pays anew
  * @param bankTransactionId the bank transaction that brought the money
  * @param amount the amount received
  * @param paymentReference the invoice's payment reference the payer quoted

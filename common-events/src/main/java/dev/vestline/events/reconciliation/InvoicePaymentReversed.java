@@ -9,11 +9,13 @@ import dev.vestline.events.Money;
 /**
  * An accepted invoice match was reversed: the money its {@link InvoicePaymentReceived}
  * reported did not pay the invoice after all (wrong invoice, returned by the bank), and
- * billing takes the payment recorded for that bank transaction back. Published once per
- * reversed match, after the {@code InvoicePaymentReceived} it undoes, on the same key.
+ * billing takes back the payment it recorded for that match: never the payment of another
+ * match of the same bank transaction, which may already pay another invoice (the two
+ * events have different keys, so either may arrive first). Published once per reversed
+ * match, after the {@code InvoicePaymentReceived} it undoes, on the same key.
  *
  * @param invoiceId the invoice whose payment is taken back, the record key
- * @param matchId the reversed match
+ * @param matchId the reversed match: billing takes back exactly the payment of this match
  * @param bankTransactionId the bank transaction whose payment is taken back: billing's
  * external reference of the payment
  * @param amount the amount {@code InvoicePaymentReceived} had reported, positive
