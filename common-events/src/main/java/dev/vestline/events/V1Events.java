@@ -2,6 +2,7 @@ package dev.vestline.events;
 
 import java.util.List;
 
+import dev.vestline.events.approval.ApprovalCancellationRequested;
 import dev.vestline.events.approval.ApprovalCancelled;
 import dev.vestline.events.approval.ApprovalExpired;
 import dev.vestline.events.approval.ApprovalGranted;
@@ -69,7 +70,10 @@ final class V1Events {
 			// existing changed
 			EventType.v1(PaymentReversed.class, BILLING), EventType.v1(InvoiceVoided.class, BILLING),
 			EventType.v1(MatchReversed.class, RECONCILIATION),
-			EventType.v1(InvoicePaymentReversed.class, RECONCILIATION));
+			EventType.v1(InvoicePaymentReversed.class, RECONCILIATION),
+			// added beside the catalogue so that a granted approval is cancelled only
+			// when its signing workflow did not complete
+			EventType.v1(ApprovalCancellationRequested.class, APPROVAL));
 
 	private V1Events() {
 	}

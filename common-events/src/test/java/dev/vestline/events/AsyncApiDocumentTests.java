@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.vestline.events.approval.ApprovalCancellationRequested;
+import dev.vestline.events.approval.ApprovalCancelled;
 import dev.vestline.events.approval.ApprovalGranted;
 import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.events.billing.InvoiceVoided;
@@ -117,7 +119,8 @@ class AsyncApiDocumentTests {
 		Map<String, Set<String>> receives = operations("receive").entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> Set.copyOf(operationMessages(entry.getValue()))));
-		assertThat(receives).isEqualTo(Map.of("signatureReceivesApprovalEvents", ceTypes(ApprovalGranted.class),
+		assertThat(receives).isEqualTo(Map.of("signatureReceivesApprovalEvents",
+				ceTypes(ApprovalGranted.class, ApprovalCancellationRequested.class, ApprovalCancelled.class),
 				"approvalReceivesSignatureEvents",
 				ceTypes(SigningWorkflowCreated.class, SigningWorkflowFailed.class, SigningWorkflowCancelled.class,
 						SigningWorkflowCompleted.class),

@@ -37,6 +37,9 @@ import dev.vestline.events.approval.ApprovalKind;
  * @param endReason why
  * @param reopenReason why it was last reopened
  * @param reopenedAt when
+ * @param cancelRequestedBy who asked to cancel it while it was granted
+ * @param cancelRequestedAt when
+ * @param cancelReason why
  * @param version the ETag
  */
 public record Approval(UUID id, UUID dealId, UUID vehicleId, String investorId, ApprovalKind kind,
@@ -44,7 +47,8 @@ public record Approval(UUID id, UUID dealId, UUID vehicleId, String investorId, 
 		ApprovalStatus status, @Nullable BigDecimal reservedAmount, String requestedBy, Instant requestedAt,
 		Instant expiresAt, @Nullable String grantedBy, @Nullable Instant grantedAt, @Nullable Instant executedAt,
 		@Nullable UUID workflowId, @Nullable String endedBy, @Nullable Instant endedAt, @Nullable String endReason,
-		@Nullable String reopenReason, @Nullable Instant reopenedAt, long version) {
+		@Nullable String reopenReason, @Nullable Instant reopenedAt, @Nullable String cancelRequestedBy,
+		@Nullable Instant cancelRequestedAt, @Nullable String cancelReason, long version) {
 
 	/** The step waiting for a decision, 1-based. */
 	public int currentStep() {

@@ -7,14 +7,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.vestline.approval.audit.AuditEntry;
-import dev.vestline.approval.deals.Deals;
 import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.approval.web.Caller;
 import dev.vestline.approval.web.IfMatch;
 
 /**
- * Cancels an open approval (the investor withdrew) and gives back any capacity it held,
- * exactly once: only the guarded transition that cleared the reservation releases it.
+ * Cancels an approval a person withdraws. A pending one ends at once (it holds no
+ * capacity). A granted one may already be signed, its fee accrued: it becomes
+ * {@code CANCELLING}, keeps its reservation and asks the signature service, whose
+ * workflow decides (see {@code Compensation}); capacity is released only then, once.
  */
 @Service
 @Transactional
@@ -22,13 +23,10 @@ class ApprovalCancelling {
 
 	private final Approvals approvals;
 
-	private final Deals deals;
-
 	private final ApprovalRecorder recorder;
 
-	ApprovalCancelling(Approvals approvals, Deals deals, ApprovalRecorder recorder) {
+	ApprovalCancelling(Approvals approvals, ApprovalRecorder recorder) {
 		this.approvals = approvals;
-		this.deals = deals;
 		this.recorder = recorder;
 	}
 
@@ -37,27 +35,46 @@ class ApprovalCancelling {
 			.filter((found) -> caller.maySee(found.investorId()))
 			.orElseThrow(() -> ApiProblem.notFound("Approval", id));
 		IfMatch.check(expectedVersion, a.version());
-		if (a.status() != ApprovalStatus.PENDING && a.status() != ApprovalStatus.GRANTED) {
+		Instant now = this.recorder.now();
+		if (a.status() == ApprovalStatus.PENDING) {
+			cancelPending(a, reason, caller, now);
+		}
+		else if (a.status() == ApprovalStatus.GRANTED) {
+			requestCancellation(a, reason, caller, now);
+		}
+		else {
 			throw ApiProblem
 				.conflict("not-cancellable", "Approval cannot be cancelled",
 						"The approval is " + a.status() + "; only a pending or granted approval can be cancelled")
 				.with("status", a.status().name());
 		}
-		Instant now = this.recorder.now();
+		return this.approvals.find(id).orElseThrow();
+	}
+
+	private void cancelPending(Approval a, String reason, Caller caller, Instant now) {
 		if (!this.approvals.cancel(a, caller.id(), reason, now)) {
-			this.recorder.metrics().conflict("lost-race");
-			this.recorder.refused(new AuditEntry(id, "CANCEL_REFUSED", caller.id(), now, null, null,
-					"lost-race: changed concurrently"));
-			throw ApiProblem.conflict("lost-race", "Changed concurrently",
-					"Someone else changed the approval at the same moment; read it again");
-		}
-		if (a.reservedAmount() != null) {
-			this.deals.release(a.dealId(), a.reservedAmount());
+			throw lostRace(a, caller, now);
 		}
 		this.recorder.happened(ApprovalEvents.cancelled(a, caller.id(), reason, now),
-				new AuditEntry(id, "CANCELLED", caller.id(), now, null, "CANCELLED", reason));
+				new AuditEntry(a.id(), "CANCELLED", caller.id(), now, null, "CANCELLED", reason));
 		this.recorder.metrics().cancelled();
-		return this.approvals.find(id).orElseThrow();
+	}
+
+	private void requestCancellation(Approval a, String reason, Caller caller, Instant now) {
+		if (!this.approvals.requestCancellation(a, caller.id(), reason, now)) {
+			throw lostRace(a, caller, now);
+		}
+		this.recorder.happened(ApprovalEvents.cancellationRequested(a, caller.id(), reason, now),
+				new AuditEntry(a.id(), "CANCEL_REQUESTED", caller.id(), now, null, "CANCELLING", reason));
+		this.recorder.metrics().cancellationRequested();
+	}
+
+	private ApiProblem lostRace(Approval a, Caller caller, Instant now) {
+		this.recorder.metrics().conflict("lost-race");
+		this.recorder.refused(new AuditEntry(a.id(), "CANCEL_REFUSED", caller.id(), now, null, null,
+				"lost-race: changed concurrently"));
+		return ApiProblem.conflict("lost-race", "Changed concurrently",
+				"Someone else changed the approval at the same moment; read it again");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -70,20 +71,30 @@ class ApprovalController {
 			Approval approval = this.requesting.request(request, caller);
 			return ResponseEntity.created(URI.create("/api/v1/approvals/" + approval.id()))
 				.eTag(IfMatch.etag(approval.version()))
-				.body(ApprovalView.of(approval));
+				.body(ApprovalView.of(approval, caller));
 		});
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<ApprovalView> get(@PathVariable UUID id, Authentication authentication) {
-		Approval approval = visible(id, Caller.of(authentication));
-		return ResponseEntity.ok().eTag(IfMatch.etag(approval.version())).body(ApprovalView.of(approval));
+	@ApiResponse(responseCode = "200", description = "staff see the whole approval, its investor their view of it",
+			content = @Content(schema = @Schema(oneOf = { ApprovalView.class, InvestorApprovalView.class })))
+	ResponseEntity<?> get(@PathVariable UUID id, Authentication authentication) {
+		Caller caller = Caller.of(authentication);
+		Approval approval = visible(id, caller);
+		return ResponseEntity.ok().eTag(IfMatch.etag(approval.version())).body(ApprovalView.of(approval, caller));
 	}
 
 	@GetMapping("/{id}/history")
-	List<AuditEntry> history(@PathVariable UUID id, Authentication authentication) {
-		visible(id, Caller.of(authentication));
-		return this.audit.history(id, 1000);
+	@ApiResponse(responseCode = "200",
+			description = "staff see every line with actor and reason; the investor what happened, without staff "
+					+ "identities, refusals or internal reasons",
+			content = @Content(
+					array = @ArraySchema(schema = @Schema(oneOf = { AuditEntry.class, InvestorHistoryEntry.class }))))
+	List<?> history(@PathVariable UUID id, Authentication authentication) {
+		Caller caller = Caller.of(authentication);
+		visible(id, caller);
+		List<AuditEntry> history = this.audit.history(id, 1000);
+		return caller.isStaff() ? history : InvestorHistoryEntry.of(history, caller.id());
 	}
 
 	@GetMapping
@@ -101,8 +112,8 @@ class ApprovalController {
 		}
 		List<Approval> found = this.approvals.page((status != null) ? status.name() : null, dealId, investorId, after,
 				limit + 1);
-		List<ApprovalView> items = found.stream().limit(limit).map(ApprovalView::of).toList();
-		String next = (found.size() > limit) ? items.get(limit - 1).id().toString() : null;
+		List<?> items = found.stream().limit(limit).map((approval) -> ApprovalView.of(approval, caller)).toList();
+		String next = (found.size() > limit) ? found.get(limit - 1).id().toString() : null;
 		return new ApprovalView.Page(items, next);
 	}
 

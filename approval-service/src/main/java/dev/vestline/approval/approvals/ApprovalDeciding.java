@@ -109,6 +109,14 @@ class ApprovalDeciding {
 			throw ApiProblem.forbidden("wrong-role", "Not your step",
 					"Step " + a.currentStep() + " is decided by the role " + a.currentRole());
 		}
+		if (a.investorId().equals(caller.id())) {
+			throw ApiProblem.forbidden("own-investment", "Your own investment",
+					"This approval is for your own investment; someone else must decide it, whatever your roles");
+		}
+		if (a.requestedBy().equals(caller.id())) {
+			throw ApiProblem.forbidden("own-request", "Your own request",
+					"You requested this approval; someone else must decide it (four eyes)");
+		}
 		if (a.hasDecided(caller.id())) {
 			throw ApiProblem.forbidden("four-eyes", "Four eyes",
 					"You already decided a step of this approval; another person must decide this one");

@@ -2,6 +2,9 @@ package dev.vestline.approval.approvals;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -45,14 +48,24 @@ class ApprovalDecisionController {
 	}
 
 	@PostMapping("/cancel")
-	ResponseEntity<ApprovalView> cancel(@PathVariable UUID id,
+	@ApiResponse(responseCode = "200", description = "a pending approval, cancelled",
+			content = @Content(schema = @Schema(implementation = ApprovalView.class)))
+	@ApiResponse(responseCode = "202",
+			description = "a granted approval, now CANCELLING: its capacity stays reserved until the signing "
+					+ "workflow is cancelled (then CANCELLED) or found completed (then EXECUTED, cancellation refused)",
+			content = @Content(schema = @Schema(implementation = ApprovalView.class)))
+	ResponseEntity<?> cancel(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@Valid @RequestBody(required = false) @Nullable Cancellation cancellation, Authentication authentication) {
 		long version = IfMatch.version(ifMatch);
 		String reason = (cancellation != null && cancellation.reason() != null && !cancellation.reason().isBlank())
 				? cancellation.reason().strip() : "withdrawn by the investor";
-		Approval approval = this.cancelling.cancel(id, version, reason, Caller.of(authentication));
-		return ResponseEntity.ok().eTag(IfMatch.etag(approval.version())).body(ApprovalView.of(approval));
+		Caller caller = Caller.of(authentication);
+		Approval approval = this.cancelling.cancel(id, version, reason, caller);
+		// a granted approval waits for its signing workflow: accepted, not yet done
+		return ResponseEntity.status((approval.status() == ApprovalStatus.CANCELLING) ? 202 : 200)
+			.eTag(IfMatch.etag(approval.version()))
+			.body(ApprovalView.of(approval, caller));
 	}
 
 	/**

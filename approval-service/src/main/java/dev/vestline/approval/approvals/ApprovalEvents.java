@@ -1,11 +1,13 @@
 package dev.vestline.approval.approvals;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.vestline.events.Money;
+import dev.vestline.events.approval.ApprovalCancellationRequested;
 import dev.vestline.events.approval.ApprovalCancelled;
 import dev.vestline.events.approval.ApprovalExpired;
 import dev.vestline.events.approval.ApprovalGranted;
@@ -45,6 +47,12 @@ public final class ApprovalEvents {
 	public static ApprovalCancelled cancelled(Approval before, String by, String reason, Instant at) {
 		return new ApprovalCancelled(before.id(), before.dealId(), before.investorId(), before.kind(),
 				before.subscriptionId(), before.reservedMoney(), reason, by, at);
+	}
+
+	static ApprovalCancellationRequested cancellationRequested(Approval before, String by, String reason, Instant at) {
+		return new ApprovalCancellationRequested(before.id(), before.dealId(), before.vehicleId(), before.investorId(),
+				before.kind(), before.subscriptionId(), Objects.requireNonNull(before.grantedAt(), "grantedAt"), reason,
+				by, at);
 	}
 
 	public static ApprovalExpired expired(Approval before, Instant at) {

@@ -35,8 +35,20 @@ public class ApprovalMetrics {
 		this.registry.counter("vestline.approval.conflicts.detected", "reason", reason).increment();
 	}
 
-	void cancelled() {
+	public void cancelled() {
 		this.registry.counter("vestline.approval.approvals.cancelled").increment();
+	}
+
+	void cancellationRequested() {
+		this.registry.counter("vestline.approval.cancellations.requested").increment();
+	}
+
+	/**
+	 * @param outcome {@code cancelled} (the workflow was cancelled or failed) or
+	 * {@code refused} (signing completed first)
+	 */
+	public void cancellationEnded(String outcome) {
+		this.registry.counter("vestline.approval.cancellations.ended", "outcome", outcome).increment();
 	}
 
 	public void expired(int count) {

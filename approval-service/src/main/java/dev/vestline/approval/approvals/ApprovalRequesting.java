@@ -1,9 +1,11 @@
 package dev.vestline.approval.approvals;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.uuid.Generators;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +44,7 @@ class ApprovalRequesting {
 		Deal deal = this.deals.find(request.dealId())
 			.orElseThrow(() -> ApiProblem.unprocessable("unknown-deal", "Unknown deal",
 					"There is no deal " + request.dealId()));
-		Money amount = (request.amount() != null) ? new Money(request.amount(), deal.currency()) : null;
+		Money amount = amountIn(deal, request.amount());
 		if (amount != null && amount.amount().compareTo(deal.capacity()) > 0) {
 			throw ApiProblem.unprocessable("exceeds-capacity", "Amount exceeds the deal's capacity",
 					"The subscription of " + amount.amount() + " can never fit in the deal's capacity of "
@@ -53,20 +55,46 @@ class ApprovalRequesting {
 		Approval approval = new Approval(Generators.timeBasedEpochGenerator().generate(), deal.id(), deal.vehicleId(),
 				request.investorId(), request.kind(), request.subscriptionId(), amount, steps, List.of(),
 				ApprovalStatus.PENDING, null, caller.id(), now, now.plus(this.policy.expiresAfter()), null, null, null,
-				null, null, null, null, null, null, 0);
+				null, null, null, null, null, null, null, null, null, 0);
 		if (!this.approvals.insertIfNoneOpen(approval)) {
-			var existing = this.approvals.findOpen(deal.id(), request.investorId(), request.kind().name());
-			this.recorder.metrics().conflict("duplicate-open");
-			throw ApiProblem
-				.conflict("approval-already-open", "An approval is already open",
-						"Investor " + request.investorId() + " already has an open " + request.kind()
-								+ " approval for this deal" + existing.map((id) -> ": " + id).orElse(""))
-				.with("existingApprovalId", existing.map(Object::toString).orElse(""));
+			refuseDuplicate(request);
 		}
 		this.recorder.happened(ApprovalEvents.requested(approval),
 				new AuditEntry(approval.id(), "REQUESTED", caller.id(), now, null, "PENDING", null));
 		this.recorder.metrics().requested(request.kind().name());
 		return approval;
+	}
+
+	private void refuseDuplicate(NewApproval request) {
+		if (request.subscriptionId() != null && this.approvals.subscriptionTaken(request.subscriptionId())) {
+			this.recorder.metrics().conflict("subscription-id-taken");
+			throw ApiProblem
+				.conflict("subscription-id-taken", "Subscription id already used",
+						"Subscription " + request.subscriptionId()
+								+ " already has an approval; every subscription needs an id of its own")
+				.with("subscriptionId", request.subscriptionId().toString());
+		}
+		var existing = this.approvals.findOpen(request.dealId(), request.investorId(), request.kind().name());
+		this.recorder.metrics().conflict("duplicate-open");
+		throw ApiProblem
+			.conflict("approval-already-open", "An approval is already open",
+					"Investor " + request.investorId() + " already has an open " + request.kind()
+							+ " approval for this deal" + existing.map((id) -> ": " + id).orElse(""))
+			.with("existingApprovalId", existing.map(Object::toString).orElse(""));
+	}
+
+	/**
+	 * The amount as money in the deal's currency, or a 400 naming it when it cannot be.
+	 */
+	private static @Nullable Money amountIn(Deal deal, @Nullable BigDecimal amount) {
+		if (amount == null) {
+			return null;
+		}
+		String problem = Money.amountProblem(amount, deal.currency());
+		if (problem != null) {
+			throw ApiProblem.invalidField("amount", problem);
+		}
+		return new Money(amount, deal.currency());
 	}
 
 }

@@ -42,7 +42,9 @@ public final class ApprovalRows {
 				nullableInstant(rs.getTimestamp("granted_at")), nullableInstant(rs.getTimestamp("executed_at")),
 				rs.getObject("workflow_id", UUID.class), rs.getString("ended_by"),
 				nullableInstant(rs.getTimestamp("ended_at")), rs.getString("end_reason"), rs.getString("reopen_reason"),
-				nullableInstant(rs.getTimestamp("reopened_at")), rs.getLong("version"));
+				nullableInstant(rs.getTimestamp("reopened_at")), rs.getString("cancel_requested_by"),
+				nullableInstant(rs.getTimestamp("cancel_requested_at")), rs.getString("cancel_reason"),
+				rs.getLong("version"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

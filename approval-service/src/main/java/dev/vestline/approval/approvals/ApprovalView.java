@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.vestline.approval.web.Caller;
 import dev.vestline.events.Money;
 import dev.vestline.events.approval.ApprovalKind;
 
@@ -35,6 +36,10 @@ import dev.vestline.events.approval.ApprovalKind;
  * @param endedAt when
  * @param endReason why
  * @param reopenReason why it was last reopened
+ * @param cancellationRequestedBy who asked to cancel it while granted (it is then
+ * {@code CANCELLING}; kept when signing completed first and the cancellation was refused)
+ * @param cancellationRequestedAt when
+ * @param cancellationReason why
  * @param version the ETag
  */
 public record ApprovalView(UUID id, UUID dealId, UUID vehicleId, String investorId, ApprovalKind kind,
@@ -42,7 +47,16 @@ public record ApprovalView(UUID id, UUID dealId, UUID vehicleId, String investor
 		@Nullable Integer currentStep, @Nullable Money reserved, String requestedBy, Instant requestedAt,
 		Instant expiresAt, @Nullable String grantedBy, @Nullable Instant grantedAt, @Nullable Instant executedAt,
 		@Nullable UUID workflowId, @Nullable String endedBy, @Nullable Instant endedAt, @Nullable String endReason,
-		@Nullable String reopenReason, long version) {
+		@Nullable String reopenReason, @Nullable String cancellationRequestedBy,
+		@Nullable Instant cancellationRequestedAt, @Nullable String cancellationReason, long version) {
+
+	/**
+	 * What the caller may see: staff everything, an investor
+	 * {@link InvestorApprovalView}.
+	 */
+	static Object of(Approval a, Caller caller) {
+		return caller.isStaff() ? of(a) : InvestorApprovalView.of(a, caller.id());
+	}
 
 	static ApprovalView of(Approval a) {
 		List<Step> steps = new ArrayList<>();
@@ -52,7 +66,8 @@ public record ApprovalView(UUID id, UUID dealId, UUID vehicleId, String investor
 		return new ApprovalView(a.id(), a.dealId(), a.vehicleId(), a.investorId(), a.kind(), a.subscriptionId(),
 				a.amount(), a.status(), steps, (a.status() == ApprovalStatus.PENDING) ? a.currentStep() : null,
 				a.reservedMoney(), a.requestedBy(), a.requestedAt(), a.expiresAt(), a.grantedBy(), a.grantedAt(),
-				a.executedAt(), a.workflowId(), a.endedBy(), a.endedAt(), a.endReason(), a.reopenReason(), a.version());
+				a.executedAt(), a.workflowId(), a.endedBy(), a.endedAt(), a.endReason(), a.reopenReason(),
+				a.cancelRequestedBy(), a.cancelRequestedAt(), a.cancelReason(), a.version());
 	}
 
 	/**
@@ -71,7 +86,7 @@ public record ApprovalView(UUID id, UUID dealId, UUID vehicleId, String investor
 	 * @param items the approvals
 	 * @param next the cursor of the next page ({@code after}), absent on the last
 	 */
-	public record Page(List<ApprovalView> items, @Nullable String next) {
+	public record Page(List<?> items, @Nullable String next) {
 	}
 
 }

@@ -25,7 +25,8 @@ public class Approvals {
 
 	/**
 	 * @return {@code false} when the deal already has an open approval of this kind for
-	 * the investor (the partial unique index decides a race between two requests)
+	 * the investor, or the subscription id is taken (the unique indexes decide a race
+	 * between two requests: the second waits for the first and then inserts nothing)
 	 */
 	boolean insertIfNoneOpen(Approval a) {
 		return this.jdbc.sql("""
@@ -33,7 +34,7 @@ public class Approvals {
 				                      steps, status, requested_by, requested_at, expires_at)
 				VALUES (:id, :deal, :vehicle, :investor, :kind, :subscription, :amount, :currency,
 				        :steps, 'PENDING', :by, :at, :expires)
-				ON CONFLICT (deal_id, investor_id, kind) WHERE status IN ('PENDING', 'GRANTED') DO NOTHING
+				ON CONFLICT DO NOTHING
 				""")
 			.param("id", a.id())
 			.param("deal", a.dealId())
@@ -60,8 +61,16 @@ public class Approvals {
 	Optional<UUID> findOpen(UUID deal, String investor, String kind) {
 		return this.jdbc.sql("""
 				SELECT id FROM approval
-				 WHERE deal_id = :deal AND investor_id = :investor AND kind = :kind AND status IN ('PENDING', 'GRANTED')
+				 WHERE deal_id = :deal AND investor_id = :investor AND kind = :kind
+				   AND status IN ('PENDING', 'GRANTED', 'CANCELLING')
 				""").param("deal", deal).param("investor", investor).param("kind", kind).query(UUID.class).optional();
+	}
+
+	boolean subscriptionTaken(UUID subscription) {
+		return this.jdbc.sql("SELECT count(*) FROM approval WHERE subscription_id = :subscription")
+			.param("subscription", subscription)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	boolean approveStep(Approval a, String by, Instant now) {
@@ -106,14 +115,35 @@ public class Approvals {
 	}
 
 	/**
-	 * Ends a pending or granted approval and drops its reservation in the same update.
+	 * Ends an open approval and drops its reservation in the same update. A person ends
+	 * only a pending one this way; a granted or cancelling one is ended by its signing
+	 * workflow's outcome ({@code Compensation}).
 	 */
 	public boolean cancel(Approval a, String by, String reason, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE approval
 				   SET status = 'CANCELLED', reserved_amount = NULL, ended_by = :by, ended_at = :now,
 				       end_reason = :reason, version = version + 1
-				 WHERE id = :id AND version = :version AND status IN ('PENDING', 'GRANTED')
+				 WHERE id = :id AND version = :version AND status IN ('PENDING', 'GRANTED', 'CANCELLING')
+				""")
+			.param("by", by)
+			.param("now", ts(now))
+			.param("reason", reason)
+			.param("id", a.id())
+			.param("version", a.version())
+			.update() == 1;
+	}
+
+	/**
+	 * Marks a granted approval as cancelling, keeping its reservation until its signing
+	 * workflow's outcome is known.
+	 */
+	boolean requestCancellation(Approval a, String by, String reason, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE approval
+				   SET status = 'CANCELLING', cancel_requested_by = :by, cancel_requested_at = :now,
+				       cancel_reason = :reason, version = version + 1
+				 WHERE id = :id AND version = :version AND status = 'GRANTED'
 				""")
 			.param("by", by)
 			.param("now", ts(now))

@@ -90,7 +90,7 @@ class CompensatedApprovals {
 	boolean attachWorkflow(Approval a, UUID workflow) {
 		return this.jdbc.sql("""
 				UPDATE approval SET workflow_id = :workflow, version = version + 1
-				 WHERE id = :id AND version = :version AND status = 'GRANTED' AND workflow_id IS NULL
+				 WHERE id = :id AND version = :version AND status IN ('GRANTED', 'CANCELLING') AND workflow_id IS NULL
 				""").param("workflow", workflow).param("id", a.id()).param("version", a.version()).update() == 1;
 	}
 
@@ -98,7 +98,7 @@ class CompensatedApprovals {
 		return this.jdbc
 			.sql("""
 					UPDATE approval SET status = 'EXECUTED', executed_at = :now, workflow_id = :workflow, version = version + 1
-					 WHERE id = :id AND version = :version AND status = 'GRANTED'
+					 WHERE id = :id AND version = :version AND status IN ('GRANTED', 'CANCELLING')
 					""")
 			.param("now", Timestamp.from(now))
 			.param("workflow", workflow)

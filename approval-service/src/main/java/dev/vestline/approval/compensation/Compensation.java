@@ -1,6 +1,7 @@
 package dev.vestline.approval.compensation;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,7 +22,8 @@ import dev.vestline.events.signature.SigningWorkflowCreated;
 import dev.vestline.events.signature.SigningWorkflowFailed;
 
 /**
- * Never leaves an approval granted for work that did not happen. Runs in the inbox's
+ * Never leaves an approval granted for work that did not happen, and never cancels one
+ * whose work did: the signing workflow's outcome decides. Runs in the inbox's
  * transaction; a workflow's outcome is applied once (a {@code workflow_outcome} row per
  * workflow), the approval is row-locked, and each transition is guarded by status and
  * version, so capacity is released exactly once.
@@ -47,10 +49,17 @@ class Compensation {
 		this.recorder = recorder;
 	}
 
+	/**
+	 * A granted approval is reopened; one whose cancellation was asked for is cancelled
+	 * instead, as its requester wanted.
+	 */
 	void workflowFailed(SigningWorkflowFailed event) {
-		Optional<Approval> granted = grantedApproval(event.workflowId(), event.approvalId(), "FAILED");
-		if (granted.isPresent()) {
-			Approval a = granted.get();
+		Optional<Approval> live = liveGrant(event.workflowId(), event.approvalId(), "FAILED");
+		if (live.isPresent() && live.get().status() == ApprovalStatus.CANCELLING) {
+			cancelAsRequested(live.get());
+		}
+		else if (live.isPresent()) {
+			Approval a = live.get();
 			Instant now = this.recorder.now();
 			String reason = "signing workflow failed: " + event.reason();
 			if (this.compensated.reopen(a, reason, now)) {
@@ -63,24 +72,26 @@ class Compensation {
 	}
 
 	void workflowCancelled(SigningWorkflowCancelled event) {
-		Optional<Approval> granted = grantedApproval(event.workflowId(), event.approvalId(), "CANCELLED");
-		if (granted.isPresent()) {
-			Approval a = granted.get();
-			Instant now = this.recorder.now();
+		Optional<Approval> live = liveGrant(event.workflowId(), event.approvalId(), "CANCELLED");
+		if (live.isPresent() && live.get().status() == ApprovalStatus.CANCELLING) {
+			cancelAsRequested(live.get());
+		}
+		else if (live.isPresent()) {
 			String reason = "signing workflow cancelled by " + event.cancelledBy() + ": " + event.reason();
-			if (this.approvals.cancel(a, ACTOR, reason, now)) {
-				releaseReservation(a);
-				this.recorder.happened(ApprovalEvents.cancelled(a, ACTOR, reason, now),
-						new AuditEntry(a.id(), "CANCELLED", ACTOR, now, null, "CANCELLED", reason));
-				this.recorder.metrics().compensated("cancelled");
-			}
+			cancel(live.get(), ACTOR, reason);
+			this.recorder.metrics().compensated("cancelled");
 		}
 	}
 
+	/**
+	 * The work happened: the approval is executed and keeps its capacity, also when a
+	 * cancellation was asked for meanwhile (that one is refused: signing completed
+	 * first).
+	 */
 	void workflowCompleted(SigningWorkflowCompleted event) {
-		Optional<Approval> granted = grantedApproval(event.workflowId(), event.approvalId(), "COMPLETED");
-		if (granted.isPresent()) {
-			Approval a = granted.get();
+		Optional<Approval> live = liveGrant(event.workflowId(), event.approvalId(), "COMPLETED");
+		if (live.isPresent()) {
+			Approval a = live.get();
 			Instant now = this.recorder.now();
 			if (this.compensated.execute(a, event.workflowId(), now)) {
 				// no event: the workflow's own SigningWorkflowCompleted already tells
@@ -88,6 +99,13 @@ class Compensation {
 				this.recorder.noted(new AuditEntry(a.id(), "EXECUTED", ACTOR, now, null, "EXECUTED",
 						"signing workflow " + event.workflowId() + " completed"));
 				this.recorder.metrics().compensated("executed");
+				if (a.status() == ApprovalStatus.CANCELLING) {
+					this.recorder.noted(new AuditEntry(a.id(), "CANCEL_REFUSED", ACTOR, now, null, "EXECUTED",
+							"signing completed first: the cancellation " + a.cancelRequestedBy() + " asked for at "
+									+ a.cancelRequestedAt() + " came after workflow " + event.workflowId()
+									+ " completed"));
+					this.recorder.metrics().cancellationEnded("refused");
+				}
 			}
 		}
 	}
@@ -102,40 +120,61 @@ class Compensation {
 		Instant now = this.recorder.now();
 		if (approval.isPresent() && this.compensated.attachWorkflow(approval.get(), event.workflowId())) {
 			this.recorder.noted(new AuditEntry(event.approvalId(), "WORKFLOW_OPENED", ACTOR, now, null,
-					ApprovalStatus.GRANTED.name(), "signing workflow " + event.workflowId()));
+					approval.get().status().name(), "signing workflow " + event.workflowId()));
 			return;
 		}
-		String why = approval.map((a) -> (a.status() != ApprovalStatus.GRANTED)
-				? "approval is " + a.status() + ", not GRANTED" : (event.workflowId().equals(a.workflowId()))
-						? "already recorded" : "the grant is carried out by workflow " + a.workflowId())
+		String why = approval.map((a) -> !isLive(a) ? "approval is " + a.status() + ", not GRANTED"
+				: (event.workflowId().equals(a.workflowId())) ? "already recorded"
+						: "the grant is carried out by workflow " + a.workflowId())
 			.orElse("unknown approval");
 		this.recorder.noted(new AuditEntry(event.approvalId(), "WORKFLOW_IGNORED", ACTOR, now, null,
 				approval.map((a) -> a.status().name()).orElse(null), "workflow " + event.workflowId() + ": " + why));
 	}
 
 	/**
-	 * @return the approval, locked, when this is the workflow's first outcome, the
-	 * approval is still granted and the workflow is the one its grant opened (or none was
-	 * recorded); otherwise records why nothing is done
+	 * The workflow did not complete: the cancellation the requester asked for happens.
 	 */
-	private Optional<Approval> grantedApproval(UUID workflow, UUID approvalId, String outcome) {
+	private void cancelAsRequested(Approval a) {
+		cancel(a, Objects.requireNonNull(a.cancelRequestedBy()), Objects.requireNonNull(a.cancelReason()));
+		this.recorder.metrics().cancelled();
+		this.recorder.metrics().cancellationEnded("cancelled");
+	}
+
+	private void cancel(Approval a, String by, String reason) {
+		Instant now = this.recorder.now();
+		if (this.approvals.cancel(a, by, reason, now)) {
+			releaseReservation(a);
+			this.recorder.happened(ApprovalEvents.cancelled(a, by, reason, now),
+					new AuditEntry(a.id(), "CANCELLED", ACTOR, now, null, "CANCELLED", reason));
+		}
+	}
+
+	/**
+	 * @return the approval, locked, when this is the workflow's first outcome, the
+	 * approval's grant is live (granted, or cancelling) and the workflow is the one its
+	 * grant opened (or none was recorded); otherwise records why nothing is done
+	 */
+	private Optional<Approval> liveGrant(UUID workflow, UUID approvalId, String outcome) {
 		Optional<Approval> approval = this.compensated.lock(approvalId);
-		boolean granted = approval.map((a) -> a.status() == ApprovalStatus.GRANTED).orElse(false);
+		boolean live = approval.map(Compensation::isLive).orElse(false);
 		boolean ours = approval.map((a) -> a.workflowId() == null || a.workflowId().equals(workflow)).orElse(false);
-		boolean first = this.compensated.recordFirstOutcome(workflow, approvalId, outcome, granted && ours,
+		boolean first = this.compensated.recordFirstOutcome(workflow, approvalId, outcome, live && ours,
 				this.recorder.now());
-		if (first && granted && ours) {
+		if (first && live && ours) {
 			return approval;
 		}
 		String why = !first ? "workflow " + workflow + " already had an outcome"
-				: !granted
-						? approval.map((a) -> "approval is " + a.status() + ", not GRANTED").orElse("unknown approval")
+				: !live ? approval.map((a) -> "approval is " + a.status() + ", not GRANTED").orElse("unknown approval")
 						: "not the workflow of the current grant (" + approval.get().workflowId() + ")";
 		this.recorder.noted(new AuditEntry(approvalId, "COMPENSATION_IGNORED", ACTOR, this.recorder.now(), null,
 				approval.map((a) -> a.status().name()).orElse(null),
 				outcome + " of workflow " + workflow + ": " + why));
 		this.recorder.metrics().compensated("ignored");
 		return Optional.empty();
+	}
+
+	private static boolean isLive(Approval a) {
+		return a.status() == ApprovalStatus.GRANTED || a.status() == ApprovalStatus.CANCELLING;
 	}
 
 	private void releaseReservation(Approval a) {

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.approval.web.IfMatch;
+import dev.vestline.events.Money;
 
 /**
  * Renames a deal or changes its capacity, under the deal's row lock: a reservation that
@@ -52,6 +53,9 @@ class DealChanging {
 			count("stale-version");
 			IfMatch.check(expectedVersion, deal.version());
 		}
+		if (capacity != null) {
+			requireCapacityIn(deal.currency(), capacity);
+		}
 		BigDecimal newCapacity = (capacity != null) ? capacity.setScale(2) : deal.capacity();
 		if (newCapacity.compareTo(deal.reserved()) < 0) {
 			count("capacity-below-reserved");
@@ -68,6 +72,17 @@ class DealChanging {
 				deal.capacity(), newCapacity, deal.reserved(), reason));
 		count("changed");
 		return changed;
+	}
+
+	/**
+	 * A capacity the deal's currency can hold (its minor units, below
+	 * {@link Money#MAXIMUM}), or a 400 naming the field.
+	 */
+	static void requireCapacityIn(String currency, BigDecimal capacity) {
+		String problem = Money.amountProblem(capacity, currency);
+		if (problem != null) {
+			throw ApiProblem.invalidField("capacity", problem);
+		}
 	}
 
 	private void count(String outcome) {

@@ -72,7 +72,8 @@ class DealController {
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			Authentication authentication) {
 		Caller caller = Caller.of(authentication);
-		requireIsoCurrency(request.currency());
+		requireSupportedCurrency(request.currency());
+		DealChanging.requireCapacityIn(request.currency(), request.capacity());
 		return this.idempotency.run(caller.id(), "create-deal", key, request, () -> {
 			Deal deal = new Deal(Generators.timeBasedEpochGenerator().generate(), request.vehicleId(),
 					request.name().strip(), request.currency(), request.capacity().setScale(2), new BigDecimal("0.00"),
@@ -128,12 +129,13 @@ class DealController {
 		return this.deals.changes(id).stream().map((change) -> DealChangeView.of(change, deal.currency())).toList();
 	}
 
-	private static void requireIsoCurrency(String currency) {
-		try {
-			java.util.Currency.getInstance(currency);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiProblem.invalidField("currency", "must be an ISO 4217 code such as EUR");
+	/**
+	 * A currency Vestline holds (ISO 4217, at most two minor units), or a 400 naming it.
+	 */
+	private static void requireSupportedCurrency(String currency) {
+		String problem = Money.currencyProblem(currency);
+		if (problem != null) {
+			throw ApiProblem.invalidField("currency", problem);
 		}
 	}
 

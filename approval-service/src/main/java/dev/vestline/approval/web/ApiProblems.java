@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,7 +32,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-		var response = ResponseEntity.status(problem.status());
+		var response = ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (problem.retryAfterSeconds() != null) {
 			response.header(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
 		}
@@ -91,7 +92,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
 			problem.setType(URI.create(ApiProblem.TYPE_BASE + "http-" + statusCode.value()));
 		}
-		return super.createResponseEntity(body, headers, statusCode, request);
+		// said explicitly: negotiation would otherwise pick application/json for a
+		// request
+		// whose own content type was refused (415)
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.addAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.createResponseEntity(body, problemHeaders, statusCode, request);
 	}
 
 	private static ProblemDetail badRequest(String detail) {

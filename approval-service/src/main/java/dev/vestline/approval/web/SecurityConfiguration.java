@@ -24,7 +24,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**",
 						"/swagger-ui/**", "/swagger-ui.html", "/error")
 				.permitAll()
-				.requestMatchers("/api/v1/dead-letters/**")
+				.requestMatchers("/api/v1/dead-letters/**", "/api/v1/consistency-checks")
 				.hasRole("operations")
 				.requestMatchers(HttpMethod.POST, "/api/v1/deals")
 				.hasRole("operations")

@@ -1,5 +1,6 @@
 package dev.vestline.approval.approvals;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import dev.vestline.approval.support.Api;
 import dev.vestline.approval.support.ApprovalApiTest;
 import dev.vestline.approval.support.Scenario;
 import dev.vestline.events.DomainEvent;
+import dev.vestline.events.approval.ApprovalCancellationRequested;
 import dev.vestline.events.approval.ApprovalCancelled;
 import dev.vestline.events.approval.ApprovalGranted;
 import dev.vestline.events.approval.ApprovalRejected;
@@ -90,25 +92,29 @@ class ApprovalApiIntegrationTests extends ApprovalApiTest {
 	}
 
 	@Test
-	void cancelsAGrantedSubscriptionAndGivesItsCapacityBack() {
+	void asksSignatureBeforeCancellingAGrantedSubscriptionAndHoldsItsCapacityMeanwhile() {
 		UUID deal = this.scenario.deal("1000.00");
 		Api.Response granted = this.scenario.grantedSubscription(deal, "inv-5", "600.00");
 		assertThat(this.scenario.reserved(deal)).isEqualTo("600.00");
 
-		Api.Response cancelled = this.api.post("/api/v1/approvals/" + granted.text("id") + "/cancel",
+		Api.Response cancelling = this.api.post("/api/v1/approvals/" + granted.text("id") + "/cancel",
 				Api.token("inv-5", "investor"), Map.of("reason", "changed my mind"), granted.ifMatch());
-		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-		assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
-		assertThat(this.scenario.reserved(deal)).isEqualTo("0.00");
-		ApprovalCancelled event = this.published.of(UUID.fromString(granted.text("id")), ApprovalCancelled.class)
+		assertThat(cancelling.status()).as(cancelling.toString()).isEqualTo(202);
+		assertThat(cancelling.text("status")).isEqualTo("CANCELLING");
+		assertThat(cancelling.text("ownReason")).isEqualTo("changed my mind");
+		assertThat(this.scenario.reserved(deal)).isEqualTo("600.00");
+		ApprovalCancellationRequested event = this.published
+			.of(UUID.fromString(granted.text("id")), ApprovalCancellationRequested.class)
 			.get(0);
-		assertThat(event.releasedAmount().amount()).isEqualByComparingTo("600");
-		assertThat(event.cancelledBy()).isEqualTo("inv-5");
+		assertThat(event.requestedBy()).isEqualTo("inv-5");
+		assertThat(event.grantedAt()).isEqualTo(Instant.parse(granted.text("grantedAt")));
+		assertThat(this.published.of(UUID.fromString(granted.text("id")), ApprovalCancelled.class)).isEmpty();
 
 		Api.Response twice = this.api.post("/api/v1/approvals/" + granted.text("id") + "/cancel", OPERATIONS, null,
-				cancelled.ifMatch());
+				cancelling.ifMatch());
 		assertThat(twice.status()).isEqualTo(409);
-		assertThat(this.scenario.reserved(deal)).isEqualTo("0.00");
+		assertThat(twice.text("type")).endsWith("/not-cancellable");
+		assertThat(this.scenario.reserved(deal)).isEqualTo("600.00");
 	}
 
 	@Test

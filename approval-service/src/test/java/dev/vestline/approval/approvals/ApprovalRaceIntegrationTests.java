@@ -47,6 +47,31 @@ class ApprovalRaceIntegrationTests extends ApprovalApiTest {
 	}
 
 	@Test
+	void oneApprovalPerSubscriptionIdWhenTwentyRequestsRaceForIt() {
+		for (int round = 0; round < ROUNDS; round++) {
+			UUID deal = this.scenario.deal("1000000.00");
+			UUID subscription = UUID.randomUUID();
+			int r = round;
+			List<Api.Response> answers = Race.run(20, (i) -> {
+				Map<String, Object> body = new java.util.LinkedHashMap<>(
+						Scenario.subscription(deal, "same-sub-" + r + "-" + i, "100.00"));
+				body.put("subscriptionId", subscription.toString());
+				return this.api.post("/api/v1/approvals", Scenario.OPERATIONS, body);
+			});
+
+			assertThat(answers).filteredOn((a) -> a.status() == 201).hasSize(1);
+			assertThat(answers).filteredOn((a) -> a.status() != 201).hasSize(19).allSatisfy((a) -> {
+				assertThat(a.status()).as(a.toString()).isEqualTo(409);
+				assertThat(a.text("type")).endsWith("/subscription-id-taken");
+			});
+			assertThat(this.jdbc.sql("SELECT count(*) FROM approval WHERE subscription_id = :id")
+				.param("id", subscription)
+				.query(Long.class)
+				.single()).isOne();
+		}
+	}
+
+	@Test
 	void neverOversubscribesWhenTwentySubscriptionsWorthTwiceTheCapacityAreGrantedAtOnce() {
 		for (int round = 0; round < ROUNDS; round++) {
 			UUID deal = this.scenario.deal("1000.00");

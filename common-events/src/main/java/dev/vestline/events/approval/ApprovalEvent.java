@@ -9,8 +9,9 @@ import dev.vestline.events.Topics;
  * An event of the approval service, published on {@link Topics#APPROVAL} and keyed by the
  * approval id, so the events of one approval stay in order.
  */
-public sealed interface ApprovalEvent extends DomainEvent permits ApprovalRequested, ApprovalStepApproved,
-		ApprovalGranted, ApprovalRejected, ApprovalExpired, ApprovalReopened, ApprovalCancelled {
+public sealed interface ApprovalEvent extends DomainEvent
+		permits ApprovalRequested, ApprovalStepApproved, ApprovalGranted, ApprovalRejected, ApprovalExpired,
+		ApprovalReopened, ApprovalCancelled, ApprovalCancellationRequested {
 
 	/**
 	 * @return the approval the event is about

@@ -1,6 +1,7 @@
 package dev.vestline.signature.workflows;
 
 import dev.vestline.events.Topics;
+import dev.vestline.events.approval.ApprovalCancellationRequested;
 import dev.vestline.events.approval.ApprovalCancelled;
 import dev.vestline.events.approval.ApprovalEvent;
 import dev.vestline.events.approval.ApprovalGranted;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the approval service's events through the inbox: a grant opens a workflow, a
- * cancellation cancels it; other approval events are none of this service's business.
+ * requested cancellation of the grant cancels it if it is still open (an approval
+ * cancelled outright, from an older approval service, cancels what is open); other
+ * approval events are none of this service's business.
  */
 @Component
 class ApprovalEventsListener {
@@ -23,10 +26,14 @@ class ApprovalEventsListener {
 
 	private final WorkflowCancellation cancellation;
 
-	ApprovalEventsListener(Inbox inbox, WorkflowOpening opening, WorkflowCancellation cancellation) {
+	private final GrantCancellation grantCancellation;
+
+	ApprovalEventsListener(Inbox inbox, WorkflowOpening opening, WorkflowCancellation cancellation,
+			GrantCancellation grantCancellation) {
 		this.inbox = inbox;
 		this.opening = opening;
 		this.cancellation = cancellation;
+		this.grantCancellation = grantCancellation;
 	}
 
 	@KafkaListener(topics = Topics.APPROVAL, groupId = "signature")
@@ -37,6 +44,9 @@ class ApprovalEventsListener {
 	void apply(ApprovalEvent event) {
 		if (event instanceof ApprovalGranted granted) {
 			this.opening.open(granted);
+		}
+		else if (event instanceof ApprovalCancellationRequested requested) {
+			this.grantCancellation.requested(requested);
 		}
 		else if (event instanceof ApprovalCancelled cancelled) {
 			this.cancellation.approvalCancelled(cancelled);

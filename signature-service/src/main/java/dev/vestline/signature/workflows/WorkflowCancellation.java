@@ -50,6 +50,14 @@ public class WorkflowCancellation {
 	}
 
 	/**
+	 * Cancels an open workflow whose approval's cancellation was requested.
+	 * @return {@code false} when it was no longer open (a last signature completed it)
+	 */
+	boolean forApproval(SigningWorkflow workflow, String reason, String by) {
+		return cancel(workflow, reason, by, null, "approval");
+	}
+
+	/**
 	 * @param id the workflow
 	 * @param expectedVersion the version the caller read
 	 * @param reason why

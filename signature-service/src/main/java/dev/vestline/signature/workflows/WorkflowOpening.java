@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.uuid.Generators;
+import dev.vestline.events.approval.ApprovalCancellationRequested;
 import dev.vestline.events.approval.ApprovalGranted;
 import dev.vestline.events.approval.ApprovalKind;
 import dev.vestline.events.signature.DocumentKind;
@@ -94,6 +95,26 @@ public class WorkflowOpening {
 			this.events.append(workflow,
 					new SigningWorkflowFailed(workflow.id(), grant.approvalId(), reason, workflow.createdAt()));
 			this.metrics.failed(kind, cause);
+		}
+	}
+
+	/**
+	 * Records that a grant's workflow was never opened because its cancellation was
+	 * requested first: a failed workflow holds the grant's place (a replay of the grant
+	 * then opens nothing) and {@code SigningWorkflowFailed} lets the approval cancel.
+	 */
+	@Transactional
+	public void neverOpened(ApprovalCancellationRequested request, String reason) {
+		DocumentKind kind = (request.kind() == ApprovalKind.SUBSCRIPTION) ? DocumentKind.SUBSCRIPTION_PACK
+				: DocumentKind.NDA;
+		UUID id = Generators.timeBasedEpochGenerator().generate();
+		Instant now = this.clock.instant();
+		SigningWorkflow workflow = new SigningWorkflow(id, request.approvalId(), request.grantedAt(), kind,
+				request.dealId(), request.vehicleId(), request.investorId(), request.subscriptionId(), null,
+				WorkflowStatus.FAILED, reason, 1, null, 0, 0, now, null, null, null, correlationId());
+		if (this.workflows.insert(workflow)) {
+			this.events.append(workflow, new SigningWorkflowFailed(id, request.approvalId(), reason, now));
+			this.metrics.failed(kind, "cancelled_before_opening");
 		}
 	}
 

@@ -76,6 +76,15 @@ public class Workflows {
 			.list();
 	}
 
+	/** The workflow of one grant of an approval (one at most: a unique index). */
+	Optional<SigningWorkflow> ofGrant(UUID approvalId, Instant grantedAt) {
+		return this.jdbc.sql("SELECT * FROM signing_workflow WHERE approval_id = :id AND granted_at = :grantedAt")
+			.param("id", approvalId)
+			.param("grantedAt", Timestamp.from(grantedAt))
+			.query(Workflows::workflow)
+			.optional();
+	}
+
 	List<SigningWorkflow> ofApproval(UUID approvalId) {
 		return this.jdbc.sql("SELECT * FROM signing_workflow WHERE approval_id = :id ORDER BY id")
 			.param("id", approvalId)
