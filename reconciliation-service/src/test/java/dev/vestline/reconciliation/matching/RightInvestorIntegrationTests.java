@@ -74,6 +74,26 @@ class RightInvestorIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
+	void aSecondExpectationTheLineAlsoFitsWithdrawsItsSuggestionAndSaysWhy() {
+		String investor = Scenario.unique("inv-later");
+		UUID first = this.scenario.expectSubscription(investor, Scenario.newId(), "640.00");
+		UUID line = this.scenario.credit(investor, "640.00", "Subscription " + investor);
+		assertThat(suggestedTargets(line)).containsExactly(first);
+
+		UUID second = this.scenario.expectSubscription(investor, Scenario.newId(), "640.00");
+
+		assertThat(suggestedTargets(line)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT reason FROM bank_match WHERE bank_transaction_id = ? AND status = 'REJECTED'")
+			.param(line)
+			.query(String.class)
+			.single()).startsWith("ambiguous: fits ");
+		assertThat(this.api.get("/api/v1/bank-transactions/" + line, Scenario.OPERATOR)
+			.json()
+			.get("noSuggestionReason")
+			.asString()).contains("subscription " + first).contains("subscription " + second);
+	}
+
+	@Test
 	void suggestsNeitherOfTwoInvoicesALineQuotesAndSaysWhy() {
 		String investor = Scenario.unique("inv-two-invoices");
 		String referenceA = referenceOf("A");

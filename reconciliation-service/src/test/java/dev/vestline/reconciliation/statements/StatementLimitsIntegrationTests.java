@@ -82,6 +82,17 @@ class StatementLimitsIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
+	void aReasonOverItsLimitOrWithAControlCharacterIsRefusedNamingTheField() {
+		for (String reason : List.of("r".repeat(501), "a\\u0000b", "line\\nbreak")) {
+			Api.Response response = this.api.postJson("/api/v1/matches/" + Scenario.newId() + "/reverse",
+					Scenario.OPERATOR, "{\"reason\":\"" + reason + "\"}", "If-Match", "\"0\"");
+
+			assertThat(response.status()).as(response.toString()).isEqualTo(400);
+			assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+		}
+	}
+
+	@Test
 	void absurdAmountsElsewhereInTheApiAreRefusedNamingTheField() {
 		for (String price : List.of("\"1e400\"", "1e400", "\"0.0000001\"", "\"0\"", "\"-1\"", "\"10000000000000\"")) {
 			Api.Response response = this.api.put("/api/v1/vehicles/" + Scenario.newId() + "/unit-price",
