@@ -95,12 +95,17 @@ class MatchingQueries {
 				""").params(reason, bankTransactionId, reason).update();
 	}
 
-	/** Whether an operator already rejected matching this line to this target. */
+	/**
+	 * Whether an operator already rejected matching this line to this target. What
+	 * auto-matching withdrew itself (an ambiguous line, a voided invoice) does not count:
+	 * a pair withdrawn as ambiguous must still count as fitting, or the line would go to
+	 * whichever other expectation was left.
+	 */
 	boolean rejected(UUID bankTransactionId, UUID targetId) {
 		return this.jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM bank_match
 				                WHERE bank_transaction_id = ? AND coalesce(subscription_id, invoice_id) = ?
-				                  AND status = 'REJECTED')
+				                  AND status = 'REJECTED' AND decided_by <> 'auto-matching')
 				""").params(bankTransactionId, targetId).query(Boolean.class).single();
 	}
 

@@ -11,6 +11,8 @@ import dev.vestline.reconciliation.ServiceIntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reason an operator can read.
  */
 class RightInvestorIntegrationTests extends ServiceIntegrationTest {
+
+	@Autowired
+	AutoMatching autoMatching;
 
 	/** Ways one investor id extends another. */
 	private static final List<String> EXTENSIONS = List.of("0", "1", "-1", "_2", ".3", "x", "A", "-b", "/9", "@x.io");
@@ -91,6 +96,11 @@ class RightInvestorIntegrationTests extends ServiceIntegrationTest {
 			.json()
 			.get("noSuggestionReason")
 			.asString()).contains("subscription " + first).contains("subscription " + second);
+
+		// looked at again (any later expectation may do that): still both fit, still none
+		this.autoMatching.suggestFor(line);
+
+		assertThat(suggestedTargets(line)).isEmpty();
 	}
 
 	@Test
