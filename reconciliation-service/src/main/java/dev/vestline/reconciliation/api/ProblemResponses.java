@@ -2,9 +2,11 @@ package dev.vestline.reconciliation.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.vestline.reconciliation.statements.MalformedStatementException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.dao.ConcurrencyFailureException;
 
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,6 +41,32 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		problem.setDetail("The request has invalid fields");
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * A body that cannot be read as the operation's JSON: names the field when the reader
+	 * knows it (e.g. an amount written as {@code 1e400}), without echoing the body.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not the JSON this operation reads");
+		if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+			String field = json.getPath()
+				.stream()
+				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+						: "[" + reference.getIndex() + "]")
+				.collect(Collectors.joining("."));
+			String message = shortened(String.valueOf(json.getOriginalMessage()));
+			problem.setDetail("The field " + field + " cannot be read: " + message);
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+		}
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String shortened(String message) {
+		return (message.length() > 300) ? message.substring(0, 300) + "…" : message;
 	}
 
 	/**

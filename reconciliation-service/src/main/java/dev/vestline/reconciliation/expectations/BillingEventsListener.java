@@ -29,6 +29,7 @@ class BillingEventsListener {
 	void on(ConsumerRecord<String, byte[]> record) {
 		this.inbox.receive(record, BillingEvent.class, (event) -> {
 			if (event instanceof InvoiceIssued issued) {
+				ConsumedEvents.check(issued);
 				this.expectedMoney.expectInvoice(issued);
 			}
 			else if (event instanceof InvoiceVoided voided) {

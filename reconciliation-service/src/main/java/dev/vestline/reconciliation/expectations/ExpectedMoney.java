@@ -50,7 +50,8 @@ class ExpectedMoney {
 			AfterCommit
 				.run(() -> this.meters.counter("vestline.reconciliation.expectations.recorded", "kind", "subscription")
 					.increment());
-			this.publisher.publishEvent(new SubscriptionExpected(completed.subscriptionId()));
+			this.publisher
+				.publishEvent(new SubscriptionExpected(completed.subscriptionId(), completed.amount().currency()));
 		}
 	}
 
@@ -59,7 +60,7 @@ class ExpectedMoney {
 			AfterCommit
 				.run(() -> this.meters.counter("vestline.reconciliation.expectations.recorded", "kind", "invoice")
 					.increment());
-			this.publisher.publishEvent(new InvoiceExpected(issued.invoiceId()));
+			this.publisher.publishEvent(new InvoiceExpected(issued.invoiceId(), issued.total().currency()));
 		}
 	}
 

@@ -28,6 +28,7 @@ class SignatureEventsListener {
 	void on(ConsumerRecord<String, byte[]> record) {
 		this.inbox.receive(record, SignatureEvent.class, (event) -> {
 			if (event instanceof SigningWorkflowCompleted completed) {
+				ConsumedEvents.check(completed);
 				this.expectedMoney.expectSubscription(completed);
 			}
 		});

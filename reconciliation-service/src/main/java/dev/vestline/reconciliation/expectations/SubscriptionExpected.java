@@ -7,7 +7,8 @@ import java.util.UUID;
  * is expected, so that matching can look at bank lines that arrived before it.
  *
  * @param subscriptionId the subscription
+ * @param currency the currency of the money expected
  */
-public record SubscriptionExpected(UUID subscriptionId) {
+public record SubscriptionExpected(UUID subscriptionId, String currency) {
 
 }

@@ -19,11 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Re-checks on a schedule, and on demand, that every position's units and cost equal the
- * sum of its movements, and every subscription's (invoice's) funded (received) amount
- * equals the sum of its accepted matches; exposes the number of violations per invariant
- * as the gauge {@code vestline.reconciliation.invariant.violations}. It only reads, on
- * one snapshot, so any number of replicas may run it and concurrent acceptances cannot
- * fake a violation.
+ * sum of its movements, every subscription's (invoice's) funded (received) amount equals
+ * the sum of its accepted matches, no bank line is in two accepted matches, no credit
+ * that exactly one expectation fits went without a suggestion, and no invoice is in
+ * another currency than its vehicle's subscriptions; exposes the number of violations per
+ * invariant as the gauge {@code vestline.reconciliation.invariant.violations}. It only
+ * reads, on one snapshot, so any number of replicas may run it and concurrent acceptances
+ * cannot fake a violation.
  */
 @Component
 public class InvariantCheck {

@@ -19,7 +19,8 @@ class InvariantCheckController {
 	}
 
 	@Operation(summary = "Check the invariants now: position units and cost = sum of movements, "
-			+ "funded and received amounts = sum of accepted matches")
+			+ "funded and received amounts = sum of accepted matches, one accepted match per line, "
+			+ "no credit one expectation fits left without a suggestion, invoices in their vehicle's currency")
 	@PostMapping("/api/v1/invariant-checks")
 	InvariantCheck.Result run() {
 		return this.check.check();

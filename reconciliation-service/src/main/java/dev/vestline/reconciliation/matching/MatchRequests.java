@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -35,9 +36,11 @@ final class MatchRequests {
 	/**
 	 * Why a match is rejected or reversed.
 	 *
-	 * @param reason free text for the audit trail
+	 * @param reason free text for the audit trail: at most 500 characters, no control
+	 * characters (a NUL cannot even be stored)
 	 */
-	record Reason(@Nullable @Size(max = 500) String reason) {
+	record Reason(@Nullable @Size(max = 500) @Pattern(regexp = "\\P{Cntrl}*",
+			message = "must not contain control characters") String reason) {
 
 	}
 

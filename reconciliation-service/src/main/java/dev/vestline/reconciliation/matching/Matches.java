@@ -107,6 +107,19 @@ class Matches {
 				""").params(Timestamp.from(now), reason, invoiceId).update();
 	}
 
+	/**
+	 * Withdraws the open suggestions auto-matching made for a line that turned out to fit
+	 * more than one expectation; an operator's own open match stays.
+	 */
+	int withdrawSuggested(UUID bankTransactionId, String reason, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE bank_match
+				   SET status = 'REJECTED', decided_by = 'auto-matching', decided_at = ?, reason = ?,
+				       version = version + 1
+				 WHERE bank_transaction_id = ? AND status = 'SUGGESTED' AND rule <> 'MANUAL'
+				""").params(Timestamp.from(now), reason, bankTransactionId).update();
+	}
+
 	/** Rejects the other open matches of a bank line whose match was just accepted. */
 	int supersede(UUID bankTransactionId, UUID accepted, Instant now) {
 		return this.jdbc.sql("""

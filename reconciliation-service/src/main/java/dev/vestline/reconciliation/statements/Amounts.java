@@ -3,46 +3,63 @@ package dev.vestline.reconciliation.statements;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Currency;
+import java.util.regex.Pattern;
+
+import dev.vestline.events.Money;
 
 /**
- * Reads the values both statement formats share, naming where a bad one was found.
+ * Reads the values both statement formats share, naming where a bad one was found: an
+ * amount is a plain decimal ({@code 1250.00}, no exponent, ASCII digits) with at most the
+ * currency's minor units and a magnitude below {@link Money#MAXIMUM}, never zero.
  */
 final class Amounts {
+
+	private static final Pattern PLAIN = Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,5})?");
 
 	private Amounts() {
 	}
 
-	static BigDecimal amount(String where, String text) {
-		try {
-			BigDecimal amount = new BigDecimal(text.trim());
-			if (amount.scale() > 2 || amount.signum() == 0 || amount.abs().compareTo(new BigDecimal("1e17")) >= 0) {
-				throw new MalformedStatementException(where,
-						"amount '" + text + "' must be non-zero with at most 2 decimals");
-			}
-			return amount;
+	/**
+	 * @param where the line and field, e.g. {@code line 3, amount}
+	 * @param text the amount as written
+	 * @param currency a currency {@link #currency} accepted
+	 * @return the amount with exactly the currency's minor units
+	 */
+	static BigDecimal amount(String where, String text, String currency) {
+		String amount = text.strip();
+		if (amount.length() > StatementLimits.AMOUNT_TEXT || !PLAIN.matcher(amount).matches()) {
+			throw new MalformedStatementException(where,
+					"amount '" + Texts.abbreviated(text) + "' is not a plain decimal such as 1250.00");
 		}
-		catch (NumberFormatException ex) {
-			throw new MalformedStatementException(where, "amount '" + text + "' is not a decimal number", ex);
+		BigDecimal value = new BigDecimal(amount);
+		String problem = Money.amountProblem(value, currency);
+		if (problem != null) {
+			throw new MalformedStatementException(where, "amount " + amount + " " + problem);
 		}
+		if (value.signum() == 0) {
+			throw new MalformedStatementException(where, "amount must not be zero");
+		}
+		return value.setScale(Money.minorUnits(currency));
 	}
 
 	static String currency(String where, String code) {
-		try {
-			return Currency.getInstance(code.trim()).getCurrencyCode();
+		String currency = code.strip();
+		String problem = Money.currencyProblem(currency);
+		if (problem != null) {
+			throw new MalformedStatementException(where, Texts.abbreviated(problem));
 		}
-		catch (IllegalArgumentException ex) {
-			throw new MalformedStatementException(where, "currency '" + code + "' is not an ISO 4217 code", ex);
-		}
+		return currency;
 	}
 
 	static LocalDate date(String where, String text) {
 		try {
 			// an ISODateTime carries the day in its first ten characters
-			return LocalDate.parse((text.length() > 10) ? text.trim().substring(0, 10) : text.trim());
+			String date = text.strip();
+			return LocalDate.parse((date.length() > 10) ? date.substring(0, 10) : date);
 		}
-		catch (DateTimeParseException | IndexOutOfBoundsException ex) {
-			throw new MalformedStatementException(where, "date '" + text + "' is not an ISO date", ex);
+		catch (DateTimeParseException ex) {
+			throw new MalformedStatementException(where, "date '" + Texts.abbreviated(text) + "' is not an ISO date",
+					ex);
 		}
 	}
 

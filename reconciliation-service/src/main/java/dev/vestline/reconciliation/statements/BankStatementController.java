@@ -40,7 +40,15 @@ class BankStatementController {
 		this.meters = meters;
 	}
 
-	@Operation(summary = "Import a camt.053 (application/xml) or CSV (text/csv) statement, all or nothing")
+	@Operation(summary = "Import a camt.053 (application/xml) or CSV (text/csv) statement, all or nothing",
+			description = """
+					Every line is checked before anything is written; a line outside these limits is a 400 \
+					problem naming the line and field (`line 3, bank_reference`) or element, and nothing is \
+					imported. Texts, in characters, without control characters: account_id (IBAN, Othr/Id) \
+					maxLength 34, bank_reference (AcctSvcrRef) maxLength 35, counterparty_name (Nm) \
+					maxLength 140, remittance_information (RmtInf/Ustrd) maxLength 140, RmtInf/Strd/CdtrRefInf/Ref \
+					maxLength 35. Amounts: a plain decimal (no exponent), at most the currency's minor units, \
+					magnitude below 10^15, never zero; currencies with more than 2 minor units are refused.""")
 	@PostMapping(consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, "text/csv" })
 	ResponseEntity<?> importStatement(@RequestBody byte[] content,
 			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,

@@ -21,10 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param remittanceInformation what the payer wrote
  * @param importedAt when it was imported
  * @param accepted whether an accepted match holds it
+ * @param suggestion the open match suggested for it, if any
+ * @param noSuggestionReason why auto-matching suggested nothing, e.g. {@code ambiguous:
+ * fits subscription ... and subscription ...}
  */
 record BankTransaction(UUID id, String accountId, String bankReference,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency, LocalDate bookingDate,
-		@Nullable String counterpartyName, @Nullable String remittanceInformation, Instant importedAt,
-		boolean accepted) {
+		@Nullable String counterpartyName, @Nullable String remittanceInformation, Instant importedAt, boolean accepted,
+		@Nullable UUID suggestion, @Nullable String noSuggestionReason) {
 
 }

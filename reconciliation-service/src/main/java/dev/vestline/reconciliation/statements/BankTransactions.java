@@ -47,7 +47,9 @@ class BankTransactions {
 	Optional<BankTransaction> find(UUID id) {
 		return this.jdbc.sql("""
 				SELECT t.*, EXISTS (SELECT 1 FROM bank_match m
-				                     WHERE m.bank_transaction_id = t.id AND m.status = 'ACCEPTED') AS accepted
+				                     WHERE m.bank_transaction_id = t.id AND m.status = 'ACCEPTED') AS accepted,
+				       (SELECT min(m.id::text) FROM bank_match m
+				         WHERE m.bank_transaction_id = t.id AND m.status = 'SUGGESTED')::uuid AS suggestion
 				  FROM bank_transaction t WHERE t.id = ?
 				""").param(id).query(BankTransactions::transaction).optional();
 	}
@@ -55,7 +57,10 @@ class BankTransactions {
 	/** Keyset page of credits no accepted match holds yet: an operator's work list. */
 	List<BankTransaction> unmatchedCredits(@Nullable UUID after, int limit) {
 		return this.jdbc.sql("""
-				SELECT t.*, false AS accepted FROM bank_transaction t
+				SELECT t.*, false AS accepted,
+				       (SELECT min(m.id::text) FROM bank_match m
+				         WHERE m.bank_transaction_id = t.id AND m.status = 'SUGGESTED')::uuid AS suggestion
+				  FROM bank_transaction t
 				 WHERE t.amount > 0 AND (CAST(:after AS uuid) IS NULL OR t.id > :after)
 				   AND NOT EXISTS (SELECT 1 FROM bank_match m
 				                    WHERE m.bank_transaction_id = t.id AND m.status = 'ACCEPTED')
@@ -68,7 +73,8 @@ class BankTransactions {
 				rs.getString("bank_reference"), rs.getBigDecimal("amount"), rs.getString("currency"),
 				rs.getObject("booking_date", LocalDate.class), rs.getString("counterparty_name"),
 				rs.getString("remittance_information"), rs.getTimestamp("imported_at").toInstant(),
-				rs.getBoolean("accepted"));
+				rs.getBoolean("accepted"), rs.getObject("suggestion", UUID.class),
+				rs.getString("no_suggestion_reason"));
 	}
 
 	Optional<BankLine> find(String accountId, String bankReference) {

@@ -45,7 +45,7 @@ final class Camt053Statements {
 		if (account == null) {
 			throw new MalformedStatementException(where + "/Acct", "no account Id (IBAN or Othr/Id)");
 		}
-		return account.replace(" ", "");
+		return Texts.required(where + "/Acct/Id", account.replace(" ", ""), StatementLimits.ACCOUNT_ID);
 	}
 
 }

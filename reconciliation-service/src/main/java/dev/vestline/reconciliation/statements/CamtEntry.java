@@ -18,13 +18,14 @@ final class CamtEntry {
 		Element amountElement = Xml.child(entry, "Amt");
 		String currency = Amounts.currency(where + "/Amt/@Ccy",
 				(amountElement != null) ? amountElement.getAttribute("Ccy") : "");
-		BigDecimal amount = Amounts.amount(where + "/Amt", amountText);
+		BigDecimal amount = Amounts.amount(where + "/Amt", amountText, currency);
 		if (amount.signum() < 0) {
 			throw new MalformedStatementException(where + "/Amt", "camt.053 amounts are unsigned");
 		}
 		String direction = required(where, entry, "CdtDbtInd");
 		if (!direction.equals("CRDT") && !direction.equals("DBIT")) {
-			throw new MalformedStatementException(where + "/CdtDbtInd", "'" + direction + "' is not CRDT or DBIT");
+			throw new MalformedStatementException(where + "/CdtDbtInd",
+					"'" + Texts.abbreviated(direction) + "' is not CRDT or DBIT");
 		}
 		boolean credit = direction.equals("CRDT");
 		String status = required(where, entry, "Sts");
@@ -33,30 +34,42 @@ final class CamtEntry {
 		if (date == null) {
 			throw new MalformedStatementException(where + "/BookgDt", "no booking date (Dt or DtTm)");
 		}
-		String counterparty = credit ? party(entry, "Dbtr") : party(entry, "Cdtr");
+		String counterparty = credit ? party(where, entry, "Dbtr") : party(where, entry, "Cdtr");
 		BankLine line = new BankLine(account, reference, credit ? amount : amount.negate(), currency,
-				Amounts.date(where + "/BookgDt", date), counterparty, remittance(entry));
-		return new StatementEntry(where, line, status.equals("BOOK") ? null : status);
+				Amounts.date(where + "/BookgDt", date), counterparty, remittance(where, entry));
+		return new StatementEntry(where, line, status.equals("BOOK") ? null : Texts.abbreviated(status));
 	}
 
 	private static String bankReference(String where, Element entry) {
-		String reference = firstOf(Xml.text(entry, "AcctSvcrRef"),
-				Xml.text(entry, "NtryDtls", "TxDtls", "Refs", "AcctSvcrRef"));
-		if (reference == null) {
+		String own = Xml.text(entry, "AcctSvcrRef");
+		if (own != null) {
+			return Texts.required(where + "/AcctSvcrRef", own, StatementLimits.BANK_REFERENCE);
+		}
+		String detail = Xml.text(entry, "NtryDtls", "TxDtls", "Refs", "AcctSvcrRef");
+		if (detail == null) {
 			throw new MalformedStatementException(where + "/AcctSvcrRef",
 					"no bank reference: AcctSvcrRef is needed to import a line once");
 		}
-		return reference;
+		return Texts.required(where + "/NtryDtls/TxDtls/Refs/AcctSvcrRef", detail, StatementLimits.BANK_REFERENCE);
 	}
 
-	private static @Nullable String party(Element entry, String role) {
-		return firstOf(Xml.text(entry, "NtryDtls", "TxDtls", "RltdPties", role, "Nm"),
-				Xml.text(entry, "NtryDtls", "TxDtls", "RltdPties", role, "Pty", "Nm"));
+	private static @Nullable String party(String where, Element entry, String role) {
+		String path = where + "/NtryDtls/TxDtls/RltdPties/" + role;
+		String name = Xml.text(entry, "NtryDtls", "TxDtls", "RltdPties", role, "Nm");
+		if (name != null) {
+			return Texts.optional(path + "/Nm", name, StatementLimits.COUNTERPARTY_NAME);
+		}
+		return Texts.optional(path + "/Pty/Nm", Xml.text(entry, "NtryDtls", "TxDtls", "RltdPties", role, "Pty", "Nm"),
+				StatementLimits.COUNTERPARTY_NAME);
 	}
 
-	private static @Nullable String remittance(Element entry) {
-		String structured = Xml.text(entry, "NtryDtls", "TxDtls", "RmtInf", "Strd", "CdtrRefInf", "Ref");
-		String unstructured = Xml.text(entry, "NtryDtls", "TxDtls", "RmtInf", "Ustrd");
+	private static @Nullable String remittance(String where, Element entry) {
+		String path = where + "/NtryDtls/TxDtls/RmtInf";
+		String structured = Texts.optional(path + "/Strd/CdtrRefInf/Ref",
+				Xml.text(entry, "NtryDtls", "TxDtls", "RmtInf", "Strd", "CdtrRefInf", "Ref"),
+				StatementLimits.CREDITOR_REFERENCE);
+		String unstructured = Texts.optional(path + "/Ustrd", Xml.text(entry, "NtryDtls", "TxDtls", "RmtInf", "Ustrd"),
+				StatementLimits.REMITTANCE_INFORMATION);
 		if (structured != null && unstructured != null) {
 			return structured + " " + unstructured;
 		}

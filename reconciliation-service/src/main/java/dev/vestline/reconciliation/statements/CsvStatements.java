@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Reads the documented CSV statement format: UTF-8, RFC 4180 quoting (no line breaks
  * inside fields), a header row with exactly the columns of {@link #HEADER}, one booked
@@ -47,25 +45,26 @@ final class CsvStatements {
 		if (fields.size() != HEADER.size()) {
 			throw new MalformedStatementException(where, "has " + fields.size() + " fields, expected " + HEADER.size());
 		}
-		String account = required(where, fields, 0).replace(" ", "");
-		String reference = required(where, fields, 1);
-		return new BankLine(account, reference, Amounts.amount(where + ", amount", required(where, fields, 3)),
-				Amounts.currency(where + ", currency", required(where, fields, 4)),
-				Amounts.date(where + ", booking_date", required(where, fields, 2)), optional(fields, 5),
-				optional(fields, 6));
+		String account = Texts.required(field(where, 0), fields.get(0).replace(" ", "").strip(),
+				StatementLimits.ACCOUNT_ID);
+		String reference = Texts.required(field(where, 1), fields.get(1).strip(), StatementLimits.BANK_REFERENCE);
+		String currency = Amounts.currency(field(where, 4), required(where, fields, 4));
+		return new BankLine(account, reference, Amounts.amount(field(where, 3), required(where, fields, 3), currency),
+				currency, Amounts.date(field(where, 2), required(where, fields, 2)),
+				Texts.optional(field(where, 5), fields.get(5).strip(), StatementLimits.COUNTERPARTY_NAME),
+				Texts.optional(field(where, 6), fields.get(6).strip(), StatementLimits.REMITTANCE_INFORMATION));
+	}
+
+	private static String field(String where, int index) {
+		return where + ", " + HEADER.get(index);
 	}
 
 	private static String required(String where, List<String> fields, int index) {
-		String value = fields.get(index).trim();
+		String value = fields.get(index).strip();
 		if (value.isEmpty()) {
-			throw new MalformedStatementException(where + ", " + HEADER.get(index), "missing");
+			throw new MalformedStatementException(field(where, index), "missing");
 		}
 		return value;
-	}
-
-	private static @Nullable String optional(List<String> fields, int index) {
-		String value = fields.get(index).trim();
-		return value.isEmpty() ? null : value;
 	}
 
 	private static String decode(byte[] csv) {

@@ -52,6 +52,10 @@ public class StatementImport {
 			case CAMT053 -> Camt053Statements.parse(content);
 			case CSV -> CsvStatements.parse(content);
 		};
+		// before any line is written: whoever records an expectation in these currencies
+		// at
+		// the same time either sees these lines or is seen by them
+		this.autoMatching.lockCurrencies(entries.stream().map((entry) -> entry.line().currency()).toList());
 		LineOutcome[] outcomes = new LineOutcome[entries.size()];
 		Map<String, BankLine> inThisFile = new HashMap<>();
 		Instant now = this.clock.instant();

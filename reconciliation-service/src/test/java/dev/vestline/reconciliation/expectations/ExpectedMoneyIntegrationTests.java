@@ -14,6 +14,7 @@ import dev.vestline.events.signature.SigningWorkflowCompleted;
 import dev.vestline.reconciliation.Scenario;
 import dev.vestline.reconciliation.ServiceIntegrationTest;
 import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
+import dev.vestline.messaging.inbox.DeadLetterErrorHandler;
 import dev.vestline.messaging.cloudevents.EventRecords;
 import dev.vestline.testharness.TopicReader;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -153,6 +154,43 @@ class ExpectedMoneyIntegrationTests extends ServiceIntegrationTest {
 				.isNotEmpty();
 		}
 		assertThat(applied(poisonId)).isFalse();
+	}
+
+	@Test
+	void deadLettersAtOnceAnEventThatExpectsNoMoneyOrOverlongTexts() {
+		UUID subscriptionId = Scenario.newId();
+		UUID negative = Scenario.newId();
+		publish(Scenario.packSigned(subscriptionId, "inv-negative", Scenario.newId(), "-10.00"), negative);
+		UUID invoiceId = Scenario.newId();
+		UUID overlong = Scenario.newId();
+		publish(Scenario.invoiceIssued(invoiceId, "inv-overlong", "10.00", "RF" + "1".repeat(3000)), overlong);
+
+		assertThat(deadLettered(Topics.SIGNATURE, negative)).contains("amount must be positive");
+		assertThat(deadLettered(Topics.BILLING, overlong)).contains("paymentReference must have 1 to 35 characters");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM subscription WHERE id = ?")
+			.param(subscriptionId)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM invoice WHERE id = ?").param(invoiceId).query(Long.class).single())
+			.isZero();
+	}
+
+	private String deadLettered(String topic, UUID eventId) {
+		try (TopicReader dlt = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
+				Topics.deadLetter(topic, "reconciliation"))) {
+			return dlt
+				.readUntil(
+						(records) -> records.stream()
+							.anyMatch((r) -> CloudEventsKafkaBinding.fromRecord(r).id().equals(eventId)),
+						Duration.ofSeconds(60))
+				.stream()
+				.filter((r) -> CloudEventsKafkaBinding.fromRecord(r).id().equals(eventId))
+				.map((r) -> new String(r.headers().lastHeader(DeadLetterErrorHandler.REASON_HEADER).value(),
+						StandardCharsets.UTF_8))
+				.findFirst()
+				.orElseThrow();
+		}
 	}
 
 	private Map<String, Object> row(UUID subscriptionId) {

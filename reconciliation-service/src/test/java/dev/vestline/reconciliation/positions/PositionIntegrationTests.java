@@ -73,7 +73,8 @@ class PositionIntegrationTests extends ServiceIntegrationTest {
 		}
 		this.invariants.check();
 		assertThat(this.invariants.lastViolations())
-			.containsOnlyKeys("position_units", "subscription_funded", "invoice_received")
+			.containsOnlyKeys("position_units", "subscription_funded", "invoice_received", "line_accepted_once",
+					"line_unsuggested", "invoice_currency")
 			.allSatisfy((invariant, violations) -> assertThat(violations).isZero());
 	}
 

@@ -77,4 +77,25 @@ class Camt053StatementsTests {
 			.hasMessageContaining("Stmt[1]/Ntry[1]/Amt");
 	}
 
+	@Test
+	void refusesTextsOverTheirIsoLimitsNamingTheElement() {
+		byte[] longName = StatementFiles.sample("DE89370400440532013000", "L", "inv-x", "RF18 5390 0754 7034", "1.00");
+		String xml = new String(longName, StandardCharsets.UTF_8).replace("Alice Investor", "A".repeat(141));
+		assertThatThrownBy(() -> Camt053Statements.parse(xml.getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(MalformedStatementException.class)
+			.hasMessageStartingWith("Stmt[1]/Ntry[1]/NtryDtls/TxDtls/RltdPties/Dbtr/Nm: ")
+			.hasMessageContaining("at most 140 characters");
+
+		byte[] longReference = StatementFiles.sample("DE89370400440532013000", "R".repeat(31), "inv-x",
+				"RF18 5390 0754 7034", "1.00");
+		assertThatThrownBy(() -> Camt053Statements.parse(longReference)).isInstanceOf(MalformedStatementException.class)
+			.hasMessageStartingWith("Stmt[1]/Ntry[1]/AcctSvcrRef: ")
+			.hasMessageContaining("at most 35 characters");
+
+		byte[] longRemittance = StatementFiles.sample("DE89370400440532013000", "U", "i".repeat(140), "RF18", "1.00");
+		assertThatThrownBy(() -> Camt053Statements.parse(longRemittance))
+			.isInstanceOf(MalformedStatementException.class)
+			.hasMessageStartingWith("Stmt[1]/Ntry[1]/NtryDtls/TxDtls/RmtInf/Ustrd: ");
+	}
+
 }
