@@ -4,11 +4,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,6 +58,17 @@ class FrozenDatabaseIntegrationTests {
 	@AfterAll
 	static void stop() throws Exception {
 		postgres.close();
+	}
+
+	@Test
+	void boundsEveryWaitForTheDatabase(@Autowired DataSource dataSource) throws Exception {
+		HikariDataSource pool = (HikariDataSource) dataSource;
+		assertThat(pool.getConnectionTimeout()).isEqualTo(5_000);
+		assertThat(pool.getValidationTimeout()).isEqualTo(1_000);
+		try (Connection connection = pool.getConnection()) {
+			// pgjdbc's socketTimeout, read back from the socket
+			assertThat(connection.getNetworkTimeout()).isEqualTo(30_000);
+		}
 	}
 
 	@Test
