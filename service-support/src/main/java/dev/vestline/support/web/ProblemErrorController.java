@@ -1,5 +1,7 @@
 package dev.vestline.support.web;
 
+import java.net.URI;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -22,14 +24,23 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping("${server.error.path:${error.path:/error}}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatus status = status(request);
-		String detail = status.is5xxServerError() ? "The server could not answer this request; try again later"
-				: "The request could not be processed: " + status.getReasonPhrase();
-		ProblemDetail problem = Problems.of(status, "http-" + status.value(), status.getReasonPhrase(), detail);
+		ProblemDetail problem = Problems.of(status, "http-" + status.value(), status.getReasonPhrase(), detail(status));
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path) {
-			problem.setInstance(java.net.URI.create(path));
+			problem.setInstance(URI.create(path));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static String detail(HttpStatus status) {
+		return switch (status) {
+			case UNSUPPORTED_MEDIA_TYPE -> "Send the body as JSON (Content-Type: application/json)";
+			case NOT_ACCEPTABLE -> "This API answers in JSON (application/json or application/problem+json)";
+			case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource";
+			case NOT_FOUND -> "There is nothing at this path";
+			default -> status.is5xxServerError() ? "The server could not answer this request; try again later"
+					: "The request could not be processed: " + status.getReasonPhrase();
+		};
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
