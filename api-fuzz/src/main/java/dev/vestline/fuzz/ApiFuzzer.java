@@ -1,17 +1,11 @@
 package dev.vestline.fuzz;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -31,24 +25,19 @@ public final class ApiFuzzer {
 
 	private final String service;
 
-	private final String baseUrl;
-
 	private final Access access;
 
-	private final RowCounts rows;
+	private final Exchange exchange;
 
 	private final Map<String, String> bodyExamples = new LinkedHashMap<>();
+
+	private final Map<String, String> parameterValues = new LinkedHashMap<>();
 
 	private final Map<String, UnaryOperator<FuzzRequest>> finishers = new LinkedHashMap<>();
 
 	private final List<FuzzRequest> extraCases = new ArrayList<>();
 
 	private final List<Template> templates = new ArrayList<>();
-
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(30))
-		.build();
 
 	/**
 	 * @param service the service's name, for the report
@@ -58,9 +47,8 @@ public final class ApiFuzzer {
 	 */
 	public ApiFuzzer(String service, String baseUrl, Access access, DataSource database) {
 		this.service = service;
-		this.baseUrl = baseUrl;
 		this.access = access;
-		this.rows = new RowCounts(database);
+		this.exchange = new Exchange(baseUrl, new RowCounts(database));
 	}
 
 	/**
@@ -72,6 +60,18 @@ public final class ApiFuzzer {
 	 */
 	public ApiFuzzer example(String operation, String json) {
 		this.bodyExamples.put(operation, json);
+		return this;
+	}
+
+	/**
+	 * The plausible value of a parameter wherever it appears, e.g. a signer-link token or
+	 * the id of a resource that exists, so hostile input reaches past the lookup.
+	 * @param name the parameter's name in the document
+	 * @param value its value
+	 * @return this fuzzer
+	 */
+	public ApiFuzzer parameter(String name, String value) {
+		this.parameterValues.put(name, value);
 		return this;
 	}
 
@@ -115,38 +115,43 @@ public final class ApiFuzzer {
 	 */
 	public FuzzReport run() {
 		long started = System.nanoTime();
-		OpenApiDocument document = new OpenApiDocument(JSON.readTree(get("/v3/api-docs")));
-		List<FuzzRequest> requests = requests(document);
+		OpenApiDocument document = new OpenApiDocument(JSON.readTree(this.exchange.get("/v3/api-docs")));
+		RequestCases cases = new RequestCases(document, this.access, this.bodyExamples, this.parameterValues);
 		List<Finding> findings = new ArrayList<>();
-		int sequence = 0;
-		for (FuzzRequest request : requests) {
-			send(withFreshIdempotencyKey(request, ++sequence)).ifPresent(findings::add);
-		}
-		return new FuzzReport(this.service, requests.size(), findings, Duration.ofNanos(System.nanoTime() - started));
-	}
-
-	private List<FuzzRequest> requests(OpenApiDocument document) {
-		RequestCases cases = new RequestCases(document, this.access, this.bodyExamples);
-		List<FuzzRequest> requests = new ArrayList<>();
 		Set<String> paths = new LinkedHashSet<>();
+		int sent = 0;
+		// one operation at a time: its megabyte bodies are dropped before the next
 		for (FuzzOperation operation : document.operations()) {
-			UnaryOperator<FuzzRequest> finisher = this.finishers.getOrDefault(operation.name(), (r) -> r);
-			List<FuzzRequest> generated = cases.of(operation);
-			generated.stream().map(finisher).forEach(requests::add);
-			for (Template template : this.templates) {
-				if (template.operation().equals(operation.name())) {
-					FuzzRequest base = generated.get(0).withHeader("Content-Type", template.contentType());
-					TemplateCases.requests(base, template.text(), template.plain())
-						.stream()
-						.map((request) -> request.as(request.mutation() + " in " + template.contentType()))
-						.map(finisher)
-						.forEach(requests::add);
-				}
-			}
+			sent += send(requests(cases, operation), findings, sent);
 			paths.add(operation.path());
 		}
-		requests.addAll(this.extraCases);
-		requests.addAll(Unmapped.cases(paths, this.access));
+		sent += send(this.extraCases, findings, sent);
+		sent += send(Unmapped.cases(paths, this.access), findings, sent);
+		return new FuzzReport(this.service, sent, findings, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private int send(List<FuzzRequest> requests, List<Finding> findings, int sentBefore) {
+		int sequence = sentBefore;
+		for (FuzzRequest request : requests) {
+			this.exchange.judge(withFreshIdempotencyKey(request, ++sequence)).ifPresent(findings::add);
+		}
+		return requests.size();
+	}
+
+	private List<FuzzRequest> requests(RequestCases cases, FuzzOperation operation) {
+		UnaryOperator<FuzzRequest> finisher = this.finishers.getOrDefault(operation.name(), (r) -> r);
+		List<FuzzRequest> generated = cases.of(operation);
+		List<FuzzRequest> requests = new ArrayList<>(generated.stream().map(finisher).toList());
+		for (Template template : this.templates) {
+			if (template.operation().equals(operation.name())) {
+				FuzzRequest base = generated.get(0).withHeader("Content-Type", template.contentType());
+				TemplateCases.requests(base, template.text(), template.plain())
+					.stream()
+					.map((request) -> request.as(request.mutation() + " in " + template.contentType()))
+					.map(finisher)
+					.forEach(requests::add);
+			}
+		}
 		return requests;
 	}
 
@@ -157,79 +162,6 @@ public final class ApiFuzzer {
 			return request;
 		}
 		return request.withHeader("Idempotency-Key", "fuzz-" + sequence);
-	}
-
-	private Optional<Finding> send(FuzzRequest request) {
-		Map<String, Long> before = this.rows.now();
-		HttpResponse<byte[]> response;
-		try {
-			response = this.http.send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			return Optional.of(new Finding(request, "no answer", 0, "", ex.toString()));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		Optional<String> wrong = Verdict.of(response);
-		if (wrong.isEmpty() && response.statusCode() >= 400) {
-			wrong = wrote(request, before);
-		}
-		return wrong.map((problem) -> new Finding(request, problem, response.statusCode(),
-				Verdict.contentType(response), Verdict.body(response)));
-	}
-
-	/**
-	 * A refusal after which a table grew. Other work of the service (a listener, a relay)
-	 * may insert rows meanwhile, so a growth counts only if sending again grows it again.
-	 */
-	private Optional<String> wrote(FuzzRequest request, Map<String, Long> before) {
-		Map<String, String> grown = RowCounts.grown(before, this.rows.now());
-		if (grown.isEmpty()) {
-			return Optional.empty();
-		}
-		Map<String, Long> again = this.rows.now();
-		try {
-			this.http.send(httpRequest(request), HttpResponse.BodyHandlers.discarding());
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		Map<String, String> grownAgain = RowCounts.grown(again, this.rows.now());
-		return grownAgain.isEmpty() ? Optional.empty() : Optional.of("refused but wrote " + grownAgain);
-	}
-
-	private HttpRequest httpRequest(FuzzRequest request) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + request.path()))
-			.timeout(Duration.ofMinutes(2))
-			.method(request.method(), (request.body().length == 0) ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofByteArray(request.body()));
-		request.headers().forEach(builder::header);
-		return builder.build();
-	}
-
-	private byte[] get(String path) {
-		try {
-			HttpResponse<byte[]> response = this.http.send(
-					HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofMinutes(2)).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(path + " answered " + response.statusCode());
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not read " + path, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private record Template(String operation, String contentType, String text, Map<String, String> plain) {

@@ -30,12 +30,16 @@ final class RequestCases {
 
 	private final Map<String, String> bodyExamples;
 
-	RequestCases(OpenApiDocument document, Access access, Map<String, String> bodyExamples) {
+	private final Map<String, String> parameterValues;
+
+	RequestCases(OpenApiDocument document, Access access, Map<String, String> bodyExamples,
+			Map<String, String> parameterValues) {
 		this.document = document;
 		this.examples = new SchemaExamples(document);
 		this.bodies = new BodyCases(document);
 		this.access = access;
 		this.bodyExamples = bodyExamples;
+		this.parameterValues = parameterValues;
 	}
 
 	List<FuzzRequest> of(FuzzOperation operation) {
@@ -115,6 +119,10 @@ final class RequestCases {
 
 	/** A plausible value for a parameter. */
 	private String plain(FuzzOperation.Parameter parameter) {
+		@Nullable String given = this.parameterValues.get(parameter.name());
+		if (given != null) {
+			return given;
+		}
 		if (parameter.name().equalsIgnoreCase("If-Match")) {
 			return "\"0\"";
 		}

@@ -27,7 +27,8 @@ class RequestCasesTests {
 
 	private final OpenApiDocument document = new OpenApiDocument(JsonMapper.builder().build().readTree(DOCUMENT));
 
-	private final List<FuzzRequest> cases = new RequestCases(this.document, new Access("allowed", "wrong"), Map.of())
+	private final List<FuzzRequest> cases = new RequestCases(this.document, new Access("allowed", "wrong"), Map.of(),
+			Map.of())
 		.of(this.document.operations().get(0));
 
 	@Test
@@ -72,7 +73,7 @@ class RequestCasesTests {
 
 	@Test
 	void generatesTheSameRequestsEveryTime() {
-		List<FuzzRequest> again = new RequestCases(this.document, new Access("allowed", "wrong"), Map.of())
+		List<FuzzRequest> again = new RequestCases(this.document, new Access("allowed", "wrong"), Map.of(), Map.of())
 			.of(this.document.operations().get(0));
 		assertThat(again.stream().map(FuzzRequest::describe))
 			.containsExactlyElementsOf(this.cases.stream().map(FuzzRequest::describe).toList());
