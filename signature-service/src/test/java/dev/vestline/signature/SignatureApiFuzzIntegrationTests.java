@@ -1,14 +1,18 @@
 package dev.vestline.signature;
 
+import java.util.UUID;
+
 import javax.sql.DataSource;
 
 import dev.vestline.fuzz.Access;
 import dev.vestline.fuzz.ApiFuzzer;
+import dev.vestline.signature.workflows.WorkflowOpening;
 import dev.vestline.support.security.DevTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every operation of signature's OpenAPI document, the signer-link endpoints included,
@@ -26,11 +30,25 @@ class SignatureApiFuzzIntegrationTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	WorkflowOpening opening;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CapturedLinks links;
+
 	@Test
 	void answersEveryHostileRequestWithoutServerErrorsWithProblemsAndWithoutWrites() {
+		// a workflow that exists and a live signer link, so hostile input gets past the
+		// lookup
+		UUID workflow = new OpenWorkflows(this.opening, this.jdbc).subscriptionPack();
 		new ApiFuzzer("signature", "http://localhost:" + this.port,
 				new Access(TOKENS.token("fuzz", "operations", "compliance"), TOKENS.token("fuzz", "nobody")),
 				this.dataSource)
+			.parameter("token", this.links.token(workflow, "INVESTOR"))
+			.parameter("id", workflow.toString())
 			.run()
 			.assertNoFindings();
 	}
