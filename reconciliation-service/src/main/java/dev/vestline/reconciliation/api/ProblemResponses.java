@@ -1,6 +1,7 @@
 package dev.vestline.reconciliation.api;
 
 import java.util.List;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,6 +80,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 				"A concurrent change got in the way; nothing was changed. Read the resource again and retry.");
 		problem.setTitle("Concurrent change");
 		return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	}
+
+	/**
+	 * A value PostgreSQL refused as data (SQLSTATE class 22: a NUL character, a number
+	 * out of range) came from the request, so it is the caller's error; the transaction
+	 * rolled back, nothing was written. Any other integrity violation stays a server
+	 * error.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unstorableValue(DataIntegrityViolationException ex) {
+		if (!(ex.getMostSpecificCause() instanceof SQLException sql) || sql.getSQLState() == null
+				|| !sql.getSQLState().startsWith("22")) {
+			throw ex;
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"A value of the request cannot be stored (for example a NUL character); nothing was changed.");
+		problem.setTitle("Invalid value");
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler
