@@ -167,9 +167,13 @@ class SubscriptionLifecycleEndToEndTests {
 	private void assertNoInvariantViolations(Api api) {
 		JsonNode check = api.post("billing", "/api/v1/consistency-checks");
 		assertThat(check.path("consistent").asBoolean()).as(check.toString()).isTrue();
+		JsonNode approvals = api.post("approval", "/api/v1/consistency-checks");
+		assertThat(approvals.path("consistent").asBoolean()).as(approvals.toString()).isTrue();
+		assertThat(approvals.path("violations").properties()).isNotEmpty()
+			.allSatisfy((entry) -> assertThat(entry.getValue().asLong()).as(entry.getKey()).isZero());
 		JsonNode invariants = api.post("reconciliation", "/api/v1/invariant-checks");
 		assertThat(invariants.path("holds").asBoolean()).as(invariants.toString()).isTrue();
-		assertThat(invariants.path("violations").properties()).hasSize(3)
+		assertThat(invariants.path("violations").properties()).hasSize(6)
 			.allSatisfy((entry) -> assertThat(entry.getValue().asLong()).as(entry.getKey()).isZero());
 		assertThat(api.text("reconciliation", "/actuator/prometheus"))
 			.contains("vestline_reconciliation_invariant_violations{invariant=\"position_units\"} 0.0");

@@ -2,6 +2,7 @@ package dev.vestline.support.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's JSON or HTML: what a caller gets for an error that no exception handler
  * answered. It names the status, never the exception.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
@@ -46,6 +48,10 @@ class ProblemErrorController implements ErrorController {
 	private static HttpStatus status(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
+		if (code == null) {
+			return HttpStatus.NOT_FOUND; // the error page asked for directly: nothing is
+											// there
+		}
 		return (status != null && status.isError()) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
 	}
 
