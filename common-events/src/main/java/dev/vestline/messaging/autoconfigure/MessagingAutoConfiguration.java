@@ -15,6 +15,7 @@ import dev.vestline.messaging.inbox.InboxMetrics;
 import dev.vestline.messaging.outbox.Outbox;
 import dev.vestline.messaging.outbox.OutboxMetrics;
 import dev.vestline.messaging.outbox.OutboxRelay;
+import dev.vestline.messaging.outbox.ParkedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -77,8 +78,15 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(DataSource dataSource, EventCatalog catalog, Clock clock, ObjectProvider<Tracer> tracer) {
-		return new Outbox(dataSource, catalog, clock, new CurrentTraceparent(tracer::getIfAvailable));
+	Outbox outbox(DataSource dataSource, EventCatalog catalog, Clock clock, ObjectProvider<Tracer> tracer,
+			MessagingProperties properties) {
+		return new Outbox(dataSource, catalog, clock, new CurrentTraceparent(tracer::getIfAvailable),
+				Math.toIntExact(properties.outbox().maxEventSize().toBytes()));
+	}
+
+	@Bean
+	ParkedEvents parkedEvents(DataSource dataSource) {
+		return new ParkedEvents(dataSource);
 	}
 
 	@Bean
@@ -134,8 +142,8 @@ public class MessagingAutoConfiguration {
 
 	@Bean
 	MessagingHousekeeping messagingHousekeeping(DataSource dataSource, OutboxMetrics metrics,
-			MessagingProperties properties, Clock clock) {
-		return new MessagingHousekeeping(dataSource, metrics, properties, clock);
+			MessagingProperties properties, Clock clock, ParkedEvents parked) {
+		return new MessagingHousekeeping(dataSource, metrics, properties, clock, parked);
 	}
 
 }

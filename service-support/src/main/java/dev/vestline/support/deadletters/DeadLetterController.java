@@ -141,7 +141,7 @@ class DeadLetterController {
 			.orElse("body");
 	}
 
-	private static String caller() {
+	static String caller() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return (authentication != null) ? authentication.getName() : "unknown";
 	}
@@ -159,7 +159,7 @@ class DeadLetterController {
 		}
 	}
 
-	private static ErrorResponseException invalid(String field, String message) {
+	static ErrorResponseException invalid(String field, String message) {
 		ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 				field + ": " + message);
 		problem.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));

@@ -2,9 +2,11 @@ package dev.vestline.support.deadletters;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.vestline.messaging.deadletters.DeadLetterTopic;
 import dev.vestline.messaging.deadletters.DeadLetters;
+import dev.vestline.messaging.outbox.ParkedEvents;
 import dev.vestline.testharness.KafkaBroker;
 import dev.vestline.testharness.SchemaUnderTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,7 +52,9 @@ class DeadLetterControllerIntegrationTests {
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), schema.dataSource(),
 				() -> Set.of(LEDGER), new SimpleMeterRegistry());
-		http = MockMvcBuilders.standaloneSetup(new DeadLetterController(deadLetters))
+		http = MockMvcBuilders
+			.standaloneSetup(new DeadLetterController(deadLetters),
+					new ParkedEventController(new ParkedEvents(schema.dataSource())))
 			.setControllerAdvice(new Problems())
 			.build();
 	}
@@ -83,6 +88,25 @@ class DeadLetterControllerIntegrationTests {
 		http.perform(get("/api/v1/dead-letters/{dlt}", LEDGER.name()).param("limit", limit))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+	}
+
+	@Test
+	void listsNoParkedEventsAndAnswersUnknownOnesAndBadInputWithProblems() throws Exception {
+		http.perform(get("/api/v1/dead-letters/parked-events"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.parked").value(0));
+		http.perform(post("/api/v1/dead-letters/parked-events/{id}/retry", UUID.randomUUID()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		http.perform(post("/api/v1/dead-letters/parked-events/{id}/retry", "not-an-id"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("eventId"));
+		http.perform(post("/api/v1/dead-letters/parked-events/{id}/discard", UUID.randomUUID())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+		http.perform(get("/api/v1/dead-letters/parked-events").param("limit", "0"))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("limit"));
 	}
 
