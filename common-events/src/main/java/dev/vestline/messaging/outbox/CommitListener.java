@@ -31,6 +31,9 @@ final class CommitListener implements AutoCloseable {
 	/** How long one read waits for the first notification. */
 	static final Duration SLICE = Duration.ofMillis(20);
 
+	/** How long cleaning the connection may take before it is aborted instead. */
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
 	/** How much longer than a slice a read may take before it counts as a stream. */
 	private static final Duration GRACE = Duration.ofMillis(10);
 
@@ -204,6 +207,8 @@ final class CommitListener implements AutoCloseable {
 			return;
 		}
 		try (Statement statement = this.connection.createStatement()) {
+			// a frozen or cut-off network must not hold up the relay that stops listening
+			this.connection.setNetworkTimeout(Runnable::run, (int) CLOSE_TIMEOUT.toMillis());
 			statement.execute("UNLISTEN *");
 			// the ones that came in before the UNLISTEN must not stay with the pool
 			this.connection.unwrap(PGConnection.class).getNotifications();
