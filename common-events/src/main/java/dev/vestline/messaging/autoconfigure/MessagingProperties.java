@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import dev.vestline.messaging.outbox.RelaySettings;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,9 +15,25 @@ import org.springframework.util.unit.DataSize;
  *
  * @param outbox the outbox
  * @param inbox the inbox
+ * @param consumer the Kafka consumers of the listeners
  */
 @ConfigurationProperties("vestline.messaging")
-public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inbox inbox) {
+public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inbox inbox,
+		@DefaultValue Consumer consumer) {
+
+	/**
+	 * @param instanceId this instance's name among the service's running instances,
+	 * stable across its restarts (a StatefulSet pod's name, or one the launcher gives):
+	 * with it, every listener is a static member of its group ({@code group.instance.id}
+	 * {@code <instance-id>.<group>.<topics>}), and a restarted instance gets its
+	 * partitions back as soon as it rejoins. Never give two running instances the same
+	 * one: they would fence each other. Without it, members are dynamic, and a killed
+	 * instance's partitions wait for its session to time out
+	 * ({@code spring.kafka.consumer.properties.session.timeout.ms}, 15 s by default here)
+	 */
+	public record Consumer(@Nullable String instanceId) {
+
+	}
 
 	/**
 	 * @param relayEnabled whether this instance runs a relay (any number may; one leads)
