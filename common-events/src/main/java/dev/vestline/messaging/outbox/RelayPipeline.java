@@ -75,7 +75,7 @@ final class RelayPipeline {
 	}
 
 	/**
-	 * Holds the claimed rows whose aggregate has a parked row behind it.
+	 * Holds the claimed rows whose aggregate has a parked row ahead of them.
 	 * @return the others, to send
 	 */
 	private List<OutboxRow> sendable(List<OutboxRow> claimed) {
