@@ -15,6 +15,7 @@ import dev.vestline.messaging.inbox.InboxMetrics;
 import dev.vestline.messaging.outbox.Outbox;
 import dev.vestline.messaging.outbox.OutboxMetrics;
 import dev.vestline.messaging.outbox.OutboxRelay;
+import dev.vestline.messaging.outbox.ParkedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -32,10 +34,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -77,8 +81,15 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(DataSource dataSource, EventCatalog catalog, Clock clock, ObjectProvider<Tracer> tracer) {
-		return new Outbox(dataSource, catalog, clock, new CurrentTraceparent(tracer::getIfAvailable));
+	Outbox outbox(DataSource dataSource, EventCatalog catalog, Clock clock, ObjectProvider<Tracer> tracer,
+			MessagingProperties properties) {
+		return new Outbox(dataSource, catalog, clock, new CurrentTraceparent(tracer::getIfAvailable),
+				Math.toIntExact(properties.outbox().maxEventSize().toBytes()));
+	}
+
+	@Bean
+	ParkedEvents parkedEvents(DataSource dataSource) {
+		return new ParkedEvents(dataSource);
 	}
 
 	@Bean
@@ -92,6 +103,13 @@ public class MessagingAutoConfiguration {
 			OutboxMetrics metrics) {
 		return new OutboxRelayLifecycle(new OutboxRelay(dataSource, kafka.buildProducerProperties(),
 				properties.outbox().relaySettings(), metrics));
+	}
+
+	@Bean
+	@ConditionalOnExpression("!'${vestline.messaging.consumer.instance-id:}'.isBlank()")
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership(
+			MessagingProperties properties) {
+		return new StaticMembership(String.valueOf(properties.consumer().instanceId()));
 	}
 
 	@Bean
@@ -134,8 +152,8 @@ public class MessagingAutoConfiguration {
 
 	@Bean
 	MessagingHousekeeping messagingHousekeeping(DataSource dataSource, OutboxMetrics metrics,
-			MessagingProperties properties, Clock clock) {
-		return new MessagingHousekeeping(dataSource, metrics, properties, clock);
+			MessagingProperties properties, Clock clock, ParkedEvents parked) {
+		return new MessagingHousekeeping(dataSource, metrics, properties, clock, parked);
 	}
 
 }

@@ -13,8 +13,10 @@ import org.springframework.core.env.MapPropertySource;
  * bytes (the inbox decodes them); a new consumer group starts from the earliest offset so
  * that it misses no event; offsets are committed by the container after the listener
  * returned, never automatically; a listener observes each record it receives (with a
- * tracer, a receive span whose parent is the record's {@code traceparent}); health probes
- * and Prometheus are exposed.
+ * tracer, a receive span whose parent is the record's {@code traceparent}); a consumer's
+ * session times out after 15 s, and with {@code VESTLINE_INSTANCE_ID} every listener is a
+ * static group member ({@link StaticMembership}); health probes and Prometheus are
+ * exposed.
  */
 class MessagingEnvironmentDefaults implements EnvironmentPostProcessor {
 
@@ -26,6 +28,13 @@ class MessagingEnvironmentDefaults implements EnvironmentPostProcessor {
 			Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
 			Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
 			Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),
+			// a killed dynamic member's partitions wait this long (45 s by default), a
+			// static member that does not come back holds them as long; heartbeats every
+			// 3 s from the client's own thread keep a live one in
+			Map.entry("spring.kafka.consumer.properties.session.timeout.ms", "15000"),
+			Map.entry("spring.kafka.consumer.heartbeat-interval", "3s"),
+			// the instance id from the environment, where the platform gives one
+			Map.entry("vestline.messaging.consumer.instance-id", "${VESTLINE_INSTANCE_ID:}"),
 			Map.entry("spring.kafka.listener.ack-mode", "batch"),
 			Map.entry("spring.kafka.listener.observation-enabled", "true"),
 			Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),

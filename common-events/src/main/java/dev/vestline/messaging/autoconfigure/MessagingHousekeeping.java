@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import dev.vestline.messaging.inbox.InboxRetention;
 import dev.vestline.messaging.outbox.OutboxMetrics;
 import dev.vestline.messaging.outbox.OutboxRetention;
+import dev.vestline.messaging.outbox.ParkedEvents;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +39,18 @@ class MessagingHousekeeping implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final ParkedEvents parked;
+
 	private @Nullable ScheduledExecutorService scheduler;
 
-	MessagingHousekeeping(DataSource dataSource, OutboxMetrics metrics, MessagingProperties properties, Clock clock) {
+	MessagingHousekeeping(DataSource dataSource, OutboxMetrics metrics, MessagingProperties properties, Clock clock,
+			ParkedEvents parked) {
 		this.metrics = metrics;
 		this.outboxRetention = new OutboxRetention(dataSource);
 		this.inboxRetention = new InboxRetention(dataSource);
 		this.properties = properties;
 		this.clock = clock;
+		this.parked = parked;
 	}
 
 	@Override
@@ -56,6 +61,8 @@ class MessagingHousekeeping implements SmartLifecycle {
 		this.scheduler.scheduleWithFixedDelay(guarded(this.metrics::refresh), 0, refresh, TimeUnit.MILLISECONDS);
 		this.scheduler.scheduleWithFixedDelay(guarded(this::applyRetention), RETENTION_INTERVAL.toMillis(),
 				RETENTION_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleWithFixedDelay(guarded(this::releaseOrphans), RETENTION_INTERVAL.toMillis() / 10,
+				RETENTION_INTERVAL.toMillis() / 10, TimeUnit.MILLISECONDS);
 	}
 
 	private void applyRetention() {
@@ -65,6 +72,14 @@ class MessagingHousekeeping implements SmartLifecycle {
 		if (outbox + inbox > 0) {
 			logger.info("Retention deleted {} published outbox rows and {} inbox rows", outbox, inbox);
 		}
+	}
+
+	/**
+	 * Events held behind a parked event that an operator released while the relay held
+	 * them go back to the relay's work list.
+	 */
+	private void releaseOrphans() {
+		this.parked.releaseOrphans();
 	}
 
 	private static Runnable guarded(Runnable job) {

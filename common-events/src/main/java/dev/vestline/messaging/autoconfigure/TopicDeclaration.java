@@ -16,7 +16,11 @@ import dev.vestline.events.EventType;
 import dev.vestline.messaging.deadletters.DeadLetters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,15 +35,22 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * Creates the missing topics before the listeners start: the event topics of the
  * catalogue and {@code <topic>.<group>.dlt} for every topic a listener of this service
  * consumes, so that nothing depends on the broker's auto-creation and every topic gets
- * the partitions the operator chose. Topics that exist are left as they are. If the
- * broker cannot be reached, the service starts anyway (the outbox keeps its events), says
- * so in the log and tries again in the background until the topics exist.
+ * the partitions the operator chose. A dead-letter topic keeps its records for ever
+ * ({@code retention.ms} and {@code retention.bytes} -1, set on existing ones too): a dead
+ * letter stays until an operator replays or discards it. Otherwise topics that exist are
+ * left as they are. If the broker cannot be reached, the service starts anyway (the
+ * outbox keeps its events), says so in the log and tries again in the background until
+ * the topics exist.
  */
 class TopicDeclaration implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(TopicDeclaration.class);
 
 	private static final long TIMEOUT_SECONDS = 15;
+
+	/** A dead letter stays until it is replayed or discarded. */
+	private static final Map<String, String> KEEP_FOR_EVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+			TopicConfig.RETENTION_BYTES_CONFIG, "-1");
 
 	private final Map<String, Object> adminConfig;
 
@@ -78,6 +89,7 @@ class TopicDeclaration implements SmartLifecycle {
 			Set<String> missing = new TreeSet<>(wanted());
 			missing.removeAll(existing);
 			create(admin, missing);
+			keepForEver(admin, wanted().stream().filter(TopicDeclaration::deadLetters).toList());
 			return true;
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
@@ -118,7 +130,8 @@ class TopicDeclaration implements SmartLifecycle {
 		Optional<Short> replication = Optional.ofNullable(this.properties.replicationFactor());
 		var created = admin
 			.createTopics(topics.stream()
-				.map((topic) -> new NewTopic(topic, Optional.of(this.properties.partitions()), replication))
+				.map((topic) -> new NewTopic(topic, Optional.of(this.properties.partitions()), replication)
+					.configs(deadLetters(topic) ? KEEP_FOR_EVER : Map.of()))
 				.toList())
 			.values();
 		for (var topic : created.entrySet()) {
@@ -133,6 +146,30 @@ class TopicDeclaration implements SmartLifecycle {
 				// else another replica created it at the same moment
 			}
 		}
+	}
+
+	/**
+	 * Sets infinite retention on dead-letter topics that exist, created before or by
+	 * another means; setting it again is harmless.
+	 */
+	private static void keepForEver(Admin admin, Collection<String> topics)
+			throws InterruptedException, TimeoutException, ExecutionException {
+		Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+		for (String topic : topics) {
+			changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+					KEEP_FOR_EVER.entrySet()
+						.stream()
+						.map((entry) -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()),
+								AlterConfigOp.OpType.SET))
+						.toList());
+		}
+		if (!changes.isEmpty()) {
+			admin.incrementalAlterConfigs(changes).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		}
+	}
+
+	private static boolean deadLetters(String topic) {
+		return topic.endsWith(".dlt");
 	}
 
 	private static Map<String, Object> withTimeouts(Map<String, Object> config) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -39,6 +40,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
@@ -47,11 +50,16 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * A replay sends each pending dead letter back to the topic it came from, headers and
  * payload as they were, marked with {@link DeadLetterErrorHandler#REPLAY_FOR_HEADER} so
  * that only the group that gave up on it handles it again (every other group's inbox
- * ignores it). How far a dead-letter topic was replayed is the committed offset of the
- * group {@code <group>.dlt-replay}, committed only after every record sent was
- * acknowledged: a replay that fails half-way is repeated from where the last one ended,
- * and what it sends again is a redelivery the group's inbox recognises by event id. A
- * PostgreSQL advisory lock makes one replay of a topic run at a time across all replicas.
+ * ignores it). How far a dead-letter topic was replayed or discarded is kept in the
+ * service's {@code dead_letter_progress} table, written only after every record sent was
+ * acknowledged, in the transaction that holds the topic's replay lock: a replay that
+ * fails half-way is repeated from where the last one ended, and what it sends again is a
+ * redelivery the group's inbox recognises by event id. A PostgreSQL advisory lock makes
+ * one replay of a topic run at a time across all replicas. (It was the committed offset
+ * of the group {@code <group>.dlt-replay}, which Kafka deletes once the group has had no
+ * member for {@code offsets.retention.minutes}; an offset still committed there from
+ * before counts too.) Dead-letter topics keep their records for ever
+ * ({@code retention.ms=-1}), so a dead letter stays until it is replayed or discarded.
  */
 public class DeadLetters {
 
@@ -112,7 +120,7 @@ public class DeadLetters {
 	/** How many dead letters of the topic have not been replayed. */
 	public long pendingCount(DeadLetterTopic topic) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
-			Map<TopicPartition, long[]> ranges = pendingRanges(consumer, topic);
+			Map<TopicPartition, long[]> ranges = pendingRanges(consumer, topic, JdbcClient.create(this.dataSource));
 			return ranges.values().stream().mapToLong((range) -> range[1] - range[0]).sum();
 		}
 	}
@@ -123,7 +131,9 @@ public class DeadLetters {
 	 */
 	public List<DeadLetter> pending(DeadLetterTopic topic, int limit) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
-			return read(consumer, topic, limit).stream().map(DeadLetter::of).toList();
+			return read(consumer, topic, limit, JdbcClient.create(this.dataSource)).stream()
+				.map(DeadLetter::of)
+				.toList();
 		}
 	}
 
@@ -132,7 +142,7 @@ public class DeadLetters {
 	 * @throws ReplayRunningException when a replay of the topic is running elsewhere
 	 */
 	public Replay replay(DeadLetterTopic topic, int limit) {
-		return locked(topic, () -> replayLocked(topic, limit));
+		return locked(topic, (jdbc) -> replayLocked(topic, limit, jdbc));
 	}
 
 	/**
@@ -147,16 +157,19 @@ public class DeadLetters {
 	 * @throws NotFirstPendingException when the offset is not the first pending one
 	 */
 	public DeadLetter discard(DeadLetterTopic topic, int partition, long offset) {
-		return locked(topic, () -> {
+		if (partition < 0 || offset < 0) {
+			throw new IllegalArgumentException("A partition and an offset are 0 or more");
+		}
+		return locked(topic, (jdbc) -> {
 			try (KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
 				TopicPartition target = new TopicPartition(topic.name(), partition);
-				long[] range = pendingRanges(consumer, topic).get(target);
+				long[] range = pendingRanges(consumer, topic, jdbc).get(target);
 				long first = (range != null && range[0] < range[1]) ? range[0] : -1;
 				if (first != offset) {
 					throw new NotFirstPendingException(topic.name(), partition, offset, first);
 				}
 				DeadLetter discarded = DeadLetter.of(readOne(consumer, target, offset));
-				consumer.commitSync(Map.of(target, new OffsetAndMetadata(offset + 1)), TIMEOUT);
+				DeadLetterProgress.advance(jdbc, topic, partition, offset + 1);
 				this.meters.counter("vestline.dead-letters.discarded", "topic", topic.name()).increment();
 				return discarded;
 			}
@@ -178,19 +191,30 @@ public class DeadLetters {
 		throw new IllegalStateException("Could not read " + partition + " at " + offset + " within " + TIMEOUT);
 	}
 
-	/** Runs work holding the topic's replay lock, taken across every replica. */
-	private <T> T locked(DeadLetterTopic topic, Supplier<T> work) {
+	/**
+	 * Runs work holding the topic's replay lock, taken across every replica, in a
+	 * transaction that commits the progress it wrote when it succeeds.
+	 */
+	private <T> T locked(DeadLetterTopic topic, Function<JdbcClient, T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
+			boolean done = false;
 			try {
 				if (!tryLock(connection, topic)) {
 					throw new ReplayRunningException(topic.name());
 				}
-				return work.get();
+				T result = work.apply(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
+				done = true;
+				return result;
 			}
 			finally {
 				// ends the transaction, which frees the lock
-				connection.rollback();
+				if (done) {
+					connection.commit();
+				}
+				else {
+					connection.rollback();
+				}
 			}
 		}
 		catch (SQLException ex) {
@@ -198,11 +222,11 @@ public class DeadLetters {
 		}
 	}
 
-	private Replay replayLocked(DeadLetterTopic topic, int limit) {
+	private Replay replayLocked(DeadLetterTopic topic, int limit, JdbcClient jdbc) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer(topic);
 				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(this.producerConfig,
 						new StringSerializer(), new ByteArraySerializer())) {
-			List<ConsumerRecord<String, byte[]>> dead = read(consumer, topic, limit);
+			List<ConsumerRecord<String, byte[]>> dead = read(consumer, topic, limit, jdbc);
 			List<Future<RecordMetadata>> sent = new ArrayList<>(dead.size());
 			Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
 			for (ConsumerRecord<String, byte[]> record : dead) {
@@ -215,9 +239,8 @@ public class DeadLetters {
 			for (Future<RecordMetadata> future : sent) {
 				future.get();
 			}
-			if (!done.isEmpty()) {
-				consumer.commitSync(done, TIMEOUT);
-			}
+			done.forEach(
+					(partition, next) -> DeadLetterProgress.advance(jdbc, topic, partition.partition(), next.offset()));
 			this.meters.counter("vestline.dead-letters.replayed", "topic", topic.name()).increment(dead.size());
 			return new Replay(topic.name(), dead.stream().map(DeadLetter::of).toList());
 		}
@@ -253,8 +276,8 @@ public class DeadLetters {
 
 	/** Reads the pending records, up to the end offsets as they were when it began. */
 	private List<ConsumerRecord<String, byte[]>> read(KafkaConsumer<String, byte[]> consumer, DeadLetterTopic topic,
-			int limit) {
-		Map<TopicPartition, long[]> ranges = pendingRanges(consumer, topic);
+			int limit, JdbcClient jdbc) {
+		Map<TopicPartition, long[]> ranges = pendingRanges(consumer, topic, jdbc);
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		Map<TopicPartition, long[]> open = new LinkedHashMap<>();
 		ranges.forEach((partition, range) -> {
@@ -291,7 +314,8 @@ public class DeadLetters {
 	 * A topic that does not exist yet has no partitions.
 	 */
 	private static Map<TopicPartition, long[]> pendingRanges(KafkaConsumer<String, byte[]> consumer,
-			DeadLetterTopic topic) {
+			DeadLetterTopic topic, JdbcClient jdbc) {
+		Map<Integer, Long> progress = DeadLetterProgress.of(jdbc, topic);
 		List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), TIMEOUT);
 		if (infos == null || infos.isEmpty()) {
 			return Map.of();
@@ -306,8 +330,11 @@ public class DeadLetters {
 		Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
 		Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
 		for (TopicPartition partition : partitions) {
-			OffsetAndMetadata replayed = committed.get(partition);
-			long from = Math.max(beginning.get(partition), (replayed != null) ? replayed.offset() : 0);
+			// an offset committed by a replay from before the progress table counts too
+			OffsetAndMetadata committedBefore = committed.get(partition);
+			long replayed = Math.max(progress.getOrDefault(partition.partition(), 0L),
+					(committedBefore != null) ? committedBefore.offset() : 0);
+			long from = Math.max(beginning.get(partition), replayed);
 			ranges.put(partition, new long[] { from, Math.max(from, end.get(partition)) });
 		}
 		return ranges;

@@ -31,6 +31,9 @@ final class CommitListener implements AutoCloseable {
 	/** How long one read waits for the first notification. */
 	static final Duration SLICE = Duration.ofMillis(20);
 
+	/** How long cleaning the connection may take before it is aborted instead. */
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
 	/** How much longer than a slice a read may take before it counts as a stream. */
 	private static final Duration GRACE = Duration.ofMillis(10);
 
@@ -111,31 +114,41 @@ final class CommitListener implements AutoCloseable {
 	 * @param seen {@link #commits()} when the caller last looked at the outbox
 	 * @param timeout how long to wait at most
 	 * @param running whether the caller still wants to wait; looked at every slice
+	 * @return why the wait ended
 	 */
-	void awaitCommitAfter(long seen, Duration timeout, BooleanSupplier running) {
+	Wake awaitCommitAfter(long seen, Duration timeout, BooleanSupplier running) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		long streamAfter = SLICE.plus(GRACE).toNanos();
 		synchronized (this.lock) {
-			while (this.commits == seen && !this.failed && running.getAsBoolean()) {
+			while (true) {
+				if (this.commits != seen) {
+					return Wake.COMMIT;
+				}
+				if (this.failed) {
+					return Wake.FAILED;
+				}
+				if (!running.getAsBoolean()) {
+					return Wake.STOPPED;
+				}
 				long now = System.nanoTime();
 				boolean reading = this.readingSince != 0 && this.readingSince != this.wokenForRead;
 				if (reading && now - this.readingSince > streamAfter) {
 					this.wokenForRead = this.readingSince;
-					return;
+					return Wake.LONG_READ;
+				}
+				if (now >= deadline) {
+					return Wake.TIMEOUT;
 				}
 				long until = Math.min(deadline, now + SLICE.toNanos());
 				if (reading) {
 					until = Math.min(until, this.readingSince + streamAfter + 1);
-				}
-				if (now >= deadline) {
-					return;
 				}
 				try {
 					TimeUnit.NANOSECONDS.timedWait(this.lock, until - now);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					return;
+					return Wake.STOPPED;
 				}
 			}
 		}
@@ -194,6 +207,8 @@ final class CommitListener implements AutoCloseable {
 			return;
 		}
 		try (Statement statement = this.connection.createStatement()) {
+			// a frozen or cut-off network must not hold up the relay that stops listening
+			this.connection.setNetworkTimeout(Runnable::run, (int) CLOSE_TIMEOUT.toMillis());
 			statement.execute("UNLISTEN *");
 			// the ones that came in before the UNLISTEN must not stay with the pool
 			this.connection.unwrap(PGConnection.class).getNotifications();
@@ -207,6 +222,29 @@ final class CommitListener implements AutoCloseable {
 		catch (SQLException ex) {
 			logger.debug("Could not return the commit listener's connection", ex);
 		}
+	}
+
+	/** Why {@link #awaitCommitAfter} returned. */
+	enum Wake {
+
+		/** A commit notification beyond the caller's count was read. */
+		COMMIT,
+
+		/**
+		 * A read took clearly longer than a slice: a dense stream of commits, or this
+		 * process was held up (a busy machine, a GC pause); the caller looks once.
+		 */
+		LONG_READ,
+
+		/** The timeout passed without either. */
+		TIMEOUT,
+
+		/** The listener's connection failed. */
+		FAILED,
+
+		/** The caller no longer wants to wait, or was interrupted. */
+		STOPPED
+
 	}
 
 	private void abort() {

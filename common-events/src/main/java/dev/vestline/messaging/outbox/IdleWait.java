@@ -115,10 +115,24 @@ final class IdleWait implements AutoCloseable {
 			this.seen = current.commits();
 			return Step.COUNTED;
 		}
-		current.awaitCommitAfter(this.seen, this.fallbackPoll, this.running);
+		CommitListener.Wake wake = current.awaitCommitAfter(this.seen, this.fallbackPoll, this.running);
 		// taken before the claim that follows, for the sleep after it
 		this.seen = current.commits();
-		return Step.SLEPT;
+		return switch (wake) {
+			case COMMIT -> Step.WOKEN_BY_COMMIT;
+			case LONG_READ -> Step.WOKEN_BY_LONG_READ;
+			case TIMEOUT -> Step.FALLBACK_POLL;
+			case FAILED -> Step.LISTENER_FAILED;
+			case STOPPED -> Step.STOPPED;
+		};
+	}
+
+	/**
+	 * @return how many commit notifications the listener has read, -1 without a listener
+	 */
+	long commits() {
+		CommitListener current = this.listener;
+		return (current != null) ? current.commits() : -1;
 	}
 
 	@Override
@@ -152,8 +166,24 @@ final class IdleWait implements AutoCloseable {
 		 */
 		COUNTED,
 
-		/** Slept until a commit, a stream of them, or the fallback poll. */
-		SLEPT,
+		/** Slept until a commit notification was read. */
+		WOKEN_BY_COMMIT,
+
+		/**
+		 * Slept until a read of notifications ran long: the start of a dense stream of
+		 * commits, or a pause of this process (a busy machine); looking once costs a
+		 * claim.
+		 */
+		WOKEN_BY_LONG_READ,
+
+		/** Slept for {@link RelaySettings#fallbackPoll()} without a commit. */
+		FALLBACK_POLL,
+
+		/** The listener failed while the leader slept: the next wait starts another. */
+		LISTENER_FAILED,
+
+		/** The relay is stopping. */
+		STOPPED,
 
 		/**
 		 * The listener had failed: a new one listens now (or the fallback poll passed).

@@ -1,6 +1,7 @@
 package dev.vestline.messaging.outbox;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -16,7 +17,10 @@ import dev.vestline.events.EventJson;
 import dev.vestline.events.EventType;
 import dev.vestline.messaging.CurrentTraceparent;
 import dev.vestline.messaging.EventContext;
+import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
 import dev.vestline.messaging.cloudevents.EventEnvelope;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -29,6 +33,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class Outbox {
 
+	/** A record's lengths, timestamp and offset deltas and attributes, at most. */
+	private static final int RECORD_OVERHEAD = 21;
+
+	/** A header's two lengths, at most. */
+	private static final int HEADER_OVERHEAD = 10;
+
 	private final OutboxQueries queries;
 
 	private final EventCatalog catalog;
@@ -37,7 +47,17 @@ public class Outbox {
 
 	private final Supplier<@Nullable String> currentTraceparent;
 
+	/**
+	 * The largest Kafka record (key, value, headers) an event may be by default: half the
+	 * producer's and the broker's default {@code max.request.size} and
+	 * {@code message.max.bytes} (1 MiB), so that batch overhead and a topic configured a
+	 * little lower still take it. Vestline's events are a few KB.
+	 */
+	public static final int DEFAULT_MAX_EVENT_SIZE = 512 * 1024;
+
 	private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
+
+	private final int maxEventSize;
 
 	public Outbox(DataSource dataSource, EventCatalog catalog, Clock clock) {
 		this(dataSource, catalog, clock, () -> null);
@@ -49,10 +69,22 @@ public class Outbox {
 	 */
 	public Outbox(DataSource dataSource, EventCatalog catalog, Clock clock,
 			Supplier<@Nullable String> currentTraceparent) {
+		this(dataSource, catalog, clock, currentTraceparent, DEFAULT_MAX_EVENT_SIZE);
+	}
+
+	/**
+	 * @param maxEventSize the largest Kafka record, in bytes, an event may be
+	 */
+	public Outbox(DataSource dataSource, EventCatalog catalog, Clock clock,
+			Supplier<@Nullable String> currentTraceparent, int maxEventSize) {
+		if (maxEventSize < 1) {
+			throw new IllegalArgumentException("the largest event size must be at least 1 byte");
+		}
 		this.queries = new OutboxQueries(dataSource);
 		this.catalog = catalog;
 		this.clock = clock;
 		this.currentTraceparent = currentTraceparent;
+		this.maxEventSize = maxEventSize;
 	}
 
 	/**
@@ -61,6 +93,9 @@ public class Outbox {
 	 * @return its id ({@code ce_id}), a UUIDv7
 	 * @throws IllegalTransactionStateException when no transaction is active: an event
 	 * outside a transaction could be published for a change that never happened
+	 * @throws EventTooLargeException when the event's Kafka record would be larger than
+	 * the limit: the broker would refuse it, so it is refused now, before anything is
+	 * written, and the transaction fails
 	 */
 	public UUID append(DomainEvent event) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -73,10 +108,31 @@ public class Outbox {
 		String correlationId = (context.correlationId() != null) ? context.correlationId() : id.toString();
 		String traceparent = this.currentTraceparent.get();
 		URI source = type.source();
-		this.queries.insert(type.topic(), new EventEnvelope(id, source, type.ceType(), event.aggregateId(),
+		EventEnvelope envelope = new EventEnvelope(id, source, type.ceType(), event.aggregateId(),
 				this.clock.instant().atOffset(ZoneOffset.UTC), type.dataSchema(), correlationId, context.causationId(),
-				(traceparent != null) ? traceparent : context.traceparent(), EventJson.write(event)));
+				(traceparent != null) ? traceparent : context.traceparent(), EventJson.write(event));
+		long size = recordSize(type.topic(), envelope);
+		if (size > this.maxEventSize) {
+			throw new EventTooLargeException(type.ceType(), size, this.maxEventSize);
+		}
+		this.queries.insert(type.topic(), envelope);
 		return id;
+	}
+
+	/**
+	 * The size of the record the relay will send, as the producer counts it against
+	 * {@code max.request.size} (uncompressed): key, value and every header, plus the
+	 * record's own overhead.
+	 */
+	static long recordSize(String topic, EventEnvelope envelope) {
+		ProducerRecord<String, byte[]> record = CloudEventsKafkaBinding.toRecord(topic, envelope);
+		long size = RECORD_OVERHEAD + envelope.data().length
+				+ ((record.key() != null) ? record.key().getBytes(StandardCharsets.UTF_8).length : 0);
+		for (Header header : record.headers()) {
+			size += HEADER_OVERHEAD + header.key().getBytes(StandardCharsets.UTF_8).length
+					+ ((header.value() != null) ? header.value().length : 0);
+		}
+		return size;
 	}
 
 }

@@ -29,6 +29,12 @@ public class OutboxMetrics {
 
 	private final AtomicLong leaders = new AtomicLong();
 
+	private final AtomicLong parked = new AtomicLong();
+
+	private final AtomicLong held = new AtomicLong();
+
+	private final Counter parkings;
+
 	private final Counter published;
 
 	private final Counter failed;
@@ -48,6 +54,15 @@ public class OutboxMetrics {
 		Gauge.builder("vestline.outbox.relay.leader", this.leaders, AtomicLong::get)
 			.description("1 while this instance's relay is the schema's active relay")
 			.register(registry);
+		Gauge.builder("vestline.outbox.parked", this.parked, AtomicLong::get)
+			.description("Outbox events the broker refused again and again, parked for an operator to retry or discard")
+			.register(registry);
+		Gauge.builder("vestline.outbox.held", this.held, AtomicLong::get)
+			.description("Outbox events waiting behind a parked event of their aggregate")
+			.register(registry);
+		this.parkings = Counter.builder("vestline.outbox.events.parked")
+			.description("Outbox events this relay parked after repeated refusals")
+			.register(registry);
 		this.published = Counter.builder("vestline.outbox.events.published")
 			.description("Outbox events acknowledged by Kafka")
 			.register(registry);
@@ -65,6 +80,8 @@ public class OutboxMetrics {
 	public void refresh() {
 		OutboxQueries.Backlog current = this.queries.backlog();
 		this.backlog.set(current.size());
+		this.parked.set(current.parked());
+		this.held.set(current.held());
 		this.oldestAgeMillis.set(current.age(this.clock.instant()).toMillis());
 	}
 
@@ -86,6 +103,17 @@ public class OutboxMetrics {
 		this.published.increment();
 		long millis = Duration.between(row.createdAt(), this.clock.instant()).toMillis();
 		this.latency.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * @return the parked events as of the last {@link #refresh()}
+	 */
+	public long parked() {
+		return this.parked.get();
+	}
+
+	void eventParked() {
+		this.parkings.increment();
 	}
 
 	void failed() {

@@ -65,6 +65,10 @@ final class OutboxQueries {
 	 * event is looked up by its key ({@code OFFSET 0} keeps the planner from turning the
 	 * lookup into a join). As a plain join, a plan made while the tables looked empty (a
 	 * new service) sorts every published event on every claim.
+	 * <p>
+	 * A row whose aggregate has a parked row is returned {@link OutboxRow#held() held}:
+	 * the relay holds it behind that row instead of sending it. The lookup runs only
+	 * while something is parked at all (an init plan, evaluated once per claim).
 	 * @param limit how many
 	 * @param inFlight positions sent and not yet marked, may be empty
 	 * @return the rows
@@ -73,7 +77,12 @@ final class OutboxQueries {
 		long highest = Arrays.stream(inFlight).mapToLong(Long::longValue).max().orElse(0);
 		return this.jdbc.sql("""
 				SELECT e.position, id, topic, record_key, event_type, source, data_schema, payload,
-				       correlation_id, causation_id, traceparent, occurred_at, created_at
+				       correlation_id, causation_id, traceparent, occurred_at, created_at,
+				       CASE WHEN (SELECT EXISTS (SELECT FROM outbox_parked))
+				            THEN EXISTS (SELECT FROM outbox_parked k
+				                          WHERE k.topic = e.topic AND k.record_key = e.record_key
+				                            AND k.held_behind IS NULL AND k.position < e.position)
+				            ELSE false END AS held
 				  FROM (SELECT position FROM outbox_pending
 				         WHERE position > ? OR position NOT IN (SELECT unnest(?::bigint[]))
 				         ORDER BY position LIMIT ?) p
@@ -94,19 +103,89 @@ final class OutboxQueries {
 		this.jdbc.sql("DELETE FROM outbox_pending WHERE position = ANY (?)").param(positions).update();
 	}
 
-	void recordFailure(OutboxRow row, String error) {
-		this.jdbc.sql("""
-				UPDATE outbox_event SET publish_attempts = publish_attempts + 1, last_error = ?
+	/**
+	 * @param refused whether the row itself was refused (too large, invalid), not the
+	 * broker unavailable
+	 * @return the row's refusals so far
+	 */
+	int recordFailure(OutboxRow row, String error, boolean refused) {
+		return this.jdbc.sql("""
+				UPDATE outbox_event
+				   SET publish_attempts = publish_attempts + 1, last_error = ?,
+				       refusals = refusals + CASE WHEN ? THEN 1 ELSE 0 END
 				 WHERE position = ?
-				""").params(error, row.position()).update();
+				RETURNING refusals
+				""").params(error, refused, row.position()).query(Integer.class).optional().orElse(0);
+	}
+
+	/**
+	 * Takes a refused row off the work list into {@code outbox_parked}, and the later
+	 * pending rows of its aggregate with it, held behind it.
+	 * @return how many later rows are held behind it
+	 */
+	int park(OutboxRow row, String reason) {
+		return this.jdbc.sql("""
+				WITH parked AS (
+				    INSERT INTO outbox_parked (position, topic, record_key, reason)
+				    VALUES (:position, :topic, :key, :reason)
+				    ON CONFLICT (position) DO NOTHING
+				    RETURNING position
+				), unlisted AS (
+				    DELETE FROM outbox_pending WHERE position = :position
+				), held AS (
+				    DELETE FROM outbox_pending p USING outbox_event e
+				     WHERE p.position = e.position AND e.topic = :topic AND e.record_key = :key
+				       AND p.position > :position
+				    RETURNING p.position
+				)
+				INSERT INTO outbox_parked (position, topic, record_key, held_behind)
+				SELECT position, :topic, :key, :position FROM held
+				""")
+			.param("position", row.position())
+			.param("topic", row.topic())
+			.param("key", row.envelope().subject())
+			.param("reason", reason)
+			.update();
+	}
+
+	/**
+	 * Holds claimed rows behind their aggregate's parked row; a row whose aggregate has
+	 * none any more (an operator released it meanwhile) stays on the work list.
+	 */
+	void hold(List<OutboxRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		Long[] positions = rows.stream().map(OutboxRow::position).toArray(Long[]::new);
+		this.jdbc.sql("""
+				WITH target AS (
+				    SELECT e.position, e.topic, e.record_key, k.position AS behind
+				      FROM outbox_event e
+				      JOIN LATERAL (SELECT min(k.position) AS position FROM outbox_parked k
+				                     WHERE k.topic = e.topic AND k.record_key = e.record_key
+				                       AND k.held_behind IS NULL AND k.position < e.position) k
+				           ON k.position IS NOT NULL
+				     WHERE e.position = ANY (?)
+				), moved AS (
+				    DELETE FROM outbox_pending p USING target t WHERE p.position = t.position RETURNING p.position
+				)
+				INSERT INTO outbox_parked (position, topic, record_key, held_behind)
+				SELECT t.position, t.topic, t.record_key, t.behind FROM target t JOIN moved USING (position)
+				ON CONFLICT (position) DO NOTHING
+				""").param(positions).update();
 	}
 
 	Backlog backlog() {
 		return this.jdbc.sql("""
 				SELECT (SELECT count(*) FROM outbox_pending) AS size,
 				       (SELECT created_at FROM outbox_event
-				         WHERE position = (SELECT min(position) FROM outbox_pending)) AS oldest
-				""").query((rs, n) -> new Backlog(rs.getLong("size"), instant(rs.getTimestamp("oldest")))).single();
+				         WHERE position = (SELECT min(position) FROM outbox_pending)) AS oldest,
+				       (SELECT count(*) FROM outbox_parked WHERE held_behind IS NULL) AS parked,
+				       (SELECT count(*) FROM outbox_parked WHERE held_behind IS NOT NULL) AS held
+				""")
+			.query((rs, n) -> new Backlog(rs.getLong("size"), instant(rs.getTimestamp("oldest")), rs.getLong("parked"),
+					rs.getLong("held")))
+			.single();
 	}
 
 	/**
@@ -119,6 +198,7 @@ final class OutboxQueries {
 				 WHERE position IN (SELECT position FROM outbox_event e
 				                     WHERE created_at < ?
 				                       AND NOT EXISTS (SELECT FROM outbox_pending p WHERE p.position = e.position)
+				                       AND NOT EXISTS (SELECT FROM outbox_parked k WHERE k.position = e.position)
 				                     ORDER BY created_at
 				                     LIMIT ?
 				                       FOR UPDATE SKIP LOCKED)
@@ -144,9 +224,10 @@ final class OutboxQueries {
 		String traceparent = rs.getString(11);
 		OffsetDateTime occurredAt = rs.getObject(12, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
 		Instant createdAt = rs.getTimestamp(13).toInstant();
+		boolean held = rs.getBoolean(14);
 		EventEnvelope envelope = new EventEnvelope(id, source, eventType, recordKey, occurredAt,
 				(dataSchema != null) ? uri(dataSchema) : null, correlationId, causationId, traceparent, payload);
-		return new OutboxRow(position, topic, envelope, createdAt);
+		return new OutboxRow(position, topic, envelope, createdAt, held);
 	}
 
 	/**
@@ -167,10 +248,12 @@ final class OutboxQueries {
 	/**
 	 * The unpublished events.
 	 *
-	 * @param size how many
-	 * @param oldest when the oldest was written, {@code null} when there is none
+	 * @param size how many are on the work list
+	 * @param oldest when the oldest of those was written, {@code null} when there is none
+	 * @param parked how many the broker refused and the relay parked
+	 * @param held how many wait behind a parked event of their aggregate
 	 */
-	record Backlog(long size, @Nullable Instant oldest) {
+	record Backlog(long size, @Nullable Instant oldest, long parked, long held) {
 
 		Duration age(Instant now) {
 			return (this.oldest != null) ? Duration.between(this.oldest, now) : Duration.ZERO;

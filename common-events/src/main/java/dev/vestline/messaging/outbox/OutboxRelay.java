@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -125,8 +126,8 @@ public class OutboxRelay implements AutoCloseable {
 	private void lead(Connection connection) throws SQLException {
 		leading(true);
 		logger.info("Outbox relay is the active relay of schema {}", connection.getSchema());
-		try {
-			relay(connection);
+		try (LeaderLease lease = LeaderLease.start(connection, this.settings.lease(), this.publisher::abort)) {
+			relay(connection, () -> this.running && lease.held());
 		}
 		finally {
 			// the connection goes back to a pool: it must not keep the lock or a LISTEN
@@ -134,19 +135,21 @@ public class OutboxRelay implements AutoCloseable {
 		}
 	}
 
-	private void relay(Connection connection) throws SQLException {
+	/**
+	 * @param leading whether to go on: the relay runs and its lease is held
+	 */
+	private void relay(Connection connection, BooleanSupplier leading) throws SQLException {
 		OutboxQueries queries = new OutboxQueries(new SingleConnectionDataSource(connection, true));
 		try (ProducerThread producer = new ProducerThread(this.publisher);
-				IdleWait idle = new IdleWait(this.dataSource, RelayLock.channel(connection), this.settings,
-						() -> this.running)) {
-			relay(new RelayPipeline(queries, producer, this.metrics, this.settings), idle);
+				IdleWait idle = new IdleWait(this.dataSource, RelayLock.channel(connection), this.settings, leading)) {
+			relay(new RelayPipeline(queries, producer, this.metrics, this.settings), idle, leading);
 		}
 	}
 
-	private void relay(RelayPipeline pipeline, IdleWait idle) throws SQLException {
+	private void relay(RelayPipeline pipeline, IdleWait idle, BooleanSupplier leading) throws SQLException {
 		try {
 			idle.start();
-			while (this.running) {
+			while (leading.getAsBoolean()) {
 				switch (pipeline.advance()) {
 					case SENT -> {
 						this.backoff.reset();

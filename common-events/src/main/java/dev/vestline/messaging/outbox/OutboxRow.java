@@ -11,7 +11,8 @@ import dev.vestline.messaging.cloudevents.EventEnvelope;
  * @param topic the topic it goes to
  * @param envelope the event
  * @param createdAt when the row was written
+ * @param held whether an earlier event of its aggregate is parked: it must wait behind it
  */
-record OutboxRow(long position, String topic, EventEnvelope envelope, Instant createdAt) {
+record OutboxRow(long position, String topic, EventEnvelope envelope, Instant createdAt, boolean held) {
 
 }

@@ -25,13 +25,16 @@ final class RelayLock {
 	}
 
 	/**
-	 * Gives up leadership on a connection that is about to return to its pool. When the
-	 * session cannot be cleaned (it may be dead, which frees the lock anyway), the
-	 * connection is aborted, so no pooled session ever keeps the lock or a LISTEN.
+	 * Gives up leadership on a connection that is about to return to its pool, with the
+	 * lease's session settings reset ({@link LeaderLease}). When the session cannot be
+	 * cleaned (it may be dead, which frees the lock anyway), the connection is aborted,
+	 * so no pooled session ever keeps the lock, a LISTEN or an idle timeout.
 	 */
 	static void release(Connection connection) {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("UNLISTEN *; SELECT pg_advisory_unlock_all()");
+			statement.execute("UNLISTEN *; SELECT pg_advisory_unlock_all(); RESET idle_session_timeout; "
+					+ "RESET tcp_user_timeout; RESET tcp_keepalives_idle; RESET tcp_keepalives_interval; "
+					+ "RESET tcp_keepalives_count");
 		}
 		catch (SQLException ex) {
 			try {

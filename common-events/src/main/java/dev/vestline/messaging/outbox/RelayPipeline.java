@@ -35,6 +35,8 @@ final class RelayPipeline {
 
 	private final int depth;
 
+	private final int parkAfter;
+
 	private final Deque<SentBatch> inFlight = new ArrayDeque<>();
 
 	RelayPipeline(OutboxQueries queries, ProducerThread producer, OutboxMetrics metrics, RelaySettings settings) {
@@ -43,6 +45,7 @@ final class RelayPipeline {
 		this.metrics = metrics;
 		this.batchSize = settings.batchSize();
 		this.depth = settings.pipelineDepth();
+		this.parkAfter = settings.parkAfter();
 	}
 
 	/**
@@ -54,8 +57,9 @@ final class RelayPipeline {
 	 */
 	Step advance() {
 		boolean wasEmpty = this.inFlight.isEmpty();
-		List<OutboxRow> batch = this.queries.claim(this.batchSize, inFlightPositions());
-		boolean settleAll = batch.size() < this.batchSize || this.depth == 1;
+		List<OutboxRow> claimed = this.queries.claim(this.batchSize, inFlightPositions());
+		boolean settleAll = claimed.size() < this.batchSize || this.depth == 1;
+		List<OutboxRow> batch = sendable(claimed);
 		if (!batch.isEmpty()) {
 			this.inFlight.add(this.producer.send(batch));
 		}
@@ -67,7 +71,19 @@ final class RelayPipeline {
 				return Step.FAILED;
 			}
 		}
-		return (batch.isEmpty() && wasEmpty) ? Step.DRAINED : Step.SENT;
+		return (claimed.isEmpty() && wasEmpty) ? Step.DRAINED : Step.SENT;
+	}
+
+	/**
+	 * Holds the claimed rows whose aggregate has a parked row ahead of them.
+	 * @return the others, to send
+	 */
+	private List<OutboxRow> sendable(List<OutboxRow> claimed) {
+		if (claimed.stream().noneMatch(OutboxRow::held)) {
+			return claimed;
+		}
+		this.queries.hold(claimed.stream().filter(OutboxRow::held).toList());
+		return claimed.stream().filter((row) -> !row.held()).toList();
 	}
 
 	/**
@@ -97,8 +113,29 @@ final class RelayPipeline {
 		this.metrics.failed();
 		logger.warn("Kafka did not acknowledge outbox event {} ({}); backing off", row.envelope().id(),
 				failure.toString());
-		this.queries.recordFailure(row, failure.toString());
+		boolean refused = Refusal.of(failure);
+		int refusals = this.queries.recordFailure(row, failure.toString(), refused);
+		if (refused && refusals >= this.parkAfter) {
+			park(row, failure);
+		}
 		return false;
+	}
+
+	/**
+	 * The row itself was refused, not once but {@code parkAfter} times: sending it again
+	 * would stop every later event of the service. Parked, with its aggregate's later
+	 * rows held behind it, it waits for an operator while the other aggregates' events
+	 * flow on.
+	 */
+	private void park(OutboxRow row, Exception failure) {
+		int held = this.queries.park(row, failure.toString());
+		this.metrics.eventParked();
+		logger.error(
+				"Parked outbox event {} ({} of {}, key {}) after {} refusals, {} later events of its aggregate "
+						+ "held behind it: {}. Fix the cause, then retry or discard it: "
+						+ "POST /api/v1/dead-letters/parked-events/{}/retry",
+				row.envelope().id(), row.envelope().type(), row.topic(), row.envelope().subject(), this.parkAfter, held,
+				failure.toString(), row.envelope().id());
 	}
 
 	private Long[] inFlightPositions() {

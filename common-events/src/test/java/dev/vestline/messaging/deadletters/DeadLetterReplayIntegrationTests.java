@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 import dev.vestline.messaging.LedgerEntryRecorded;
 import dev.vestline.messaging.MessagingTestApplication.LedgerEventsListener;
@@ -24,6 +25,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -189,6 +193,49 @@ class DeadLetterReplayIntegrationTests {
 		assertThat(this.deadLetters.pendingCount(topic)).isZero();
 		assertThatThrownBy(() -> this.deadLetters.discard(topic, 0, 3)).isInstanceOf(NotFirstPendingException.class)
 			.satisfies((ex) -> assertThat(((NotFirstPendingException) ex).firstPending()).isEqualTo(-1));
+	}
+
+	@Test
+	void declaresDeadLetterTopicsThatKeepTheirRecordsUntilReplayedOrDiscarded() throws Exception {
+		try (Admin admin = Admin.create(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infrastructure.kafka().bootstrapServers()))) {
+			ConfigResource dlt = new ConfigResource(ConfigResource.Type.TOPIC, PROJECTION.name());
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> admin.listTopics().names().get().contains(PROJECTION.name()));
+			var config = admin.describeConfigs(List.of(dlt)).all().get().get(dlt);
+			assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+			assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
+		}
+	}
+
+	@Test
+	void remembersWhatWasDiscardedAndReplayedWhenTheReplayGroupsOffsetsAreGone() throws Exception {
+		String group = "ledger-durable-" + UUID.randomUUID();
+		DeadLetterTopic topic = new DeadLetterTopic(LedgerEntryRecorded.TOPIC, group);
+		List<String> ids = parkDeadLetters(topic, 1, 3);
+		this.deadLetters.discard(topic, 0, 0);
+		assertThat(this.deadLetters.replay(topic, 1).replayed()).extracting(DeadLetter::eventId)
+			.containsExactly(ids.get(1));
+
+		// committed offsets of a group without members expire (offsets.retention.minutes)
+		try (Admin admin = Admin.create(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infrastructure.kafka().bootstrapServers()))) {
+			admin.deleteConsumerGroups(List.of(group + ".dlt-replay")).all().get();
+		}
+		catch (ExecutionException ex) {
+			// no such group: the progress was never kept in Kafka
+			assertThat(ex.getCause()).isInstanceOf(GroupIdNotFoundException.class);
+		}
+
+		assertThat(this.deadLetters.pendingCount(topic)).isOne();
+		assertThat(this.deadLetters.pending(topic, 10)).extracting(DeadLetter::eventId).containsExactly(ids.get(2));
+		assertThat(this.deadLetters.replay(topic, 10).replayed()).extracting(DeadLetter::eventId)
+			.containsExactly(ids.get(2));
+		assertThat(this.deadLetters.pendingCount(topic)).isZero();
+		assertThat(this.jdbc.sql("SELECT next_offset FROM dead_letter_progress WHERE dead_letter_topic = ?")
+			.param(topic.name())
+			.query(Long.class)
+			.single()).isEqualTo(3);
 	}
 
 	/**

@@ -72,30 +72,37 @@ class CommitListenerIntegrationTests {
 		await().during(Duration.ofMillis(1_500))
 			.atMost(Duration.ofSeconds(3))
 			.until(() -> this.listener.commits() == seen);
-		long streamStart = System.nanoTime();
 		List<CompletableFuture<Void>> notifiers = notifySteadily(3_000, Duration.ofSeconds(4));
 
-		this.listener.awaitCommitAfter(seen, Duration.ofSeconds(30), () -> true);
-		Duration woke = Duration.ofNanos(System.nanoTime() - streamStart);
+		CommitListener.Wake wake = this.listener.awaitCommitAfter(seen, Duration.ofSeconds(30), () -> true);
+		boolean streamStillRunning = notifiers.stream().anyMatch((notifier) -> !notifier.isDone());
 
-		// well within the 4 s stream; NotificationProbe measures how soon (tens of ms)
-		assertThat(woke).isLessThan(Duration.ofSeconds(1));
-		CompletableFuture.allOf(notifiers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		// within the 4 s stream, not when it pauses; NotificationProbe measures how soon
+		// (tens of ms)
+		assertThat(wake).isIn(CommitListener.Wake.COMMIT, CommitListener.Wake.LONG_READ);
+		assertThat(streamStillRunning).isTrue();
+		CompletableFuture.allOf(notifiers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 	}
 
 	@Test
 	void aLostConnectionIsReportedAndWakesTheWaiter() throws Exception {
 		long seen = this.listener.commits();
-		CompletableFuture<Void> waiting = CompletableFuture
-			.runAsync(() -> this.listener.awaitCommitAfter(seen, Duration.ofSeconds(30), () -> true));
-		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
+		CompletableFuture<CommitListener.Wake> waiting = CompletableFuture.supplyAsync(() -> {
+			CommitListener.Wake wake;
+			do {
+				// a read held up by a busy machine wakes the waiter too: it waits again
+				wake = this.listener.awaitCommitAfter(seen, Duration.ofHours(1), () -> true);
+			}
+			while (wake == CommitListener.Wake.LONG_READ);
+			return wake;
+		});
 
 		JdbcClient.create(this.schema.adminDataSource())
 			.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'")
 			.query(Boolean.class)
 			.list();
 
-		waiting.get(10, TimeUnit.SECONDS);
+		assertThat(waiting.get(60, TimeUnit.SECONDS)).isEqualTo(CommitListener.Wake.FAILED);
 		assertThat(this.listener.failed()).isTrue();
 	}
 

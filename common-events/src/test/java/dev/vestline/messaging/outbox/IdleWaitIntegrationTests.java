@@ -27,6 +27,9 @@ class IdleWaitIntegrationTests {
 
 	private static final Duration POLLING = Duration.ofMillis(50);
 
+	/** A fallback poll no test outlasts: only a commit or the stop ends a sleep. */
+	private static final Duration NEVER = Duration.ofHours(1);
+
 	SchemaUnderTest schema;
 
 	IdleWait idle;
@@ -57,53 +60,53 @@ class IdleWaitIntegrationTests {
 			polls++;
 		}
 		Duration polledFor = Duration.ofNanos(System.nanoTime() - start);
-		long before = System.nanoTime();
-		IdleWait.Step next = this.idle.await();
-		Duration slept = Duration.ofNanos(System.nanoTime() - before);
 
 		assertThat(step).isEqualTo(IdleWait.Step.COUNTED);
 		assertThat(polledFor).isGreaterThanOrEqualTo(POLLING);
-		// 1 + 2 + 4 + 4 ... ms: about a dozen looks in 50 ms, not one per millisecond
-		assertThat(polls).isBetween(3, 25);
-		assertThat(next).isEqualTo(IdleWait.Step.SLEPT);
-		assertThat(slept).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+		// 1 + 2 + 4 + 4 ... ms: about a dozen looks in 50 ms, not one per millisecond;
+		// fewer when the machine is busy and a pause lasts longer than asked
+		assertThat(polls).isBetween(1, 25);
+		assertThat(sleep()).isEqualTo(IdleWait.Step.FALLBACK_POLL);
 	}
 
 	@Test
 	void aCommitWakesTheSleepingLeaderLongBeforeTheFallbackPollAndItSleepsAgainAfter() throws Exception {
-		startIdleWait(POLLING, Duration.ofSeconds(30));
+		startIdleWait(POLLING, NEVER);
 		pollUntilCounted();
-		CompletableFuture<IdleWait.Step> sleeping = CompletableFuture.supplyAsync(this.idle::await);
-		assertStillSleeping(sleeping);
+		CompletableFuture<IdleWait.Step> sleeping = CompletableFuture.supplyAsync(this::sleep);
 
 		appendOneEvent();
 
-		assertThat(sleeping.get(10, TimeUnit.SECONDS)).isEqualTo(IdleWait.Step.SLEPT);
-		// the commit has been seen: with nothing new, the next wait sleeps again
-		CompletableFuture<IdleWait.Step> again = CompletableFuture.supplyAsync(this.idle::await);
-		assertStillSleeping(again);
-		stop(again);
+		assertThat(sleeping.get(60, TimeUnit.SECONDS)).isEqualTo(IdleWait.Step.WOKEN_BY_COMMIT);
+		// the commit has been seen: with nothing new, the next wait sleeps until stopped
+		CompletableFuture<IdleWait.Step> again = CompletableFuture.supplyAsync(this::sleep);
+		assertThat(stop(again)).isEqualTo(IdleWait.Step.STOPPED);
 	}
 
 	@Test
 	void aRolledBackTransactionDoesNotWakeTheLeader() throws Exception {
-		startIdleWait(POLLING, Duration.ofSeconds(30));
+		startIdleWait(POLLING, NEVER);
 		pollUntilCounted();
-		CompletableFuture<IdleWait.Step> sleeping = CompletableFuture.supplyAsync(this.idle::await);
+		long before = this.idle.commits();
 
 		transactions().executeWithoutResult((status) -> {
 			outbox().append(new LedgerEntryRecorded("acc-1", 1, "rolled back"));
 			status.setRollbackOnly();
 		});
+		// a notification of the rollback would come before this commit's: none came
+		appendOneEvent();
 
-		assertStillSleeping(sleeping);
-		stop(sleeping);
+		assertThat(sleep()).isEqualTo(IdleWait.Step.WOKEN_BY_COMMIT);
+		assertThat(this.idle.commits()).isEqualTo(before + 1);
+		CompletableFuture<IdleWait.Step> again = CompletableFuture.supplyAsync(this::sleep);
+		assertThat(stop(again)).isEqualTo(IdleWait.Step.STOPPED);
+		assertThat(this.idle.commits()).isEqualTo(before + 1);
 	}
 
 	@Test
 	void aCommitWhileItPollsIsClaimedBeforeTheLeaderSleeps() throws Exception {
 		// polling long enough for the listener to count the commit before it ends
-		startIdleWait(Duration.ofMillis(500), Duration.ofSeconds(30));
+		startIdleWait(Duration.ofMillis(500), NEVER);
 		assertThat(this.idle.await()).isEqualTo(IdleWait.Step.POLLED);
 
 		appendOneEvent();
@@ -111,6 +114,20 @@ class IdleWaitIntegrationTests {
 		// the leader must look once more before it sleeps: sleeping now would count
 		// this commit as seen and miss its row until the fallback poll
 		pollUntilCounted();
+	}
+
+	/**
+	 * Sleeps, again after each time a read of notifications ran long: on a busy machine a
+	 * read may be held up, and the leader then looks once. What ends the sleep otherwise
+	 * is what the test is about.
+	 */
+	private IdleWait.Step sleep() {
+		IdleWait.Step step;
+		do {
+			step = this.idle.await();
+		}
+		while (step == IdleWait.Step.WOKEN_BY_LONG_READ);
+		return step;
 	}
 
 	private void startIdleWait(Duration polling, Duration fallbackPoll) throws SQLException {
@@ -127,18 +144,14 @@ class IdleWaitIntegrationTests {
 	 * Polls until the polling time is over and the count is taken: the next wait sleeps.
 	 */
 	private void pollUntilCounted() {
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(1))
 			.until(this.idle::await, (step) -> step == IdleWait.Step.COUNTED);
 	}
 
-	private static void assertStillSleeping(CompletableFuture<IdleWait.Step> sleeping) {
-		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> !sleeping.isDone());
-	}
-
-	private void stop(CompletableFuture<IdleWait.Step> sleeping) throws Exception {
+	private IdleWait.Step stop(CompletableFuture<IdleWait.Step> sleeping) throws Exception {
 		this.running = false;
-		sleeping.get(10, TimeUnit.SECONDS);
+		return sleeping.get(60, TimeUnit.SECONDS);
 	}
 
 	private void appendOneEvent() {

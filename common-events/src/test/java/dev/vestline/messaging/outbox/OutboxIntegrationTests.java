@@ -100,6 +100,42 @@ class OutboxIntegrationTests {
 	}
 
 	@Test
+	void refusesAnEventLargerThanTheLimitWhenItIsAppendedAndCommitsNothingOfItsTransaction() {
+		String account = "acc-" + UUID.randomUUID();
+		// a caller's 1.2 MB text in an event: more than a broker takes by default
+		String text = "x".repeat(1_200_000);
+
+		assertThatExceptionOfType(EventTooLargeException.class)
+			.isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.sql("INSERT INTO account (id) VALUES (?)").param(account).update();
+				this.outbox.append(new LedgerEntryRecorded(account, 1, "a small one first"));
+				this.outbox.append(new LedgerEntryRecorded(account, 2, text));
+			}))
+			.satisfies((ex) -> {
+				assertThat(ex.eventType()).isEqualTo(LedgerEntryRecorded.TYPE.ceType());
+				assertThat(ex.size()).isGreaterThan(1_200_000);
+				assertThat(ex.limit()).isEqualTo(Outbox.DEFAULT_MAX_EVENT_SIZE);
+			});
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM account WHERE id = ?").param(account).query(Long.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox_event WHERE record_key = ?")
+			.param(account)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void takesAnEventJustUnderTheLimit() {
+		String account = "acc-" + UUID.randomUUID();
+		// the payload and the headers under the limit, with room for the envelope
+		UUID id = this.transactions.execute((status) -> this.outbox
+			.append(new LedgerEntryRecorded(account, 1, "y".repeat(Outbox.DEFAULT_MAX_EVENT_SIZE - 2_000))));
+
+		assertThat(awaitRecord(id).value().length).isLessThan(Outbox.DEFAULT_MAX_EVENT_SIZE);
+	}
+
+	@Test
 	void publishesNothingForARolledBackTransaction() {
 		String account = "acc-" + UUID.randomUUID();
 		UUID[] rolledBack = new UUID[1];

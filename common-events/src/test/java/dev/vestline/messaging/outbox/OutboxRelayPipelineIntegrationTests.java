@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.vestline.events.EventJson;
 import dev.vestline.messaging.LedgerEntryRecorded;
 import dev.vestline.testharness.KafkaBroker;
 import dev.vestline.testharness.SchemaUnderTest;
@@ -130,50 +131,104 @@ class OutboxRelayPipelineIntegrationTests {
 	}
 
 	@Test
-	void handsNothingToTheProducerPastARowItRefusedAndKeepsRetryingThatRow() throws Exception {
+	void parksARowTheBrokerKeepsRefusingHoldsItsAggregatesLaterRowsAndPublishesEveryOtherAggregate() throws Exception {
 		backlog(1_100, 100);
-		// over the producer's max.request.size (1 MB): refused when it is handed over, in
-		// the middle of a batch, while the next batches are already claimed
-		this.jdbc.sql("""
-				INSERT INTO outbox_event (id, topic, record_key, event_type, source, payload, occurred_at)
-				VALUES (gen_random_uuid(), :topic, 'acc-big', :type, :source,
-				        json_build_object('account', 'acc-big', 'version', 1, 'note', repeat('x', 1200000)),
-				        clock_timestamp())
-				""")
-			.param("topic", LedgerEntryRecorded.TOPIC)
-			.param("type", LedgerEntryRecorded.TYPE.ceType())
-			.param("source", LedgerEntryRecorded.TYPE.source().toString())
-			.update();
+		// over the producer's max.request.size (1 MB), as written before appends were
+		// checked or after the limits changed: refused when it is handed over, in the
+		// middle of a batch, while the next batches are already claimed
+		insertRow("acc-big", 1, "x".repeat(1_200_000));
 		backlog(1_900, 100);
-		List<String> beforeTheRefusedRow = this.jdbc
-			.sql("SELECT id::text FROM outbox_event ORDER BY position LIMIT 1100")
-			.query(String.class)
-			.list();
+		insertRow("acc-big", 2, "after the big one");
+		insertRow("acc-big", 3, "and another");
+		ParkedEvents parked = new ParkedEvents(this.schema.dataSource());
 		try (KafkaBroker kafka = KafkaBroker.start();
 				TopicReader reader = new TopicReader(kafka.bootstrapServers(), LedgerEntryRecorded.TOPIC)) {
 			// whatever is handed to the producer goes out at once, not after linger.ms,
-			// in
-			// which the abort after the refused row would still catch it
+			// in which the abort after the refused row would still catch it
 			startRelay(kafka.bootstrapServers(), FAST.pipelineDepth(), Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
 
-			await().atMost(Duration.ofSeconds(60))
-				.alias("the refused row tried again and again")
-				.until(() -> this.jdbc.sql("SELECT publish_attempts FROM outbox_event WHERE record_key = 'acc-big'")
-					.query(Integer.class)
-					.single() >= 3);
-			reader.readUntil((all) -> distinctIds(all) >= 1_100, Duration.ofSeconds(30));
-			List<String> published = reader.readFor(Duration.ofSeconds(1))
-				.stream()
-				.map((record) -> new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
-				.distinct()
-				.toList();
+			List<ConsumerRecord<String, byte[]>> records = reader.readUntil((all) -> distinctIds(all) >= 3_000,
+					Duration.ofSeconds(120));
+			await().atMost(Duration.ofSeconds(60)).until(() -> pending() == 0);
 
-			assertThat(published).containsExactlyInAnyOrderElementsOf(beforeTheRefusedRow);
-			assertThat(pending()).isEqualTo(1_901);
-			assertThat(this.jdbc.sql("SELECT last_error FROM outbox_event WHERE record_key = 'acc-big'")
-				.query(String.class)
-				.single()).contains("RecordTooLargeException");
+			assertThat(distinctIds(records)).isEqualTo(3_000);
+			assertThat(records).noneMatch((record) -> record.key().equals("acc-big"));
+			assertThat(parked.list(10)).singleElement().satisfies((event) -> {
+				assertThat(event.key()).isEqualTo("acc-big");
+				assertThat(event.reason()).contains("RecordTooLargeException");
+				assertThat(event.refusals()).isEqualTo(FAST.parkAfter());
+				assertThat(event.held()).isEqualTo(2);
+			});
+			OutboxMetrics metrics = new OutboxMetrics(this.schema.dataSource(), new SimpleMeterRegistry(),
+					Clock.systemUTC());
+			metrics.refresh();
+			assertThat(metrics.parked()).isEqualTo(1);
+			assertThat(metrics.backlog()).isZero();
+
+			// no fix makes the broker take it: an operator discards it, and the events
+			// held behind it follow, in order
+			UUID big = parked.list(1).get(0).eventId();
+			assertThat(parked.discard(big, "a 1.2 MB note, written before texts were limited")).isPresent();
+			List<ConsumerRecord<String, byte[]>> after = reader.readUntil(
+					(all) -> all.stream().filter((record) -> record.key().equals("acc-big")).count() >= 2,
+					Duration.ofSeconds(60));
+			assertThat(after.stream()
+				.filter((record) -> record.key().equals("acc-big"))
+				.map((record) -> EventJson.read(record.value(), LedgerEntryRecorded.class).version())
+				.distinct()).containsExactly(2L, 3L);
 		}
+		assertThat(parked.count()).isZero();
+		assertThat(pending()).isZero();
+	}
+
+	@Test
+	void retriesAParkedRowOnceTheCauseIsFixedAndPublishesItBeforeItsAggregatesHeldRows() throws Exception {
+		// larger than the producer takes now, smaller than it takes once reconfigured
+		insertRow("acc-big", 1, "x".repeat(600_000));
+		insertRow("acc-big", 2, "after the big one");
+		backlog(100, 10);
+		ParkedEvents parked = new ParkedEvents(this.schema.dataSource());
+		try (KafkaBroker kafka = KafkaBroker.start();
+				TopicReader reader = new TopicReader(kafka.bootstrapServers(), LedgerEntryRecorded.TOPIC)) {
+			startRelay(kafka.bootstrapServers(), FAST.pipelineDepth(),
+					Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 500_000));
+			reader.readUntil((all) -> distinctIds(all) >= 100, Duration.ofSeconds(60));
+			await().atMost(Duration.ofSeconds(60)).until(() -> parked.count() == 1);
+
+			// the cause fixed: a relay whose producer takes requests of the default 1 MB
+			this.relays.forEach(OutboxRelay::stop);
+			this.relays.clear();
+			startRelay(kafka.bootstrapServers(), FAST.pipelineDepth(), Map.of());
+			UUID big = parked.list(1).get(0).eventId();
+			assertThat(parked.retry(big)).isPresent();
+
+			List<ConsumerRecord<String, byte[]>> records = reader.readUntil(
+					(all) -> all.stream().filter((record) -> record.key().equals("acc-big")).count() >= 2,
+					Duration.ofSeconds(60));
+			assertThat(records.stream()
+				.filter((record) -> record.key().equals("acc-big"))
+				.map((record) -> EventJson.read(record.value(), LedgerEntryRecorded.class).version())
+				.distinct()).containsExactly(1L, 2L);
+		}
+		assertThat(parked.count()).isZero();
+		await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+	}
+
+	/** A row as an outbox from before the size check wrote it. */
+	private void insertRow(String account, long version, String note) {
+		this.jdbc.sql("""
+				INSERT INTO outbox_event (id, topic, record_key, event_type, source, payload, occurred_at)
+				VALUES (gen_random_uuid(), :topic, :account, :type, :source,
+				        json_build_object('account', :account, 'version', :version, 'note', :note),
+				        clock_timestamp())
+				""")
+			.param("topic", LedgerEntryRecorded.TOPIC)
+			.param("account", account)
+			.param("version", version)
+			.param("note", note)
+			.param("type", LedgerEntryRecorded.TYPE.ceType())
+			.param("source", LedgerEntryRecorded.TYPE.source().toString())
+			.update();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.vestline.support.deadletters;
 
 import dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration;
 import dev.vestline.messaging.deadletters.DeadLetters;
+import dev.vestline.messaging.outbox.ParkedEvents;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +20,12 @@ public class DeadLetterAutoConfiguration {
 	@Bean
 	DeadLetterController deadLetterController(DeadLetters deadLetters) {
 		return new DeadLetterController(deadLetters);
+	}
+
+	@Bean
+	@ConditionalOnBean(ParkedEvents.class)
+	ParkedEventController parkedEventController(ParkedEvents parked) {
+		return new ParkedEventController(parked);
 	}
 
 }

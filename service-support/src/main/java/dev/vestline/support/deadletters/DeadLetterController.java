@@ -14,12 +14,16 @@ import dev.vestline.messaging.deadletters.ReplayRunningException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What this service's consumer groups gave up on, and their replay once the cause is
@@ -84,14 +89,14 @@ class DeadLetterController {
 
 	@PostMapping("/{deadLetterTopic}/discard")
 	DeadLetter discard(@PathVariable String deadLetterTopic, @RequestBody Discard request) {
-		if (request.reason() == null || request.reason().isBlank()) {
-			throw invalid("reason", "say why this record will never be replayed");
-		}
+		int partition = request.requirePartition();
+		long offset = request.requireOffset();
+		String reason = request.requireReason();
 		DeadLetterTopic topic = known(deadLetterTopic);
 		try {
-			DeadLetter discarded = this.deadLetters.discard(topic, request.partition(), request.offset());
+			DeadLetter discarded = this.deadLetters.discard(topic, partition, offset);
 			logger.warn("Dead letter {} of {} at {}/{} discarded by {}: {}", discarded.eventId(), topic.name(),
-					request.partition(), request.offset(), caller(), request.reason());
+					partition, offset, caller(), reason);
 			return discarded;
 		}
 		catch (ReplayRunningException ex) {
@@ -108,7 +113,35 @@ class DeadLetterController {
 		}
 	}
 
-	private static String caller() {
+	/**
+	 * A body that is not JSON, or a field of the wrong type ({@code "offset": "x"}, a
+	 * number past the range): a 400 naming the field, like every other bad input here.
+	 */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		String field = (ex.getMostSpecificCause() instanceof JacksonException jackson) ? fieldOf(jackson) : "body";
+		ErrorResponseException problem = invalid(field,
+				field.equals("body") ? "must be a JSON object" : "has the wrong type or is out of range");
+		return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+	}
+
+	/** A query parameter of the wrong type, {@code ?limit=ten}. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> mismatched(MethodArgumentTypeMismatchException ex) {
+		ErrorResponseException problem = invalid(ex.getName(), "has the wrong type");
+		return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+	}
+
+	private static String fieldOf(JacksonException ex) {
+		return ex.getPath()
+			.stream()
+			.map(JacksonException.Reference::getPropertyName)
+			.filter((name) -> name != null)
+			.reduce((first, second) -> first + "." + second)
+			.orElse("body");
+	}
+
+	static String caller() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return (authentication != null) ? authentication.getName() : "unknown";
 	}
@@ -126,7 +159,7 @@ class DeadLetterController {
 		}
 	}
 
-	private static ErrorResponseException invalid(String field, String message) {
+	static ErrorResponseException invalid(String field, String message) {
 		ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 				field + ": " + message);
 		problem.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
@@ -143,11 +176,38 @@ class DeadLetterController {
 	/**
 	 * A dead letter to discard: the first pending one of its partition.
 	 *
-	 * @param partition its partition in the dead-letter topic
-	 * @param offset its offset there
-	 * @param reason why it will never be replayed, for the log
+	 * @param partition its partition in the dead-letter topic, 0 or more
+	 * @param offset its offset there, 0 or more
+	 * @param reason why it will never be replayed, for the log (at most 1,000 characters)
 	 */
-	record Discard(int partition, long offset, @Nullable String reason) {
+	record Discard(@Nullable Integer partition, @Nullable Long offset, @Nullable String reason) {
+
+		static final int MAX_REASON = 1_000;
+
+		int requirePartition() {
+			if (this.partition == null || this.partition < 0) {
+				throw invalid("partition", "must be a partition of the dead-letter topic, 0 or more");
+			}
+			return this.partition;
+		}
+
+		long requireOffset() {
+			if (this.offset == null || this.offset < 0) {
+				throw invalid("offset", "must be the offset of a dead letter, 0 or more");
+			}
+			return this.offset;
+		}
+
+		String requireReason() {
+			if (this.reason == null || this.reason.isBlank()) {
+				throw invalid("reason", "say why this record will never be replayed");
+			}
+			if (this.reason.length() > MAX_REASON) {
+				throw invalid("reason", "at most " + MAX_REASON + " characters");
+			}
+			return this.reason;
+		}
+
 	}
 
 	/**

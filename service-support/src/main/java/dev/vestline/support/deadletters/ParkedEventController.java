@@ -1,0 +1,120 @@
+package dev.vestline.support.deadletters;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import dev.vestline.messaging.outbox.ParkedEvent;
+import dev.vestline.messaging.outbox.ParkedEvents;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The events this service could not publish: the broker refused them again and again (too
+ * large for a topic, say), so the outbox relay parked them, with the later events of
+ * their aggregate held behind them, while every other event flows on. Served beside the
+ * dead letters (what the service could not consume) for the {@code operations} role: an
+ * operator retries one once the cause is fixed, or discards it, with a reason for the
+ * log.
+ */
+@RestController
+@RequestMapping("/api/v1/dead-letters/parked-events")
+class ParkedEventController {
+
+	private static final Logger logger = LoggerFactory.getLogger(ParkedEventController.class);
+
+	private static final int MAX_LIST = 500;
+
+	private static final int MAX_REASON = 1_000;
+
+	private final ParkedEvents parked;
+
+	ParkedEventController(ParkedEvents parked) {
+		this.parked = parked;
+	}
+
+	@GetMapping
+	Parked list(@RequestParam(defaultValue = "50") int limit) {
+		if (limit < 1 || limit > MAX_LIST) {
+			throw DeadLetterController.invalid("limit", "must be between 1 and " + MAX_LIST);
+		}
+		return new Parked(this.parked.count(), this.parked.list(limit));
+	}
+
+	@PostMapping("/{eventId}/retry")
+	ParkedEvent retry(@PathVariable UUID eventId) {
+		ParkedEvent retried = this.parked.retry(eventId).orElseThrow(() -> notParked(eventId));
+		logger.warn("Parked outbox event {} ({}, key {}) retried by {}", eventId, retried.type(), retried.key(),
+				DeadLetterController.caller());
+		return retried;
+	}
+
+	@PostMapping("/{eventId}/discard")
+	ParkedEvent discard(@PathVariable UUID eventId, @RequestBody Discard request) {
+		String reason = request.requireReason();
+		ParkedEvent discarded = this.parked.discard(eventId, reason).orElseThrow(() -> notParked(eventId));
+		logger.warn("Parked outbox event {} ({}, key {}) discarded by {}, never to be published: {}", eventId,
+				discarded.type(), discarded.key(), DeadLetterController.caller(), reason);
+		return discarded;
+	}
+
+	/** An event id that is not a UUID, or a limit that is not a number. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> mismatched(MethodArgumentTypeMismatchException ex) {
+		ErrorResponseException problem = DeadLetterController.invalid(ex.getName(), "has the wrong type");
+		return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+	}
+
+	private static ErrorResponseException notParked(UUID eventId) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+				"No event " + eventId + " is parked; GET /api/v1/dead-letters/parked-events lists the ones that are");
+		body.setType(URI.create("https://vestline.dev/problems/not-found"));
+		body.setTitle("Parked event not found");
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, body, null);
+	}
+
+	/**
+	 * Why a parked event will never be published.
+	 *
+	 * @param reason for the log, at most 1,000 characters
+	 */
+	record Discard(@Nullable String reason) {
+
+		String requireReason() {
+			if (this.reason == null || this.reason.isBlank()) {
+				throw DeadLetterController.invalid("reason", "say why this event will never be published");
+			}
+			if (this.reason.length() > MAX_REASON) {
+				throw DeadLetterController.invalid("reason", "at most " + MAX_REASON + " characters");
+			}
+			return this.reason;
+		}
+
+	}
+
+	/**
+	 * The parked events.
+	 *
+	 * @param parked how many in all
+	 * @param items the oldest of them
+	 */
+	record Parked(long parked, List<ParkedEvent> items) {
+	}
+
+}
