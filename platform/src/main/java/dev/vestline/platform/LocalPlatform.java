@@ -25,8 +25,11 @@ import dev.vestline.testharness.StandaloneKafkaBroker;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-	/** Generous: four services starting at once on a small, busy machine take minutes. */
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+	/**
+	 * Generous: four services starting at once on a small, busy machine take minutes
+	 * (over six at a load average of ~40 on two cores).
+	 */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
 	private final PlatformOptions options;
 
