@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,11 @@ import dev.vestline.testharness.StandaloneKafkaBroker;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-	/** Generous: four services starting at once on a small, busy machine take minutes. */
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+	/**
+	 * Generous: four services starting at once on a small, busy machine take minutes
+	 * (over six at a load average of ~40 on two cores).
+	 */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
 	private final PlatformOptions options;
 
@@ -35,6 +40,8 @@ public final class LocalPlatform implements AutoCloseable {
 	private final DevTokenIssuer tokens;
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+	private final List<ServiceProcess> extraInstances = new ArrayList<>();
 
 	private LocalPlatform(PlatformOptions options) {
 		this.options = options;
@@ -113,6 +120,36 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
+	 * @param service e.g. {@code billing}
+	 * @return its process, for tests that signal it
+	 */
+	ServiceProcess process(String service) {
+		return this.services.get(service);
+	}
+
+	/**
+	 * Starts a second instance of a service (same jar, schema and broker; its own port
+	 * and log) and waits until it is ready; {@link #close()} stops it too.
+	 * @param service e.g. {@code billing}
+	 * @param port its HTTP port
+	 * @return the running instance
+	 */
+	ServiceProcess startAnotherInstance(String service, int port) {
+		ServiceProcess instance = this.services.get(service).anotherInstance(port);
+		this.extraInstances.add(instance);
+		instance.start();
+		instance.awaitReady(START_TIMEOUT);
+		return instance;
+	}
+
+	/**
+	 * @return the broker, for tests that kill and restart it
+	 */
+	StandaloneKafkaBroker broker() {
+		return this.kafka;
+	}
+
+	/**
 	 * @return the services' base URLs, by name
 	 */
 	public Map<String, String> baseUrls() {
@@ -147,6 +184,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.extraInstances.forEach(ServiceProcess::stop);
 		List.copyOf(this.services.values()).reversed().forEach(ServiceProcess::stop);
 		this.tokens.close();
 		this.kafka.close();

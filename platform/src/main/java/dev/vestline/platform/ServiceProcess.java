@@ -39,11 +39,36 @@ final class ServiceProcess implements AutoCloseable {
 	private @Nullable Process process;
 
 	ServiceProcess(String service, int port, Path repository, Path logs, Map<String, String> properties) {
+		this(service, jarOf(repository, service), port, logs.resolve(service + ".log"), properties);
+	}
+
+	private ServiceProcess(String service, Path jar, int port, Path log, Map<String, String> properties) {
 		this.service = service;
 		this.port = port;
-		this.jar = jarOf(repository, service);
-		this.log = logs.resolve(service + ".log");
+		this.jar = jar;
+		this.log = log;
 		this.properties = properties;
+	}
+
+	/**
+	 * Another instance of the same service, as a second replica would run: the same jar,
+	 * schema and broker, its own port and log. Not started yet.
+	 * @param port its HTTP port
+	 * @return the new instance
+	 */
+	ServiceProcess anotherInstance(int port) {
+		return new ServiceProcess(this.service, this.jar, port,
+				this.log.resolveSibling(this.service + "-" + port + ".log"), this.properties);
+	}
+
+	/**
+	 * @return the running process's id, for tests that signal it (SIGSTOP, SIGKILL)
+	 */
+	long pid() {
+		if (this.process == null) {
+			throw new IllegalStateException(this.service + " is not running");
+		}
+		return this.process.pid();
 	}
 
 	String service() {

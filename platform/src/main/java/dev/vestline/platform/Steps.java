@@ -18,13 +18,22 @@ final class Steps {
 
 	private final Duration timeout;
 
+	private final String correlationId;
+
 	private final Timeline timeline = new Timeline();
 
 	private final List<String> notes = new ArrayList<>();
 
-	Steps(EventWatcher watcher, Duration timeout) {
+	/**
+	 * @param watcher the events on the broker
+	 * @param timeout how long a step waits for its events
+	 * @param correlationId the flow's: only its events count, so flows can follow one
+	 * another on one platform
+	 */
+	Steps(EventWatcher watcher, Duration timeout, String correlationId) {
 		this.watcher = watcher;
 		this.timeout = timeout;
+		this.correlationId = correlationId;
 	}
 
 	Timeline timeline() {
@@ -66,11 +75,12 @@ final class Steps {
 	private List<ObservedEvent> awaitAll(List<Expected> expected) {
 		List<ObservedEvent> events = new ArrayList<>();
 		for (Expected wanted : expected) {
-			events.addAll(
-					this.watcher
-						.await(0, (e) -> e.is(wanted.name()) && !this.timeline.claimed(e) && !events.contains(e),
-								wanted.count(), this.timeout)
-						.subList(0, wanted.count()));
+			events.addAll(this.watcher
+				.await(0,
+						(e) -> e.is(wanted.name()) && this.correlationId.equals(e.correlationId())
+								&& !this.timeline.claimed(e) && !events.contains(e),
+						wanted.count(), this.timeout)
+				.subList(0, wanted.count()));
 		}
 		return List.copyOf(events);
 	}

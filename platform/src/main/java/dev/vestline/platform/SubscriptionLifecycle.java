@@ -41,9 +41,17 @@ final class SubscriptionLifecycle {
 	private final Flow flow = new Flow("inv-" + this.run, UUID.randomUUID(), UUID.randomUUID());
 
 	SubscriptionLifecycle(LocalPlatform platform, EventWatcher watcher) {
+		this(platform, watcher, platform.baseUrls());
+	}
+
+	/**
+	 * A lifecycle that calls the services at the given URLs, e.g. a second instance of
+	 * one of them.
+	 */
+	SubscriptionLifecycle(LocalPlatform platform, EventWatcher watcher, Map<String, String> baseUrls) {
 		this.platform = platform;
-		this.api = new ApiClient(platform.baseUrls(), "flow-" + UUID.randomUUID());
-		this.steps = new Steps(watcher, TIMEOUT);
+		this.api = new ApiClient(baseUrls, "flow-" + UUID.randomUUID());
+		this.steps = new Steps(watcher, TIMEOUT, this.api.correlationId());
 	}
 
 	String correlationId() {
@@ -61,6 +69,18 @@ final class SubscriptionLifecycle {
 	 * @return what the lifecycle produced
 	 */
 	Outcome run(@Nullable String outage) {
+		return runWith((outage != null) ? new Outage(outage) : new Fault() {
+		});
+	}
+
+	/**
+	 * Runs the lifecycle with a fault injected around the signatures, the moment when
+	 * every service has work in flight (signature publishes, billing accrues, approval
+	 * executes).
+	 * @param fault what to break, and when to heal it
+	 * @return what the lifecycle produced
+	 */
+	Outcome runWith(Fault fault) {
 		this.steps.run("Vehicle set up: arranger (signature), fee schedule 1% (billing), unit price (reconciliation)",
 				List.of(), this::setUpVehicle);
 		UUID deal = this.steps.run("Operations creates a deal with capacity EUR 1000000.00", List.of(),
@@ -72,10 +92,14 @@ final class SubscriptionLifecycle {
 			.subject());
 		Map<String, String> links = new SigningLinks(this.platform.log("signature")).await(workflow,
 				List.of("INVESTOR", "ARRANGER"), TIMEOUT);
-		whileDown(outage,
-				() -> this.steps.run("Investor and arranger sign at the same moment",
-						List.of(Expected.of("DocumentSigned", 2), Expected.one("SigningWorkflowCompleted")),
-						() -> signAtOnce(links)));
+		fault.beforeSigning();
+		this.steps.run("Investor and arranger sign at the same moment",
+				List.of(Expected.of("DocumentSigned", 2), Expected.one("SigningWorkflowCompleted")), () -> {
+					signAtOnce(links);
+					fault.afterSignatures();
+					return null;
+				});
+		fault.afterSigningEvents();
 		this.steps.run("Billing accrues the subscription fee", List.of(Expected.one("FeeAccrued")), this::awaitFee);
 		UUID invoice = this.steps.run("Invoice run issues the invoice", List.of(Expected.one("InvoiceIssued")),
 				this::invoiceRun);
@@ -97,20 +121,55 @@ final class SubscriptionLifecycle {
 		return approval;
 	}
 
-	private void whileDown(@Nullable String service, Runnable work) {
-		if (service == null) {
-			work.run();
-			return;
+	/**
+	 * A fault injected into the lifecycle. Each hook runs on the lifecycle's thread, so
+	 * the flow goes on only when the hook returns.
+	 */
+	interface Fault {
+
+		/** Before the two signers sign. */
+		default void beforeSigning() {
 		}
-		this.steps.run(service + " stopped (SIGTERM)", List.of(), () -> {
-			this.platform.stop(service);
-			return null;
-		});
-		work.run();
-		this.steps.run(service + " started again (new process, same schema)", List.of(), () -> {
-			this.platform.start(service);
-			return null;
-		});
+
+		/**
+		 * Right after both signatures were answered, before their events are awaited: the
+		 * signature service's relay and billing's consumer are at work.
+		 */
+		default void afterSignatures() {
+		}
+
+		/** Once the signing events were seen on the broker. */
+		default void afterSigningEvents() {
+		}
+
+	}
+
+	/** A service stopped (SIGTERM) while the pack is signed and started again after. */
+	private final class Outage implements Fault {
+
+		private final String service;
+
+		Outage(String service) {
+			this.service = service;
+		}
+
+		@Override
+		public void beforeSigning() {
+			SubscriptionLifecycle.this.steps.run(this.service + " stopped (SIGTERM)", List.of(), () -> {
+				SubscriptionLifecycle.this.platform.stop(this.service);
+				return null;
+			});
+		}
+
+		@Override
+		public void afterSigningEvents() {
+			SubscriptionLifecycle.this.steps.run(this.service + " started again (new process, same schema)", List.of(),
+					() -> {
+						SubscriptionLifecycle.this.platform.start(this.service);
+						return null;
+					});
+		}
+
 	}
 
 	private @Nullable Void setUpVehicle() {

@@ -108,7 +108,8 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		awaitListening(Duration.ofSeconds(60));
+		// generous: a broker recovering its logs on a busy 2-core machine takes minutes
+		awaitListening(Duration.ofMinutes(3));
 	}
 
 	@Override
