@@ -1,5 +1,6 @@
 package dev.vestline.messaging;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +64,12 @@ public class MessagingTestApplication {
 		 * until a test puts them here (the cause fixed, e.g. a missing row now present).
 		 */
 		public static final Set<String> REPAIRED = ConcurrentHashMap.newKeySet();
+
+		/**
+		 * How often {@code ledger-projection} finds the database away for an entry noted
+		 * {@code database-away:}: more than the retries of any other failure.
+		 */
+		public static final int DATABASE_AWAY_ATTEMPTS = 8;
 
 		private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
@@ -130,6 +138,13 @@ public class MessagingTestApplication {
 		}
 
 		private void failIfAsked(String consumer, LedgerEntryRecorded entry) {
+			if (entry.note().startsWith("database-away:") && consumer.equals("ledger-projection")
+					&& this.failures.computeIfAbsent(consumer + entry.note(), (k) -> new AtomicInteger())
+						.getAndIncrement() < DATABASE_AWAY_ATTEMPTS) {
+				// what a pool says while PostgreSQL is frozen or down
+				throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+						new SQLTransientConnectionException("ledger - Connection is not available"));
+			}
 			if (entry.note().startsWith("broken:") && consumer.equals("ledger-projection")
 					&& !REPAIRED.contains(entry.note())) {
 				throw new IllegalStateException("ledger-projection cannot apply " + entry.note() + " yet");

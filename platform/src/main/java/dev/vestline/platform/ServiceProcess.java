@@ -85,6 +85,10 @@ final class ServiceProcess implements AutoCloseable {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
 						"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString(), "--server.port=" + this.port));
 		this.properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+		// stable across this instance's restarts, unique among the running ones: a killed
+		// and restarted instance is a static group member that gets its partitions back
+		// at once
+		command.add("--vestline.messaging.consumer.instance-id=" + this.service + "-" + this.port);
 		try {
 			Files.createDirectories(this.log.getParent());
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)

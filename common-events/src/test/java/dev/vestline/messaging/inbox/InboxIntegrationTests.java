@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import dev.vestline.messaging.EventContext;
 import dev.vestline.messaging.LedgerEntryRecorded;
 import dev.vestline.messaging.LedgerEvent;
+import dev.vestline.messaging.MessagingTestApplication;
 import dev.vestline.testharness.RealInfrastructure;
 import dev.vestline.testharness.TestInfrastructure;
 import dev.vestline.testharness.TopicReader;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,6 +55,9 @@ class InboxIntegrationTests {
 
 	@Autowired
 	TestInfrastructure infrastructure;
+
+	@Value("${vestline.messaging.inbox.retries}")
+	int retries;
 
 	KafkaProducer<String, byte[]> producer;
 
@@ -169,6 +174,23 @@ class InboxIntegrationTests {
 				assertThat(dead).noneMatch((r) -> flaky.toString().equals(header(r, "ce_id")));
 			}
 		}
+	}
+
+	@Test
+	void waitsForTheDatabaseHoweverOftenItIsAwayInsteadOfDeadLetteringTheRecord() throws Exception {
+		String account = "acc-" + UUID.randomUUID();
+		UUID id = LedgerRecords.newId();
+		String note = "database-away:" + UUID.randomUUID();
+		send(LedgerRecords.record(id, new LedgerEntryRecorded(account, 1, note)));
+		String after = "after-database-away-" + UUID.randomUUID();
+		send(LedgerRecords.record(LedgerRecords.newId(), new LedgerEntryRecorded(account, 2, after)));
+
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(() -> assertThat(effects("ledger-projection", after)).isEqualTo(1));
+		// a dead-lettered record is never applied: this one failed more often than the
+		// retries allow any other failure, and was applied once the database answered
+		assertThat(effects("ledger-projection", note)).isEqualTo(1);
+		assertThat(MessagingTestApplication.LedgerEventsListener.DATABASE_AWAY_ATTEMPTS).isGreaterThan(this.retries);
 	}
 
 	@Test

@@ -40,6 +40,11 @@ public class WebEdgeAutoConfiguration {
 	}
 
 	@Bean
+	EventTooLargeProblems eventTooLargeProblems() {
+		return new EventTooLargeProblems();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(ErrorController.class)
 	ProblemErrorController problemErrorController() {
 		return new ProblemErrorController();
