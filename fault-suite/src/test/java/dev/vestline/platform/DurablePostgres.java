@@ -125,7 +125,11 @@ final class DurablePostgres implements AutoCloseable {
 	 * @return the frozen processes, to {@link Signals#thaw thaw}
 	 */
 	List<Long> freeze() {
-		List<Long> pids = Signals.withDescendants(postmasterPid());
+		// the postmaster first, so that it forks no backend between the listing and the
+		// signal (a pool may be opening connections right now), then all below it
+		long postmaster = postmasterPid();
+		Signals.freeze(List.of(postmaster));
+		List<Long> pids = Signals.withDescendants(postmaster);
 		Signals.freeze(pids);
 		return pids;
 	}

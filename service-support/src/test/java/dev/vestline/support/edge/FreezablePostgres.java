@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -45,23 +43,39 @@ final class FreezablePostgres implements AutoCloseable {
 		return this.postgres.getJdbcUrl("postgres", "postgres").replaceAll("\\?.*$", "");
 	}
 
+	/**
+	 * Stops the postmaster first, so that it forks no backend any more (the pool may be
+	 * opening connections right now), then every process below it.
+	 */
 	void freeze() {
-		signal("-STOP");
+		ProcessHandle postmaster = postmaster();
+		signal("-STOP", postmaster);
+		postmaster.descendants().forEach((process) -> signal("-STOP", process));
 	}
 
 	void thaw() {
-		signal("-CONT");
+		ProcessHandle postmaster = postmaster();
+		postmaster.descendants().forEach((process) -> signal("-CONT", process));
+		signal("-CONT", postmaster);
 	}
 
-	private void signal(String signal) {
+	private ProcessHandle postmaster() {
 		try {
-			long postmaster = Long
+			long pid = Long
 				.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid")).getFirst().trim());
-			ProcessHandle handle = ProcessHandle.of(postmaster).orElseThrow();
-			List<String> command = new ArrayList<>(List.of("kill", signal, String.valueOf(postmaster)));
-			handle.descendants().forEach((process) -> command.add(String.valueOf(process.pid())));
-			if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
-				throw new IllegalStateException("Could not signal PostgreSQL: " + command);
+			return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A backend that ended meanwhile needs no signal; the postmaster must get its own. */
+	private static void signal(String signal, ProcessHandle process) {
+		try {
+			int exit = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+			if (exit != 0 && process.isAlive()) {
+				throw new IllegalStateException("Could not send " + signal + " to PostgreSQL process " + process.pid());
 			}
 		}
 		catch (IOException ex) {
