@@ -81,8 +81,9 @@ class PlatformFaultsIntegrationTests {
 		this.proxy = new DatabaseProxy(freePort(), postgresPort);
 		PlatformOptions defaults = PlatformOptions.forTests(this.home, REPOSITORY, PROPERTIES);
 		Instant start = Instant.now();
-		this.platform = LocalPlatform.start(new PlatformOptions(defaults.home(), defaults.repository(),
-				this.proxy.jdbcUrl(), "postgres", "postgres", defaults.ports(), false, defaults.serviceProperties()));
+		this.platform = LocalPlatform
+			.start(new PlatformOptions(defaults.home(), defaults.repository(), this.proxy.jdbcUrl(), "postgres",
+					"postgres", defaults.ports(), false, false, defaults.serviceProperties()));
 		this.recoveries.record("start", "PostgreSQL, broker and four services ready", start, Instant.now());
 		this.watcher = new EventWatcher(this.platform.bootstrapServers());
 	}

@@ -70,7 +70,9 @@ final class FreezablePostgres implements AutoCloseable {
 		}
 	}
 
-	/** A backend that ended meanwhile needs no signal; the postmaster must get its own. */
+	/**
+	 * A backend that ended meanwhile needs no signal; the postmaster must get its own.
+	 */
 	private static void signal(String signal, ProcessHandle process) {
 		try {
 			int exit = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
