@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -36,9 +37,11 @@ class DatabaseUnavailableProblems {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseUnavailableProblems.class);
 
+	// TransactionSystemException: the commit or rollback failed on a connection the
+	// database dropped (a rollback after a read that timed out)
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
 			TransientDataAccessResourceException.class, QueryTimeoutException.class,
-			SQLTransientConnectionException.class })
+			SQLTransientConnectionException.class, TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
 		logger.warn("Answered 503: the database did not answer in time ({})", ex.getMessage());
 		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
