@@ -3,26 +3,15 @@ package dev.vestline.billing.consistency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 /**
  * One query per invariant, each counting the rows that break it.
  */
-@Repository
-class InvariantQueries {
+final class InvariantQueries {
 
 	/** Invariant name to the query counting its violations. */
 	static final Map<String, String> INVARIANTS = invariants();
 
-	private final JdbcClient jdbc;
-
-	InvariantQueries(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	long violations(String invariant) {
-		return this.jdbc.sql(INVARIANTS.get(invariant)).query(Long.class).single();
+	private InvariantQueries() {
 	}
 
 	private static Map<String, String> invariants() {

@@ -8,6 +8,7 @@ import dev.vestline.billing.invoices.InvoiceRun;
 import dev.vestline.billing.payments.PaymentOrigin;
 import dev.vestline.billing.payments.PaymentRecording;
 import dev.vestline.events.Money;
+import dev.vestline.support.consistency.ConsistencyCheck;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import dev.vestline.billing.BillingIntegrationTest;
 import dev.vestline.billing.Invoicing;
-import dev.vestline.billing.consistency.ConsistencyCheck;
+import dev.vestline.support.consistency.ConsistencyCheck;
 import dev.vestline.billing.invoices.InvoiceRun;
 import org.junit.jupiter.api.AfterEach;
 

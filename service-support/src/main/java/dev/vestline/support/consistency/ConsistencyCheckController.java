@@ -1,10 +1,10 @@
-package dev.vestline.approval.consistency;
+package dev.vestline.support.consistency;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Runs the consistency check on demand (operations).
+ * Runs a service's consistency check on demand; the service's security rules say who may.
  */
 @RestController
 class ConsistencyCheckController {
