@@ -1,9 +1,6 @@
 package dev.vestline.billing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.vestline.support.security.DevTokens;
+import dev.vestline.testharness.RawHttpConnection;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,24 +34,24 @@ class WebEdgeIntegrationTests extends BillingIntegrationTest {
 	@Test
 	void refusesAnOversizedWebhookBodyWhileItIsStillComingWithA413Problem() throws IOException {
 		long paymentsBefore = payments();
-		try (Socket socket = connect()) {
-			send(socket, "POST /api/v1/payments/webhook HTTP/1.1\r\nHost: localhost\r\n"
+		try (RawHttpConnection socket = RawHttpConnection.open(this.port)) {
+			socket.send("POST /api/v1/payments/webhook HTTP/1.1\r\nHost: localhost\r\n"
 					+ "Content-Type: application/json\r\nVestline-Signature: t=1,v1=00\r\nTransfer-Encoding: chunked\r\n\r\n");
 			// 160 KiB, and the body never ends: only a server that stopped reading at the
 			// limit can answer
-			Thread sender = Thread.ofVirtual().start(() -> sendChunks(socket, 10, 16 * 1024));
-			String response = readResponse(socket);
+			Thread sender = Thread.ofVirtual().start(() -> socket.sendChunks(10, 16 * 1024));
+			String response = socket.readResponse();
 			sender.interrupt();
 
 			assertThat(response).startsWith("HTTP/1.1 413")
 				.contains("application/problem+json")
 				.contains("\"maxBytes\":65536");
 		}
-		try (Socket socket = connect()) {
-			send(socket, "POST /api/v1/payments/webhook HTTP/1.1\r\nHost: localhost\r\n"
+		try (RawHttpConnection socket = RawHttpConnection.open(this.port)) {
+			socket.send("POST /api/v1/payments/webhook HTTP/1.1\r\nHost: localhost\r\n"
 					+ "Content-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n");
 
-			assertThat(readResponse(socket)).startsWith("HTTP/1.1 413").contains("application/problem+json");
+			assertThat(socket.readResponse()).startsWith("HTTP/1.1 413").contains("application/problem+json");
 		}
 		assertThat(payments()).isEqualTo(paymentsBefore);
 	}
@@ -106,51 +104,6 @@ class WebEdgeIntegrationTests extends BillingIntegrationTest {
 		}
 		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
 			.getTokenValue();
-	}
-
-	private Socket connect() throws IOException {
-		Socket socket = new Socket("localhost", this.port);
-		socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
-		return socket;
-	}
-
-	private static void sendChunks(Socket socket, int chunks, int size) {
-		try {
-			for (int i = 0; i < chunks; i++) {
-				send(socket, Integer.toHexString(size) + "\r\n");
-				socket.getOutputStream().write(new byte[size]);
-				send(socket, "\r\n");
-			}
-		}
-		catch (IOException closed) {
-			// the server answered and closed the connection while the body was coming
-		}
-	}
-
-	private static void send(Socket socket, String text) throws IOException {
-		socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
-		socket.getOutputStream().flush();
-	}
-
-	/** The status line, headers and JSON body of one response. */
-	private static String readResponse(Socket socket) throws IOException {
-		InputStream in = socket.getInputStream();
-		ByteArrayOutputStream received = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		try {
-			for (int n; (n = in.read(buffer)) > 0;) {
-				received.write(buffer, 0, n);
-				String text = received.toString(StandardCharsets.UTF_8);
-				int headersEnd = text.indexOf("\r\n\r\n");
-				if (headersEnd >= 0 && text.indexOf('}', headersEnd) >= 0) {
-					break;
-				}
-			}
-		}
-		catch (IOException reset) {
-			// the server may reset a connection whose body it did not read
-		}
-		return received.toString(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,10 +1,6 @@
 package dev.vestline.support.edge;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.vestline.support.security.DevTokens;
+import dev.vestline.testharness.RawHttpConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,13 +55,12 @@ class WebEdgeIntegrationTests {
 
 	@Test
 	void refusesADeclaredLengthOverTheLimitWithoutWaitingForTheBody() throws IOException {
-		try (Socket socket = connect()) {
+		try (RawHttpConnection socket = RawHttpConnection.open(this.port)) {
 			// declares 100 MB and sends none of it: only a server that does not read the
 			// body can answer now
-			send(socket,
-					"POST /public/uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
-							+ "Content-Length: 104857600\r\n\r\n");
-			String response = readResponse(socket);
+			socket.send("POST /public/uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+					+ "Content-Length: 104857600\r\n\r\n");
+			String response = socket.readResponse();
 
 			assertThat(response).startsWith("HTTP/1.1 413");
 			assertThat(response).contains("Content-Type: application/problem+json")
@@ -76,14 +72,13 @@ class WebEdgeIntegrationTests {
 
 	@Test
 	void refusesAChunkedBodyOnceItPassesTheLimitWhileTheClientIsStillSending() throws IOException {
-		try (Socket socket = connect()) {
-			send(socket,
-					"POST /public/uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
-							+ "Transfer-Encoding: chunked\r\n\r\n");
+		try (RawHttpConnection socket = RawHttpConnection.open(this.port)) {
+			socket.send("POST /public/uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+					+ "Transfer-Encoding: chunked\r\n\r\n");
 			// 1.25 MB, one chunk at a time, and the body never ends: the answer can only
 			// come from a server that stopped reading at the limit
-			Thread sender = Thread.ofVirtual().start(() -> sendChunks(socket, 20, 64 * 1024));
-			String response = readResponse(socket);
+			Thread sender = Thread.ofVirtual().start(() -> socket.sendChunks(20, 64 * 1024));
+			String response = socket.readResponse();
 
 			assertThat(response).startsWith("HTTP/1.1 413")
 				.contains("application/problem+json")
@@ -112,9 +107,9 @@ class WebEdgeIntegrationTests {
 
 	@Test
 	void answersARequestTomcatRefusesItselfWithAProblem() throws IOException {
-		try (Socket socket = connect()) {
-			send(socket, "GET /public/things/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
-			String response = readResponse(socket);
+		try (RawHttpConnection socket = RawHttpConnection.open(this.port)) {
+			socket.send("GET /public/things/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+			String response = socket.readResponse();
 
 			assertThat(response).startsWith("HTTP/1.1 400")
 				.contains("Content-Type: application/problem+json")
@@ -169,59 +164,6 @@ class WebEdgeIntegrationTests {
 			.header("Content-Type", "application/octet-stream")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes]))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private Socket connect() throws IOException {
-		Socket socket = new Socket("localhost", this.port);
-		socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
-		return socket;
-	}
-
-	private static void sendChunks(Socket socket, int chunks, int size) {
-		try {
-			for (int i = 0; i < chunks; i++) {
-				send(socket, Integer.toHexString(size) + "\r\n");
-				socket.getOutputStream().write(new byte[size]);
-				send(socket, "\r\n");
-			}
-		}
-		catch (IOException closed) {
-			// the server answered and closed the connection while the body was coming
-		}
-	}
-
-	private static void send(Socket socket, String text) throws IOException {
-		OutputStream out = socket.getOutputStream();
-		out.write(text.getBytes(StandardCharsets.US_ASCII));
-		out.flush();
-	}
-
-	/**
-	 * The status line, headers and body of one response, read until the server closes.
-	 */
-	private static String readResponse(Socket socket) throws IOException {
-		InputStream in = socket.getInputStream();
-		ByteArrayOutputStream received = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		try {
-			for (int n; (n = in.read(buffer)) > 0;) {
-				received.write(buffer, 0, n);
-				if (complete(received.toString(StandardCharsets.UTF_8))) {
-					break;
-				}
-			}
-		}
-		catch (IOException reset) {
-			// the server may reset a connection whose body it did not read: what came
-			// before is the answer
-		}
-		return received.toString(StandardCharsets.UTF_8);
-	}
-
-	/** The headers and a whole JSON body, with a length or in chunks. */
-	private static boolean complete(String response) {
-		int headersEnd = response.indexOf("\r\n\r\n");
-		return headersEnd >= 0 && response.indexOf('}', headersEnd) >= 0;
 	}
 
 }
