@@ -1,27 +1,22 @@
 package dev.vestline.messaging.inbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 import dev.vestline.events.Topics;
+import dev.vestline.messaging.DatabaseAway;
 import dev.vestline.messaging.cloudevents.UndecodableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.converter.ConversionException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -76,26 +71,9 @@ public final class DeadLetterErrorHandler {
 		// The database away is no fault of the record: wait for it, however long, rather
 		// than leave a dead letter per record for an operator to replay. The partition
 		// waits too, which keeps per-aggregate order.
-		handler.setBackOffFunction((record, ex) -> databaseAway(ex)
+		handler.setBackOffFunction((record, ex) -> DatabaseAway.caused(ex)
 				? new FixedBackOff(maxBackoff.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
 		return handler;
-	}
-
-	/**
-	 * Whether the failure is the database not answering (no connection within the pool's
-	 * timeout, no answer within the socket timeout, a broken connection) rather than the
-	 * record's own.
-	 */
-	static boolean databaseAway(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
-					|| cause instanceof SQLTransientConnectionException
-					|| cause instanceof TransactionSystemException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static String consumerGroup() {
