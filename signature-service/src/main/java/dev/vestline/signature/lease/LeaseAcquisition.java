@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.web.ApiProblem;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +34,21 @@ public class LeaseAcquisition {
 
 	private final Clock clock;
 
+	private final Waiting waiting;
+
+	@Autowired
 	LeaseAcquisition(Leases leases, LeaseProperties properties, AuditLog audit, LeaseMetrics metrics, Clock clock) {
+		this(leases, properties, audit, metrics, clock, Waiting.SYSTEM);
+	}
+
+	LeaseAcquisition(Leases leases, LeaseProperties properties, AuditLog audit, LeaseMetrics metrics, Clock clock,
+			Waiting waiting) {
 		this.leases = leases;
 		this.properties = properties;
 		this.audit = audit;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.waiting = waiting;
 	}
 
 	/**
@@ -48,7 +58,7 @@ public class LeaseAcquisition {
 	 * @throws ApiProblem 409 with Retry-After when it stayed held for the whole wait
 	 */
 	public Lease acquire(UUID workflowId, String holder) {
-		long started = System.nanoTime();
+		long started = this.waiting.nanoTime();
 		Duration backoff = this.properties.initialBackoff();
 		boolean contended = false;
 		while (true) {
@@ -65,9 +75,9 @@ public class LeaseAcquisition {
 				continue; // released between the two reads: try again at once
 			}
 			contended = contended || contended(workflowId, holder, state);
-			Duration remaining = this.properties.maxWait().minusNanos(System.nanoTime() - started);
+			Duration remaining = this.properties.maxWait().minusNanos(this.waiting.nanoTime() - started);
 			if (remaining.isNegative() || remaining.isZero()) {
-				throw refused(workflowId, holder, state, Duration.ofNanos(System.nanoTime() - started));
+				throw refused(workflowId, holder, state, Duration.ofNanos(this.waiting.nanoTime() - started));
 			}
 			pause(min(backoff, remaining));
 			backoff = min(backoff.multipliedBy(2), this.properties.maxBackoff());
@@ -100,7 +110,7 @@ public class LeaseAcquisition {
 	private Lease acquired(Leases.Taken taken, boolean waited, long started) {
 		Lease lease = taken.lease();
 		if (waited) {
-			this.metrics.waited(Duration.ofNanos(System.nanoTime() - started));
+			this.metrics.waited(Duration.ofNanos(this.waiting.nanoTime() - started));
 		}
 		if (taken.previousHolder() != null) {
 			this.audit.record(lease.workflowId(), "LEASE_TAKEN_OVER", lease.holder(), "took over the expired lease of "
@@ -124,10 +134,10 @@ public class LeaseAcquisition {
 	}
 
 	/** Equal jitter: half the backoff, plus a random share of the other half. */
-	private static void pause(Duration backoff) {
+	private void pause(Duration backoff) {
 		long half = Math.max(1, backoff.toMillis() / 2);
 		try {
-			Thread.sleep(half + ThreadLocalRandom.current().nextLong(half + 1));
+			this.waiting.pause(Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1)));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
