@@ -18,9 +18,9 @@ import dev.vestline.messaging.EventContext;
 import dev.vestline.signature.parties.Party;
 import dev.vestline.signature.parties.PartyRole;
 import dev.vestline.signature.parties.VehicleParties;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkflowOpening {
 
-	private static final Log logger = LogFactory.getLog(WorkflowOpening.class);
+	private static final Logger logger = LoggerFactory.getLogger(WorkflowOpening.class);
 
 	private final Workflows workflows;
 
@@ -79,7 +79,7 @@ public class WorkflowOpening {
 	private void open(ApprovalGranted grant, DocumentKind kind, List<Signer> signers) {
 		SigningWorkflow workflow = workflow(grant, kind, WorkflowStatus.OPEN, null, 1);
 		if (!this.workflows.insert(workflow)) {
-			logger.info("Approval " + grant.approvalId() + " already has a signing workflow for this grant");
+			logger.info("Approval {} already has a signing workflow for this grant", grant.approvalId());
 			return;
 		}
 		this.issue.issue(workflow, signers, null);
