@@ -56,7 +56,8 @@ class FencedCommit {
 	}
 
 	/**
-	 * @return whether this commit completed the workflow (every signer signed) */
+	 * @return whether this commit completed the workflow (every signer signed)
+	 */
 	boolean completeIfAllSigned(UUID workflowId, Instant at) {
 		return this.transitions.completeIfAllSigned(workflowId, at);
 	}
