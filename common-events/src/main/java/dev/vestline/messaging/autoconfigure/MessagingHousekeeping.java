@@ -43,9 +43,8 @@ class MessagingHousekeeping implements SmartLifecycle {
 		this.housekeeping.every(Duration.ZERO, this.properties.outbox().metricsRefresh(), this.metrics::refresh,
 				FAILED);
 		this.housekeeping.every(RETENTION_INTERVAL, RETENTION_INTERVAL, this.retention::apply, FAILED);
-		// events held behind a parked event that an operator released while the relay
-		// held
-		// them go back to the relay's work list
+		// events held behind a parked event that an operator released while the
+		// relay held them go back to the relay's work list
 		this.housekeeping.every(RETENTION_INTERVAL.dividedBy(10), RETENTION_INTERVAL.dividedBy(10),
 				this.parked::releaseOrphans, FAILED);
 	}
