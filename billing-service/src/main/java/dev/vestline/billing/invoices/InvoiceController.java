@@ -3,19 +3,16 @@ package dev.vestline.billing.invoices;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.vestline.billing.web.ConditionalRequests;
 import dev.vestline.billing.web.Problem;
-import dev.vestline.support.idempotency.IdempotentRequests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,14 +23,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Invoice runs, invoice queries and voids.
+ * Invoice queries and voids.
  */
 @RestController
 class InvoiceController {
 
 	private static final Set<String> STATUSES = Set.of("ISSUED", "PAID", "VOID");
-
-	private final InvoiceRun run;
 
 	private final Invoices invoices;
 
@@ -41,22 +36,10 @@ class InvoiceController {
 
 	private final InvoiceVoiding voiding;
 
-	private final IdempotentRequests idempotency;
-
-	InvoiceController(InvoiceRun run, Invoices invoices, InvoiceLines lines, InvoiceVoiding voiding,
-			IdempotentRequests idempotency) {
-		this.run = run;
+	InvoiceController(Invoices invoices, InvoiceLines lines, InvoiceVoiding voiding) {
 		this.invoices = invoices;
 		this.lines = lines;
 		this.voiding = voiding;
-		this.idempotency = idempotency;
-	}
-
-	@PostMapping("/api/v1/invoice-runs")
-	ResponseEntity<?> startRun(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-			Principal caller) {
-		return this.idempotency.run(caller.getName(), "start-invoice-run", key, Map.of(),
-				() -> ResponseEntity.status(HttpStatus.CREATED).body(this.run.run()));
 	}
 
 	@GetMapping("/api/v1/invoices")

@@ -25,20 +25,16 @@ class CreditApplication {
 
 	private final Invoices invoices;
 
-	private final Payments payments;
-
 	private final InvestorCredits credits;
 
-	private final PaymentPublication publication;
+	private final PaymentBooking booking;
 
 	private final Clock clock;
 
-	CreditApplication(Invoices invoices, Payments payments, InvestorCredits credits, PaymentPublication publication,
-			Clock clock) {
+	CreditApplication(Invoices invoices, InvestorCredits credits, PaymentBooking booking, Clock clock) {
 		this.invoices = invoices;
-		this.payments = payments;
 		this.credits = credits;
-		this.publication = publication;
+		this.booking = booking;
 		this.clock = clock;
 	}
 
@@ -60,15 +56,7 @@ class CreditApplication {
 		UUID id = Ids.next();
 		Payment payment = new Payment(id, invoiceId, invoice.investorId(), invoice.currency(), amount, amount,
 				BigDecimal.ZERO, PaymentSource.CREDIT, "credit-application-" + id, null, now, null);
-		if (!this.invoices.applyPayment(invoiceId, amount, now)) {
-			throw new IllegalStateException("Invoice " + invoiceId + " changed under its lock");
-		}
-		this.payments.insert(payment);
-		if (!this.credits.apply(invoice.investorId(), invoice.currency(), amount, id, invoiceId, now)) {
-			throw new IllegalStateException("Credit of " + invoice.investorId() + " changed under its lock");
-		}
-		this.publication.recorded(payment);
-		this.publication.settleIfCovered(invoice, amount);
+		this.booking.fromCredit(invoice, payment, now);
 		return payment;
 	}
 

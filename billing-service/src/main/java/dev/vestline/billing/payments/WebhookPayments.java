@@ -1,5 +1,7 @@
 package dev.vestline.billing.payments;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 
 import dev.vestline.billing.invoices.CreditorReference;
@@ -36,7 +38,7 @@ class WebhookPayments {
 		this.publication = publication;
 	}
 
-	PaymentRecording.Recorded receive(WebhookPayload payload, java.time.Instant now) {
+	PaymentRecording.Recorded receive(WebhookPayload payload, Instant now) {
 		var delivered = this.jdbc.sql("SELECT payment_id FROM webhook_delivery WHERE provider_event_id = :id")
 			.param("id", payload.eventId())
 			.query(UUID.class)
@@ -54,7 +56,7 @@ class WebhookPayments {
 				""")
 			.param("id", payload.eventId())
 			.param("payment", recorded.payment().id())
-			.param("at", java.sql.Timestamp.from(now))
+			.param("at", Timestamp.from(now))
 			.update();
 		return recorded;
 	}

@@ -2,6 +2,7 @@ package dev.vestline.reconciliation.statements;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import dev.vestline.reconciliation.api.AfterCommit;
 import dev.vestline.reconciliation.api.ApiProblem;
@@ -70,7 +71,7 @@ class BankStatementController {
 	}
 
 	private void count(StatementFormat format, ImportSummary summary) {
-		String tag = format.name().toLowerCase(java.util.Locale.ROOT);
+		String tag = format.name().toLowerCase(Locale.ROOT);
 		AfterCommit.run(() -> {
 			this.meters.counter("vestline.reconciliation.lines.imported", "format", tag).increment(summary.newLines());
 			this.meters.counter("vestline.reconciliation.lines.duplicated", "format", tag)

@@ -1,5 +1,6 @@
 package dev.vestline.signature.parties;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,7 +54,7 @@ public class VehicleParties {
 			.param("partyId", party.partyId())
 			.param("name", party.name())
 			.param("by", by)
-			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
 	}
 

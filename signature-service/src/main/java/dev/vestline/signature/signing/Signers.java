@@ -88,6 +88,27 @@ public class Signers {
 	}
 
 	/**
+	 * Gives the pending request of a role in an open workflow's current revision a new
+	 * link, which replaces the old one.
+	 * @return the signer's id, or empty when no such request waits for a signature
+	 */
+	Optional<String> renewLink(UUID workflowId, String role, byte[] tokenSha256, Instant expiresAt) {
+		return this.jdbc.sql("""
+				UPDATE signer s SET token_sha256 = :token, link_expires_at = :expiresAt
+				  FROM signing_workflow w
+				 WHERE s.workflow_id = w.id AND w.id = :id AND w.status = 'OPEN' AND s.revision = w.revision
+				   AND s.role = :role AND s.status = 'PENDING'
+				RETURNING s.party_id
+				""")
+			.param("token", tokenSha256)
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.param("id", workflowId)
+			.param("role", role)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
 	 * Voids the requests of a revision that a reissue replaced: their links stop working.
 	 */
 	public void voidRevision(UUID workflowId, int revision) {

@@ -1,7 +1,7 @@
 package dev.vestline.signature.signing;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -14,7 +14,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class SigningLinkDelivery {
 
-	private static final Log logger = LogFactory.getLog(SigningLinkDelivery.class);
+	private static final Logger logger = LoggerFactory.getLogger(SigningLinkDelivery.class);
 
 	private final LinkProperties properties;
 
@@ -25,8 +25,8 @@ class SigningLinkDelivery {
 	@TransactionalEventListener
 	void deliver(SigningLinkIssued issued) {
 		String link = this.properties.logUrls() ? issued.link().toString() : "(link not logged)";
-		logger.info("Signing link for " + issued.role() + " " + issued.signerId() + " of workflow "
-				+ issued.workflowId() + ", valid until " + issued.expiresAt() + ": " + link);
+		logger.info("Signing link for {} {} of workflow {}, valid until {}: {}", issued.role(), issued.signerId(),
+				issued.workflowId(), issued.expiresAt(), link);
 	}
 
 }

@@ -1,0 +1,44 @@
+package dev.vestline.billing.invoices;
+
+import java.util.List;
+
+import dev.vestline.billing.BillingMetrics;
+import dev.vestline.billing.money.MinorUnits;
+import dev.vestline.events.billing.InvoiceIssued;
+import dev.vestline.messaging.outbox.Outbox;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the others that an invoice was issued: {@code InvoiceIssued} in the outbox, in
+ * the caller's transaction, and the count once it commits.
+ */
+@Component
+class InvoicePublication {
+
+	private final Outbox outbox;
+
+	private final BillingMetrics metrics;
+
+	InvoicePublication(Outbox outbox, BillingMetrics metrics) {
+		this.outbox = outbox;
+		this.metrics = metrics;
+	}
+
+	void issued(Invoice invoice, List<InvoiceLine> lines) {
+		this.outbox.append(event(invoice, lines));
+		this.metrics.countAfterCommit("vestline.billing.invoices.issued");
+	}
+
+	private static InvoiceIssued event(Invoice invoice, List<InvoiceLine> lines) {
+		String currency = invoice.currency();
+		return new InvoiceIssued(invoice.id(), invoice.invoiceNumber(), invoice.investorId(), invoice.vehicleId(),
+				MinorUnits.money(invoice.total(), currency), invoice.paymentReference(), invoice.dueDate(),
+				lines.stream()
+					.map((l) -> new dev.vestline.events.billing.InvoiceLine(l.feeId(), l.subscriptionId(), l.feeType(),
+							l.period(), MinorUnits.money(l.amount(), currency)))
+					.toList(),
+				invoice.issuedAt());
+	}
+
+}
