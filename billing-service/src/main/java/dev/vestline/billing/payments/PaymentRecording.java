@@ -9,8 +9,8 @@ import java.util.UUID;
 import dev.vestline.billing.Ids;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.NotFound;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +62,7 @@ public class PaymentRecording {
 		if (known.isPresent()) {
 			return duplicate(known.get(), invoiceId);
 		}
-		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> Problem.notFound("Invoice " + invoiceId));
+		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> new NotFound("Invoice " + invoiceId));
 		// a racer with the same origin may have committed while we waited for the lock
 		known = this.payments.findRecorded(origin);
 		if (known.isPresent()) {
@@ -91,7 +91,7 @@ public class PaymentRecording {
 	 */
 	@Transactional(readOnly = true)
 	public Payment find(UUID id) {
-		return this.payments.find(id).orElseThrow(() -> Problem.notFound("Payment " + id));
+		return this.payments.find(id).orElseThrow(() -> new NotFound("Payment " + id));
 	}
 
 	private static BigDecimal applicable(Invoice invoice, Money amount) {

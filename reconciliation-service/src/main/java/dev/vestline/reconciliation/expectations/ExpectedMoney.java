@@ -6,7 +6,7 @@ import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
-import dev.vestline.reconciliation.api.AfterCommit;
+import dev.vestline.reconciliation.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;

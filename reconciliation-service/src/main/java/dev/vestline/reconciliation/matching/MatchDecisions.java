@@ -11,9 +11,11 @@ import dev.vestline.events.reconciliation.MatchAccepted;
 import dev.vestline.events.reconciliation.MatchReversed;
 import dev.vestline.events.reconciliation.MatchTarget;
 import dev.vestline.messaging.outbox.Outbox;
-import dev.vestline.reconciliation.api.AfterCommit;
-import dev.vestline.reconciliation.api.ApiProblem;
+import dev.vestline.reconciliation.AfterCommit;
 import dev.vestline.reconciliation.positions.PositionBooking;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.StaleVersion;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +66,7 @@ public class MatchDecisions {
 		}
 		catch (DuplicateKeyException ex) {
 			conflicted();
-			throw ApiProblem.conflict("Bank transaction " + match.bankTransactionId()
+			throw new Conflict("Bank transaction " + match.bankTransactionId()
 					+ " is already in another accepted match; reverse that one first");
 		}
 		this.matches.supersede(match.bankTransactionId(), id, now);
@@ -121,26 +123,26 @@ public class MatchDecisions {
 	}
 
 	private Match current(UUID id, long version, MatchStatus expected) {
-		Match match = this.matches.find(id).orElseThrow(() -> ApiProblem.notFound("No match " + id));
+		Match match = this.matches.find(id).orElseThrow(() -> new NotFound("No match " + id));
 		if (match.status() != expected) {
 			conflicted();
-			throw ApiProblem.conflict(describe(match) + "; only a " + expected + " match can be decided this way");
+			throw new Conflict(describe(match) + "; only a " + expected + " match can be decided this way");
 		}
 		if (match.version() != version) {
-			throw ApiProblem.stale("Match " + id + " is at version " + match.version() + ", not " + version
-					+ "; read it again and decide on what it is now");
+			throw new StaleVersion(match.version(), "Match " + id + " is at version " + match.version() + ", not "
+					+ version + "; read it again and decide on what it is now");
 		}
 		return match;
 	}
 
 	/** Someone else's conditional UPDATE won between our read and ours. */
-	private ApiProblem lostRace(UUID id, long version) {
+	private Conflict lostRace(UUID id, long version) {
 		conflicted();
 		Match now = this.matches.find(id).orElseThrow();
 		if (now.version() != version) {
-			return ApiProblem.conflict(describe(now) + " meanwhile");
+			return new Conflict(describe(now) + " meanwhile");
 		}
-		return ApiProblem.conflict("Match " + id + " changed meanwhile");
+		return new Conflict("Match " + id + " changed meanwhile");
 	}
 
 	private static String describe(Match match) {

@@ -12,9 +12,9 @@ import dev.vestline.events.Money;
 import dev.vestline.events.reconciliation.PositionUpdated;
 import dev.vestline.events.reconciliation.SubscriptionFunded;
 import dev.vestline.messaging.outbox.Outbox;
-import dev.vestline.reconciliation.api.ApiProblem;
 import dev.vestline.reconciliation.expectations.Subscription;
 import dev.vestline.reconciliation.expectations.Subscriptions;
+import dev.vestline.support.domain.Conflict;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,7 +62,7 @@ public class PositionBooking {
 		Position position = this.positions
 			.grow(this.ids.generate(), subscription.investorId(), subscription.vehicleId(), units, amount,
 					subscription.currency(), now)
-			.orElseThrow(() -> ApiProblem.conflict("The investor's position in this vehicle is held in another "
+			.orElseThrow(() -> new Conflict("The investor's position in this vehicle is held in another "
 					+ "currency than " + subscription.currency()));
 		Movement movement = new Movement(this.ids.generate(), position.id(), matchId, Movement.FUNDING, units, amount,
 				unitPrice, bookedBy, now);

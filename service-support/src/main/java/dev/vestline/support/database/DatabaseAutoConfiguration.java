@@ -20,9 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A service's behaviour while its database cannot answer: a readiness check with a bound
  * of its own and migrations exempt from the socket timeout (the 503 problem for requests
- * is the web kit's {@code ProblemHandler}).
- * The timeouts themselves are defaults of the environment
- * ({@link DatabaseTimeoutDefaults}).
+ * is the web kit's {@code ProblemHandler}). The timeouts themselves are defaults of the
+ * environment ({@link DatabaseTimeoutDefaults}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		before = DataSourceHealthContributorAutoConfiguration.class)

@@ -1,7 +1,9 @@
 package dev.vestline.support.domain;
 
 /**
- * The current state does not allow the change: already decided, a lost race, over capacity, a lease held. Reading again may show why; some conflicts pass when retried (see {@link #retryAfter}).
+ * The current state does not allow the change: already decided, a lost race, over
+ * capacity, a lease held. Reading again may show why; some conflicts pass when retried
+ * (see {@link #retryAfter}).
  */
 public non-sealed class Conflict extends DomainException {
 

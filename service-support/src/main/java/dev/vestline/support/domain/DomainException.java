@@ -49,27 +49,38 @@ public abstract sealed class DomainException extends RuntimeException
 		return this;
 	}
 
-	/** @return the stable last segment of the problem type */
+	/**
+	 * @return the stable last segment of the problem type
+	 */
 	public String slug() {
 		return this.slug;
 	}
 
-	/** @return a short, stable summary */
+	/**
+	 * @return a short, stable summary
+	 */
 	public String title() {
 		return this.title;
 	}
 
-	/** @return what happened, for a person */
+	/**
+	 * @return what happened, for a person
+	 */
 	public String detail() {
 		return String.valueOf(getMessage());
 	}
 
-	/** @return the properties a caller may act on, in the order they were added */
+	/**
+	 * @return the properties a caller may act on, in the order they were added
+	 */
 	public Map<String, Object> properties() {
 		return Collections.unmodifiableMap(this.properties);
 	}
 
-	/** @return how long to wait before retrying, or {@code null} when a retry will not help */
+	/**
+	 * @return how long to wait before retrying, or {@code null} when a retry will not
+	 * help
+	 */
 	public @Nullable Duration retryAfter() {
 		return this.retryAfter;
 	}

@@ -19,6 +19,15 @@ public non-sealed class StaleVersion extends DomainException {
 	}
 
 	/**
+	 * @param current the version the resource is at now
+	 * @return the exception, with a detail that names the current version
+	 */
+	public static StaleVersion of(long current) {
+		return new StaleVersion(current,
+				"The resource changed since you read it (it is now version " + current + "); read it again and retry");
+	}
+
+	/**
 	 * @param expected the version the caller read ({@code If-Match})
 	 * @param current the version the resource is at
 	 * @throws StaleVersion when they differ
@@ -30,7 +39,9 @@ public non-sealed class StaleVersion extends DomainException {
 		}
 	}
 
-	/** @return the version the resource is at now */
+	/**
+	 * @return the version the resource is at now
+	 */
 	public long currentVersion() {
 		return this.currentVersion;
 	}

@@ -1,7 +1,8 @@
 package dev.vestline.support.domain;
 
 /**
- * A well-formed request the domain cannot carry out as asked: it names something unknown, or asks for more than there is.
+ * A well-formed request the domain cannot carry out as asked: it names something unknown,
+ * or asks for more than there is.
  */
 public non-sealed class Unacceptable extends DomainException {
 

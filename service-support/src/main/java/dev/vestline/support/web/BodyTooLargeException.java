@@ -9,9 +9,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A request body larger than its path allows: a 413 problem, raised before the body is
- * read (its declared length) or while it streams in (chunked). The
- * {@link ProblemHandler} renders it as it is; {@link BodyLimitFilter}
- * renders it when nothing else did.
+ * read (its declared length) or while it streams in (chunked). The {@link ProblemHandler}
+ * renders it as it is; {@link BodyLimitFilter} renders it when nothing else did.
  */
 public final class BodyTooLargeException extends ErrorResponseException {
 

@@ -19,8 +19,8 @@ import org.springframework.http.ResponseEntity;
  * What a database failure means to the caller. Away ({@link DatabaseAway}: no pooled
  * connection in time, no answer in time, a broken connection): 503 with
  * {@code Retry-After}, nothing changed, the same request may come again. A race the
- * database caught that the code did not foresee: 409 (a unique index: {@code conflict};
- * a CHECK or foreign key: {@code invariant-violated}; a deadlock or lock timeout:
+ * database caught that the code did not foresee: 409 (a unique index: {@code conflict}; a
+ * CHECK or foreign key: {@code invariant-violated}; a deadlock or lock timeout:
  * {@code conflict} with {@code Retry-After}). A value it cannot store (SQLSTATE class 22,
  * e.g. a NUL character): 400. Anything else is the server's error.
  */

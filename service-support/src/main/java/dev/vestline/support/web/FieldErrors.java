@@ -15,8 +15,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 
 /**
  * Names the fields a request got wrong, as {@code errors[].field/message}: from bean
- * validation of a body, from validation of parameters, and from a JSON reader that gave up
- * (its path, e.g. {@code lines[2].amount}), without echoing the body.
+ * validation of a body, from validation of parameters, and from a JSON reader that gave
+ * up (its path, e.g. {@code lines[2].amount}), without echoing the body.
  */
 public final class FieldErrors {
 

@@ -10,8 +10,8 @@ import org.springframework.web.ErrorResponseException;
  * Conditional requests, one behaviour in every service: the {@code ETag} of a versioned
  * resource is its version, quoted; a change of it names the version it read in
  * {@code If-Match}. Missing: 428 {@code if-match-required}; not a version: 400
- * {@code invalid-request} naming {@code If-Match}; stale: 412 {@code stale-version}, which
- * the domain decides ({@link dev.vestline.support.domain.StaleVersion}).
+ * {@code invalid-request} naming {@code If-Match}; stale: 412 {@code stale-version},
+ * which the domain decides ({@link dev.vestline.support.domain.StaleVersion}).
  */
 public final class IfMatch {
 
@@ -37,9 +37,9 @@ public final class IfMatch {
 	 */
 	public static long version(@Nullable String header) {
 		if (header == null || header.isBlank()) {
-			throw new ErrorResponseException(HttpStatus.PRECONDITION_REQUIRED,
-					Problems.of(HttpStatus.PRECONDITION_REQUIRED, REQUIRED, "If-Match required",
-							"Send If-Match with the ETag you last read, so that a change you have not seen is not overwritten"),
+			throw new ErrorResponseException(HttpStatus.PRECONDITION_REQUIRED, Problems.of(
+					HttpStatus.PRECONDITION_REQUIRED, REQUIRED, "If-Match required",
+					"Send If-Match with the ETag you last read, so that a change you have not seen is not overwritten"),
 					null);
 		}
 		String tag = header.trim();

@@ -124,7 +124,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
 			problem.setType(URI.create(Problems.TYPE_BASE + "http-" + statusCode.value()));
 		}
-		// said explicitly: negotiation would otherwise pick application/json for a request
+		// said explicitly: negotiation would otherwise pick application/json for a
+		// request
 		// whose own content type was refused (415)
 		HttpHeaders problemHeaders = new HttpHeaders();
 		problemHeaders.addAll(headers);

@@ -23,9 +23,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	/** What anyone may read on every service: problem pages, API docs, probes, metrics. */
-	static final String[] PUBLIC = { "/problems/**", "/error", "/v3/api-docs/**", "/swagger-ui/**",
-			"/swagger-ui.html", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+	/**
+	 * What anyone may read on every service: problem pages, API docs, probes, metrics.
+	 */
+	static final String[] PUBLIC = { "/problems/**", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+			"/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
@@ -38,8 +40,9 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-				"Your roles do not allow this request"), request.getRequestURI());
+		Problems.write(response,
+				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this request"),
+				request.getRequestURI());
 	}
 
 	/**

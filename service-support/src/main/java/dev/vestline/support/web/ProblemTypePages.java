@@ -11,8 +11,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Serves the page each problem {@code type} names, {@code /problems/<slug>}, on every
- * service: a person who follows a problem's type reads what happened and what to do,
- * from the same catalogue the problems are answered from.
+ * service: a person who follows a problem's type reads what happened and what to do, from
+ * the same catalogue the problems are answered from.
  */
 @Hidden
 @RestController

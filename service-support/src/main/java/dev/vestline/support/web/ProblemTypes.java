@@ -16,8 +16,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The one catalogue of problem types ({@code problem-types.properties} beside this
- * class): each slug's status, title and a description of what happened and what to do.
- * A {@code http-<status>} slug (a refusal with nothing more precise to say) is described
+ * class): each slug's status, title and a description of what happened and what to do. A
+ * {@code http-<status>} slug (a refusal with nothing more precise to say) is described
  * from its status.
  */
 public final class ProblemTypes {
@@ -30,7 +30,9 @@ public final class ProblemTypes {
 		this.catalogue = catalogue;
 	}
 
-	/** @return the catalogue shipped with the kit */
+	/**
+	 * @return the catalogue shipped with the kit
+	 */
 	public static ProblemTypes load() {
 		Properties catalogue = new Properties();
 		try (InputStream in = ProblemTypes.class.getResourceAsStream("problem-types.properties")) {
@@ -45,7 +47,9 @@ public final class ProblemTypes {
 		return new ProblemTypes(catalogue);
 	}
 
-	/** @return every slug the catalogue documents, sorted */
+	/**
+	 * @return every slug the catalogue documents, sorted
+	 */
 	public Set<String> slugs() {
 		Set<String> slugs = new TreeSet<>();
 		this.catalogue.stringPropertyNames().forEach((name) -> slugs.add(name.substring(0, name.lastIndexOf('.'))));

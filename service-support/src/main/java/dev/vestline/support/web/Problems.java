@@ -20,8 +20,9 @@ import org.springframework.http.ResponseEntity;
  * The RFC 9457 problems every service answers the same way, and how they are written
  * where no Spring MVC handler renders them: in a filter, in Spring Security's firewall
  * and entry points, in Tomcat's own error report. A problem's {@code type} is
- * {@link #TYPE_BASE} and a slug from the one catalogue ({@code problem-types.properties}),
- * documented at {@code /problems/<slug>} on every service.
+ * {@link #TYPE_BASE} and a slug from the one catalogue
+ * ({@code problem-types.properties}), documented at {@code /problems/<slug>} on every
+ * service.
  */
 public final class Problems {
 

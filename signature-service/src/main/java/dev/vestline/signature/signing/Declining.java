@@ -7,10 +7,10 @@ import dev.vestline.events.signature.SignatureDeclined;
 import dev.vestline.events.signature.SigningWorkflowFailed;
 import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.signing.SignerAccess.Access;
-import dev.vestline.signature.web.ApiProblem;
-import dev.vestline.signature.workflows.WorkflowStatus;
 import dev.vestline.signature.workflows.WorkflowEvents;
+import dev.vestline.signature.workflows.WorkflowStatus;
 import dev.vestline.signature.workflows.WorkflowTransitions;
+import dev.vestline.support.domain.Conflict;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +57,7 @@ class Declining {
 		String why = "The " + role.toLowerCase() + " declined to sign: " + reason;
 		if (!this.signers.markDeclined(request.id(), reason, now) || !this.transitions.end(found.workflow().id(),
 				WorkflowStatus.DECLINED, why, null, request.revision(), now)) {
-			throw ApiProblem.conflict("This signing link was already used, or the document is no longer open.");
+			throw new Conflict("This signing link was already used, or the document is no longer open.");
 		}
 		this.events.append(found.workflow(), new SignatureDeclined(found.workflow().id(), found.workflow().approvalId(),
 				request.signer().signerId(), role, reason, now));

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.vestline.signature.audit.AuditLog;
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.Conflict;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +58,7 @@ class LinkRenewal {
 			.param("role", role)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> ApiProblem.conflict("Workflow " + workflowId + " has no open " + role
+			.orElseThrow(() -> new Conflict("Workflow " + workflowId + " has no open " + role
 					+ " request waiting for a signature; no link was sent."));
 		this.events.publishEvent(
 				new SigningLinkIssued(workflowId, signerId, role, this.links.linkFor(token.value()), expiresAt));

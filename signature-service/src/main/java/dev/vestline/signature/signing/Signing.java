@@ -11,7 +11,7 @@ import dev.vestline.signature.lease.Lease;
 import dev.vestline.signature.lease.LeaseAcquisition;
 import dev.vestline.signature.lease.LeaseLost;
 import dev.vestline.signature.signing.SignerAccess.Access;
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.DomainException;
 import dev.vestline.support.idempotency.IdempotencyKey;
 import dev.vestline.support.idempotency.IdempotentRequests;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +74,7 @@ class Signing {
 		try {
 			return ResponseEntity.ok(complete(prepare(token, typedName, key)));
 		}
-		catch (ApiProblem ex) {
+		catch (DomainException ex) {
 			// a concurrent retry with the same key committed first: answer as it was
 			// answered
 			return this.requests.replayed(key).orElseThrow(() -> ex);

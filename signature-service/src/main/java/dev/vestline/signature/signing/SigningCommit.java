@@ -8,10 +8,10 @@ import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.documents.DocumentVersion;
 import dev.vestline.signature.documents.DocumentVersions;
 import dev.vestline.signature.lease.LeaseLost;
-import dev.vestline.signature.web.ApiProblem;
 import dev.vestline.signature.workflows.SigningWorkflow;
 import dev.vestline.signature.workflows.WorkflowEvents;
 import dev.vestline.signature.workflows.WorkflowTransitions;
+import dev.vestline.support.domain.Conflict;
 import dev.vestline.support.idempotency.IdempotentRequests;
 
 import org.springframework.http.ResponseEntity;
@@ -61,7 +61,7 @@ class SigningCommit {
 			throw new LeaseLost();
 		}
 		if (!this.signers.markSigned(request.id(), prepared.typedName(), prepared.signedAt(), prepared.version())) {
-			throw ApiProblem.conflict("This signing link was already used, or it expired while you signed.");
+			throw new Conflict("This signing link was already used, or it expired while you signed.");
 		}
 		DocumentVersion version = this.documents.add(workflow.id(), prepared.version(), workflow.revision(),
 				prepared.pdf(), prepared.parent(), request.id(), prepared.signedAt());

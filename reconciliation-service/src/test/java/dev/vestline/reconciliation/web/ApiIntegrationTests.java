@@ -1,4 +1,4 @@
-package dev.vestline.reconciliation.api;
+package dev.vestline.reconciliation.web;
 
 import java.util.List;
 import java.util.UUID;

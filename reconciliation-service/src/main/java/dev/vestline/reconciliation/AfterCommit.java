@@ -1,4 +1,4 @@
-package dev.vestline.reconciliation.api;
+package dev.vestline.reconciliation;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -1,4 +1,4 @@
-package dev.vestline.reconciliation.api;
+package dev.vestline.reconciliation.web;
 
 import java.nio.charset.StandardCharsets;
 
