@@ -38,7 +38,7 @@ class SignatureWebContractIntegrationTests implements WebContractTests {
 		DevTokens tokens = DevTokens.example();
 		return new Routes(this.port, tokens.token("carl", "compliance", "operations"), tokens.token("nina", "nobody"),
 				new Operation("POST", "/api/v1/workflows/" + workflow + "/cancel", "{\"reason\":\"contract\"}"),
-				new Operation("PUT", "/api/v1/vehicles/" + UUID.randomUUID() + "/parties/arranger",
+				new Operation("PUT", "/api/v1/vehicles/" + UUID.randomUUID() + "/parties/ARRANGER",
 						"{\"partyId\":\"arranger-2\",\"name\":\"Ann Arranger\"}"),
 				"{\"partyId\":\"\",\"name\":\"\"}", "/api/v1/workflows/" + workflow,
 				"/api/v1/workflows/" + workflow + "/nothing-here");
