@@ -43,6 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> domain(DomainException ex) {
 		return DomainProblems.response(ex);
@@ -121,7 +123,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		// Spring's own refusals (405, 406, 415 ...) get a stable type too
-		if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
 			problem.setType(URI.create(Problems.TYPE_BASE + "http-" + statusCode.value()));
 		}
 		// said explicitly: negotiation would otherwise pick application/json for a
