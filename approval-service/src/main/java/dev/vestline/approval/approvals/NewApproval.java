@@ -10,8 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.events.approval.ApprovalKind;
+import dev.vestline.support.domain.InvalidInput;
 
 /**
  * A request for approval: an investor's interest in a deal, or a subscription to it.
@@ -31,16 +31,16 @@ public record NewApproval(@NotNull ApprovalKind kind, @NotNull UUID dealId,
 	void checkFieldsOfKind() {
 		boolean subscription = this.kind == ApprovalKind.SUBSCRIPTION;
 		if (subscription && this.subscriptionId == null) {
-			throw ApiProblem.invalidField("subscriptionId", "is required for a SUBSCRIPTION");
+			throw InvalidInput.field("subscriptionId", "is required for a SUBSCRIPTION");
 		}
 		if (subscription && this.amount == null) {
-			throw ApiProblem.invalidField("amount", "is required for a SUBSCRIPTION");
+			throw InvalidInput.field("amount", "is required for a SUBSCRIPTION");
 		}
 		if (!subscription && this.subscriptionId != null) {
-			throw ApiProblem.invalidField("subscriptionId", "is only for a SUBSCRIPTION");
+			throw InvalidInput.field("subscriptionId", "is only for a SUBSCRIPTION");
 		}
 		if (!subscription && this.amount != null) {
-			throw ApiProblem.invalidField("amount", "is only for a SUBSCRIPTION");
+			throw InvalidInput.field("amount", "is only for a SUBSCRIPTION");
 		}
 	}
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.vestline.billing.web.ConditionalRequests;
-import dev.vestline.billing.web.Problem;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.Unacceptable;
+import dev.vestline.support.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -47,10 +48,10 @@ class InvoiceController {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > 500) {
-			throw Problem.unprocessable("limit must be between 1 and 500");
+			throw new Unacceptable("limit must be between 1 and 500");
 		}
 		if (status != null && !STATUSES.contains(status)) {
-			throw Problem.unprocessable("status must be one of " + STATUSES);
+			throw new Unacceptable("status must be one of " + STATUSES);
 		}
 		List<Invoice> page = this.invoices.page(investorId, status, after, limit);
 		return new InvoicePage(page, (page.size() == limit) ? page.getLast().id() : null);
@@ -58,9 +59,9 @@ class InvoiceController {
 
 	@GetMapping("/api/v1/invoices/{id}")
 	ResponseEntity<InvoiceDetail> get(@PathVariable UUID id) {
-		Invoice invoice = this.invoices.find(id).orElseThrow(() -> Problem.notFound("Invoice " + id));
+		Invoice invoice = this.invoices.find(id).orElseThrow(() -> new NotFound("Invoice " + id));
 		return ResponseEntity.ok()
-			.eTag(ConditionalRequests.etag(invoice.version()))
+			.eTag(IfMatch.etag(invoice.version()))
 			.location(URI.create("/api/v1/invoices/" + id))
 			.body(new InvoiceDetail(invoice, this.lines.of(id)));
 	}
@@ -68,9 +69,8 @@ class InvoiceController {
 	@PostMapping("/api/v1/invoices/{id}/void")
 	ResponseEntity<Invoice> voidInvoice(@PathVariable UUID id, @Valid @RequestBody VoidRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal caller) {
-		Invoice invoice = this.voiding.voidInvoice(id, ConditionalRequests.requiredVersion(ifMatch), request.reason(),
-				caller.getName());
-		return ResponseEntity.ok().eTag(ConditionalRequests.etag(invoice.version())).body(invoice);
+		Invoice invoice = this.voiding.voidInvoice(id, IfMatch.version(ifMatch), request.reason(), caller.getName());
+		return ResponseEntity.ok().eTag(IfMatch.etag(invoice.version())).body(invoice);
 	}
 
 	/**

@@ -8,8 +8,10 @@ import java.util.UUID;
 import dev.vestline.billing.Ids;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.billing.PaymentSource;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.StaleVersion;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,18 +41,18 @@ class CreditApplication {
 	}
 
 	Payment apply(UUID invoiceId, long expectedVersion) {
-		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> Problem.notFound("Invoice " + invoiceId));
+		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> new NotFound("Invoice " + invoiceId));
 		if (invoice.version() != expectedVersion) {
-			throw Problem.staleVersion(invoice.version());
+			throw StaleVersion.of(invoice.version());
 		}
 		if (!"ISSUED".equals(invoice.status())) {
-			throw Problem.conflict("Invoice " + invoice.invoiceNumber() + " is " + invoice.status()
+			throw new Conflict("Invoice " + invoice.invoiceNumber() + " is " + invoice.status()
 					+ "; credit applies only to an ISSUED invoice");
 		}
 		BigDecimal balance = this.credits.lockBalance(invoice.investorId(), invoice.currency());
 		BigDecimal amount = balance.min(invoice.outstanding());
 		if (amount.signum() <= 0) {
-			throw Problem.conflict("Investor " + invoice.investorId() + " has no " + invoice.currency() + " credit");
+			throw new Conflict("Investor " + invoice.investorId() + " has no " + invoice.currency() + " credit");
 		}
 		Instant now = this.clock.instant();
 		UUID id = Ids.next();

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.NotFound;
 
 import org.springframework.stereotype.Component;
 
@@ -42,7 +42,7 @@ class KnownPayments {
 	 * @return the payment
 	 */
 	Payment find(UUID id) {
-		return this.payments.find(id).orElseThrow(() -> Problem.notFound("Payment " + id));
+		return this.payments.find(id).orElseThrow(() -> new NotFound("Payment " + id));
 	}
 
 	/**

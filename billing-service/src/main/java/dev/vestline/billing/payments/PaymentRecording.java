@@ -9,8 +9,8 @@ import java.util.UUID;
 import dev.vestline.billing.Ids;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.NotFound;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +56,7 @@ public class PaymentRecording {
 		if (known.isPresent()) {
 			return known.get();
 		}
-		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> Problem.notFound("Invoice " + invoiceId));
+		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> new NotFound("Invoice " + invoiceId));
 		// a racer with the same origin may have committed while we waited for the lock
 		known = this.known.recorded(origin, invoiceId);
 		if (known.isPresent()) {

@@ -7,8 +7,8 @@ import java.util.UUID;
 import dev.vestline.billing.invoices.CreditorReference;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.Unacceptable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,17 +64,17 @@ class WebhookPayments {
 	private Invoice invoice(WebhookPayload payload) {
 		if (payload.invoiceId() != null) {
 			return this.invoices.find(payload.invoiceId())
-				.orElseThrow(() -> Problem.unprocessable("Invoice " + payload.invoiceId() + " does not exist"));
+				.orElseThrow(() -> new Unacceptable("Invoice " + payload.invoiceId() + " does not exist"));
 		}
 		if (payload.paymentReference() != null) {
 			String reference = payload.paymentReference().replace(" ", "");
 			if (!CreditorReference.isValid(reference)) {
-				throw Problem.unprocessable(reference + " is not a valid ISO 11649 creditor reference");
+				throw new Unacceptable(reference + " is not a valid ISO 11649 creditor reference");
 			}
 			return this.invoices.findByPaymentReference(reference)
-				.orElseThrow(() -> Problem.unprocessable("No invoice has payment reference " + reference));
+				.orElseThrow(() -> new Unacceptable("No invoice has payment reference " + reference));
 		}
-		throw Problem.unprocessable("Name the invoice: invoiceId or paymentReference");
+		throw new Unacceptable("Name the invoice: invoiceId or paymentReference");
 	}
 
 }

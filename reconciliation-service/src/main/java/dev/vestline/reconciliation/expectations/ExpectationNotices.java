@@ -1,6 +1,6 @@
 package dev.vestline.reconciliation.expectations;
 
-import dev.vestline.reconciliation.api.AfterCommit;
+import dev.vestline.reconciliation.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;

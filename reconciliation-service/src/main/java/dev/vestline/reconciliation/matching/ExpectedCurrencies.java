@@ -3,10 +3,10 @@ package dev.vestline.reconciliation.matching;
 import java.util.Objects;
 import java.util.UUID;
 
-import dev.vestline.reconciliation.api.ApiProblem;
 import dev.vestline.reconciliation.expectations.Invoice;
 import dev.vestline.reconciliation.expectations.Invoices;
 import dev.vestline.reconciliation.expectations.Subscriptions;
+import dev.vestline.support.domain.Unacceptable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -29,13 +29,13 @@ class ExpectedCurrencies {
 	String currency(@Nullable UUID subscriptionId, @Nullable UUID invoiceId) {
 		if (subscriptionId != null) {
 			return this.subscriptions.find(subscriptionId)
-				.orElseThrow(() -> ApiProblem.unprocessable("No subscription " + subscriptionId + " is expected"))
+				.orElseThrow(() -> new Unacceptable("No subscription " + subscriptionId + " is expected"))
 				.currency();
 		}
 		Invoice invoice = this.invoices.find(Objects.requireNonNull(invoiceId))
-			.orElseThrow(() -> ApiProblem.unprocessable("No invoice " + invoiceId + " is expected"));
+			.orElseThrow(() -> new Unacceptable("No invoice " + invoiceId + " is expected"));
 		if (invoice.voidedAt() != null) {
-			throw ApiProblem.unprocessable(
+			throw new Unacceptable(
 					"Invoice " + invoice.invoiceNumber() + " was voided in billing; no payment is expected on it");
 		}
 		return invoice.currency();

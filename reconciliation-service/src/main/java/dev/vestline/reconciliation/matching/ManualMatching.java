@@ -7,7 +7,8 @@ import java.util.UUID;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.vestline.events.reconciliation.MatchTarget;
-import dev.vestline.reconciliation.api.ApiProblem;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.Unacceptable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -40,25 +41,25 @@ class ManualMatching {
 
 	Match create(UUID bankTransactionId, @Nullable UUID subscriptionId, @Nullable UUID invoiceId, String by) {
 		MatchingQueries.BankCredit line = this.queries.line(bankTransactionId)
-			.orElseThrow(() -> ApiProblem.unprocessable("No bank transaction " + bankTransactionId));
+			.orElseThrow(() -> new Unacceptable("No bank transaction " + bankTransactionId));
 		if (line.amount().signum() <= 0) {
-			throw ApiProblem.unprocessable("Bank transaction " + bankTransactionId + " is a debit; only credits fund");
+			throw new Unacceptable("Bank transaction " + bankTransactionId + " is a debit; only credits fund");
 		}
 		if (line.accepted()) {
-			throw ApiProblem.conflict("Bank transaction " + bankTransactionId + " is already in an accepted match");
+			throw new Conflict("Bank transaction " + bankTransactionId + " is already in an accepted match");
 		}
 		MatchTarget target = (subscriptionId != null) ? MatchTarget.SUBSCRIPTION : MatchTarget.INVOICE;
 		String currency = this.expected.currency(subscriptionId, invoiceId);
 		if (!currency.equals(line.currency())) {
-			throw ApiProblem.unprocessable("The bank transaction is in " + line.currency() + ", the "
+			throw new Unacceptable("The bank transaction is in " + line.currency() + ", the "
 					+ target.name().toLowerCase(Locale.ROOT) + " in " + currency);
 		}
 		Match match = new Match(this.ids.generate(), bankTransactionId, target, subscriptionId, invoiceId,
 				line.amount(), line.currency(), MatchRule.MANUAL, MatchStatus.SUGGESTED, 0, by, this.clock.instant(),
 				null, null, null, null, null);
 		if (!this.matches.propose(match)) {
-			throw ApiProblem
-				.conflict("An open match of bank transaction " + bankTransactionId + " to this target exists already");
+			throw new Conflict(
+					"An open match of bank transaction " + bankTransactionId + " to this target exists already");
 		}
 		return match;
 	}

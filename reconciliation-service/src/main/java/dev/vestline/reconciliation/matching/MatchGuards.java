@@ -2,7 +2,9 @@ package dev.vestline.reconciliation.matching;
 
 import java.util.UUID;
 
-import dev.vestline.reconciliation.api.ApiProblem;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.StaleVersion;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
@@ -26,32 +28,32 @@ class MatchGuards {
 	}
 
 	Match current(UUID id, long version, MatchStatus expected) {
-		Match match = this.matches.find(id).orElseThrow(() -> ApiProblem.notFound("No match " + id));
+		Match match = this.matches.find(id).orElseThrow(() -> new NotFound("No match " + id));
 		if (match.status() != expected) {
 			conflicted();
-			throw ApiProblem.conflict(describe(match) + "; only a " + expected + " match can be decided this way");
+			throw new Conflict(describe(match) + "; only a " + expected + " match can be decided this way");
 		}
 		if (match.version() != version) {
-			throw ApiProblem.stale("Match " + id + " is at version " + match.version() + ", not " + version
-					+ "; read it again and decide on what it is now");
+			throw new StaleVersion(match.version(), "Match " + id + " is at version " + match.version() + ", not "
+					+ version + "; read it again and decide on what it is now");
 		}
 		return match;
 	}
 
 	/** Someone else's conditional UPDATE won between our read and ours. */
-	ApiProblem lostRace(UUID id, long version) {
+	Conflict lostRace(UUID id, long version) {
 		conflicted();
 		Match now = this.matches.find(id).orElseThrow();
 		if (now.version() != version) {
-			return ApiProblem.conflict(describe(now) + " meanwhile");
+			return new Conflict(describe(now) + " meanwhile");
 		}
-		return ApiProblem.conflict("Match " + id + " changed meanwhile");
+		return new Conflict("Match " + id + " changed meanwhile");
 	}
 
 	/** The bank transaction's other accepted match won (the unique index said so). */
-	ApiProblem lineTaken(Match match) {
+	Conflict lineTaken(Match match) {
 		conflicted();
-		return ApiProblem.conflict("Bank transaction " + match.bankTransactionId()
+		return new Conflict("Bank transaction " + match.bankTransactionId()
 				+ " is already in another accepted match; reverse that one first");
 	}
 

@@ -9,7 +9,7 @@ import dev.vestline.events.reconciliation.MatchAccepted;
 import dev.vestline.events.reconciliation.MatchReversed;
 import dev.vestline.events.reconciliation.MatchTarget;
 import dev.vestline.messaging.outbox.Outbox;
-import dev.vestline.reconciliation.api.AfterCommit;
+import dev.vestline.reconciliation.AfterCommit;
 import dev.vestline.reconciliation.positions.PositionBooking;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-import dev.vestline.reconciliation.api.ApiProblem;
 import dev.vestline.reconciliation.expectations.Subscription;
+import dev.vestline.support.domain.Conflict;
 
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ class PositionMovements {
 		Position position = this.positions
 			.grow(this.ids.generate(), subscription.investorId(), subscription.vehicleId(), units, amount,
 					subscription.currency(), now)
-			.orElseThrow(() -> ApiProblem.conflict("The investor's position in this vehicle is held in another "
+			.orElseThrow(() -> new Conflict("The investor's position in this vehicle is held in another "
 					+ "currency than " + subscription.currency()));
 		Movement movement = new Movement(this.ids.generate(), position.id(), matchId, Movement.FUNDING, units, amount,
 				unitPrice, bookedBy, now);

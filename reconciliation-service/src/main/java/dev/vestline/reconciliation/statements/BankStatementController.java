@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import dev.vestline.reconciliation.api.AfterCommit;
-import dev.vestline.reconciliation.api.ApiProblem;
+import dev.vestline.reconciliation.AfterCommit;
+import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.idempotency.IdempotentRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,7 +57,7 @@ class BankStatementController {
 			Authentication caller) {
 		StatementFormat format = contentType.getSubtype().equals("csv") ? StatementFormat.CSV : StatementFormat.CAMT053;
 		if (content.length == 0) {
-			throw ApiProblem.badRequest("The statement is empty");
+			throw InvalidInput.field("body", "is an empty statement");
 		}
 		// the format is part of the request: the same bytes as CSV or XML are different
 		// requests

@@ -8,7 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.vestline.signature.audit.AuditLog;
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.DomainException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,8 @@ public class LeaseAcquisition {
 	 * @param workflowId the workflow, which must be open
 	 * @param holder who asks, in words for the audit log
 	 * @return the lease
-	 * @throws ApiProblem 409 with Retry-After when it stayed held for the whole wait
+	 * @throws Conflict ({@code lease-held}, with a retry after) when it stayed held for
+	 * the whole wait
 	 */
 	public Lease acquire(UUID workflowId, String holder) {
 		long started = this.waiting.nanoTime();
@@ -69,7 +71,7 @@ public class LeaseAcquisition {
 			}
 			Leases.State state = this.leases.state(workflowId);
 			if (!state.open()) {
-				throw ApiProblem.conflict("This document is no longer open for signature.");
+				throw new Conflict("This document is no longer open for signature.");
 			}
 			if (state.holder() == null) {
 				continue; // released between the two reads: try again at once
@@ -120,7 +122,7 @@ public class LeaseAcquisition {
 		return lease;
 	}
 
-	private ApiProblem refused(UUID workflowId, String holder, Leases.State held, Duration waited) {
+	private DomainException refused(UUID workflowId, String holder, Leases.State held, Duration waited) {
 		this.metrics.waited(waited);
 		this.metrics.refused();
 		this.audit.record(workflowId, "LEASE_REFUSED", holder,
@@ -129,8 +131,8 @@ public class LeaseAcquisition {
 		Duration untilExpiry = Duration.between(this.clock.instant(), expiresAt);
 		Duration retryAfter = min(untilExpiry.isNegative() ? Duration.ofSeconds(1) : untilExpiry,
 				this.properties.maxWait());
-		return ApiProblem.busy(BUSY,
-				retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter);
+		return new Conflict("lease-held", "Someone else is signing", BUSY)
+			.retryAfter(retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter);
 	}
 
 	/** Equal jitter: half the backoff, plus a random share of the other half. */
@@ -141,7 +143,7 @@ public class LeaseAcquisition {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw ApiProblem.busy(BUSY, Duration.ofSeconds(1));
+			throw new Conflict("lease-held", "Someone else is signing", BUSY).retryAfter(Duration.ofSeconds(1));
 		}
 	}
 

@@ -2,7 +2,7 @@ package dev.vestline.signature.parties;
 
 import java.util.UUID;
 
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -32,7 +32,7 @@ class VehiclePartyController {
 	@GetMapping
 	Party get(@PathVariable UUID vehicleId, @PathVariable PartyRole role) {
 		return this.parties.find(vehicleId, role)
-			.orElseThrow(() -> ApiProblem.notFound("No " + role + " is set for vehicle " + vehicleId + "."));
+			.orElseThrow(() -> new NotFound("No " + role + " is set for vehicle " + vehicleId + "."));
 	}
 
 	@PutMapping

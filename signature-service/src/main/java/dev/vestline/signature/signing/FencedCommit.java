@@ -5,10 +5,10 @@ import java.util.UUID;
 
 import dev.vestline.signature.lease.LeaseLost;
 import dev.vestline.signature.signing.SignerAccess.Access;
-import dev.vestline.signature.web.ApiProblem;
 import dev.vestline.signature.workflows.SigningWorkflow;
 import dev.vestline.signature.workflows.WorkflowStatus;
 import dev.vestline.signature.workflows.WorkflowTransitions;
+import dev.vestline.support.domain.Conflict;
 
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ class FencedCommit {
 			throw new LeaseLost();
 		}
 		if (!this.signers.markSigned(request.id(), prepared.typedName(), prepared.signedAt(), prepared.version())) {
-			throw ApiProblem.conflict("This signing link was already used, or it expired while you signed.");
+			throw new Conflict("This signing link was already used, or it expired while you signed.");
 		}
 	}
 
@@ -51,7 +51,7 @@ class FencedCommit {
 		SignerRequest request = found.request();
 		if (!this.signers.markDeclined(request.id(), reason, now) || !this.transitions.end(found.workflow().id(),
 				WorkflowStatus.DECLINED, why, null, request.revision(), now)) {
-			throw ApiProblem.conflict("This signing link was already used, or the document is no longer open.");
+			throw new Conflict("This signing link was already used, or the document is no longer open.");
 		}
 	}
 

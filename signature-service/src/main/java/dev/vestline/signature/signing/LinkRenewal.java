@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.vestline.signature.audit.AuditLog;
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.Conflict;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +36,7 @@ class LinkRenewal {
 		FreshLinks.Fresh fresh = this.links.mint();
 		Instant expiresAt = fresh.expiresAt();
 		String signerId = this.signers.renewLink(workflowId, role, fresh.token().sha256(), expiresAt)
-			.orElseThrow(() -> ApiProblem.conflict("Workflow " + workflowId + " has no open " + role
+			.orElseThrow(() -> new Conflict("Workflow " + workflowId + " has no open " + role
 					+ " request waiting for a signature; no link was sent."));
 		this.links.send(workflowId, signerId, role, fresh);
 		this.audit.record(workflowId, "LINK_RENEWED", by, "new link for the " + role.toLowerCase() + ", valid until "

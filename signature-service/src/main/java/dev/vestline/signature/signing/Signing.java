@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import dev.vestline.signature.lease.LeaseAcquisition;
 import dev.vestline.signature.lease.LeaseLost;
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.DomainException;
 import dev.vestline.support.idempotency.IdempotencyKey;
 import dev.vestline.support.idempotency.IdempotentRequests;
 
@@ -61,7 +61,7 @@ class Signing {
 		try {
 			return ResponseEntity.ok(complete(this.preparation.prepare(token, typedName, key)));
 		}
-		catch (ApiProblem ex) {
+		catch (DomainException ex) {
 			// a concurrent retry with the same key committed first: answer as it was
 			// answered
 			return this.requests.replayed(key).orElseThrow(() -> ex);

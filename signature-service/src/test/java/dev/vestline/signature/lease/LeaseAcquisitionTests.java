@@ -7,11 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.vestline.signature.audit.AuditLog;
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.Conflict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,8 +47,8 @@ class LeaseAcquisitionTests {
 		when(this.leases.state(this.workflow))
 			.thenReturn(new Leases.State(true, "INVESTOR ivy", Instant.now().plusSeconds(20)));
 		assertThatThrownBy(() -> this.acquisition.acquire(this.workflow, "ARRANGER ada"))
-			.isInstanceOfSatisfying(ApiProblem.class, (problem) -> {
-				assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+			.isInstanceOfSatisfying(Conflict.class, (problem) -> {
+				assertThat(problem.slug()).isEqualTo("lease-held");
 				assertThat(problem.getMessage()).startsWith("Another party is signing this document right now");
 				// capped by the wait bound (300 ms); Retry-After counts whole seconds
 				assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(1));
@@ -71,7 +69,7 @@ class LeaseAcquisitionTests {
 		when(this.leases.tryAcquire(eq(this.workflow), anyString(), any(), any())).thenReturn(Optional.empty());
 		when(this.leases.state(this.workflow)).thenReturn(new Leases.State(false, null, null));
 		assertThatThrownBy(() -> this.acquisition.acquire(this.workflow, "ARRANGER ada")).isInstanceOfSatisfying(
-				ApiProblem.class, (problem) -> assertThat(problem.getMessage()).contains("no longer open"));
+				Conflict.class, (problem) -> assertThat(problem.getMessage()).contains("no longer open"));
 	}
 
 	@Test
