@@ -36,8 +36,12 @@ public class EdgeTestApplication {
 	SecurityFilterChain edgeSecurity(HttpSecurity http) throws Exception {
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/api/**").authenticated().anyRequest().permitAll())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/operations/**")
+				.hasRole("operations")
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
 			.oauth2ResourceServer((oauth) -> oauth.jwt(Customizer.withDefaults()))
 			.build();
 	}
@@ -70,7 +74,7 @@ public class EdgeTestApplication {
 			return Map.of("id", id, "tables", tables);
 		}
 
-		@GetMapping("/api/me")
+		@GetMapping({ "/api/me", "/api/operations/me" })
 		Map<String, Object> me(Authentication caller) {
 			return Map.of("name", caller.getName());
 		}
