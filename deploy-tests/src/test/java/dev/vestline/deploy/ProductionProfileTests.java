@@ -59,6 +59,9 @@ class ProductionProfileTests {
 				assertThat(string(binder, "vestline.messaging.topics.declare")).isEqualTo("false");
 				assertThat(string(binder, "spring.security.oauth2.resourceserver.jwt.issuer-uri"))
 					.isEqualTo("configMap:vestline-identity/issuer-uri");
+				assertThat(string(binder, "spring.security.oauth2.resourceserver.jwt.audiences"))
+					.isEqualTo("configMap:vestline-identity/audiences");
+				assertThat(string(binder, "vestline.security.jwt.dev-shared-secret")).isNull();
 			}
 		}
 	}

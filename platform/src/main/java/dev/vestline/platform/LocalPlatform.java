@@ -16,10 +16,11 @@ import dev.vestline.testharness.StandaloneKafkaBroker;
 /**
  * Runs the whole platform on one machine with no Docker: PostgreSQL (embedded unless
  * {@code VESTLINE_POSTGRES_URL} names a server), a KRaft Kafka broker, the four services
- * as processes of their own on fixed ports, and the dev token issuer. Ctrl-C stops
- * everything. The state (the embedded database and the broker's data under
- * {@code .vestline/}, or the services' schemas on an existing server) is kept from one
- * run to the next; {@code --fresh} throws both away together ({@link PlatformState}).
+ * as processes of their own on fixed ports, and an OpenID Connect provider, every port
+ * bound to 127.0.0.1. Ctrl-C stops everything. The state (the embedded database and the
+ * broker's data under {@code .vestline/}, or the services' schemas on an existing server)
+ * is kept from one run to the next; {@code --fresh} throws both away together
+ * ({@link PlatformState}).
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -37,7 +38,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final StandaloneKafkaBroker kafka;
 
-	private final DevTokenIssuer tokens;
+	private final IdentityProviderProcess identity;
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -49,12 +50,14 @@ public final class LocalPlatform implements AutoCloseable {
 		this.database = PlatformDatabase.start(options, this.state);
 		this.kafka = StandaloneKafkaBroker.start(this.state.kafka(), options.port("kafka"),
 				options.port("kafka-controller"));
-		this.tokens = new DevTokenIssuer(options.port("tokens"));
+		this.identity = new IdentityProviderProcess(options.port("identity"), options.repository(),
+				options.home().resolve("logs"));
 		for (String service : PlatformOptions.SERVICE_ORDER) {
-			Map<String, String> properties = new LinkedHashMap<>(
-					Map.of("spring.datasource.url", this.database.provision(service, service + "-local"),
-							"spring.datasource.username", service, "spring.datasource.password", service + "-local",
-							"spring.kafka.bootstrap-servers", this.kafka.bootstrapServers()));
+			Map<String, String> properties = new LinkedHashMap<>(Map.of("spring.datasource.url",
+					this.database.provision(service, service + "-local"), "spring.datasource.username", service,
+					"spring.datasource.password", service + "-local", "spring.kafka.bootstrap-servers",
+					this.kafka.bootstrapServers(), "server.address", "127.0.0.1"));
+			properties.putAll(this.identity.serviceProperties());
 			if (service.equals("signature")) {
 				// no mail delivery yet: signers' links are read from the log (dev
 				// launcher only)
@@ -76,6 +79,7 @@ public final class LocalPlatform implements AutoCloseable {
 	public static LocalPlatform start(PlatformOptions options) {
 		LocalPlatform platform = new LocalPlatform(options);
 		try {
+			platform.identity.start();
 			platform.services.values().forEach(ServiceProcess::start);
 			CompletableFuture
 				.allOf(platform.services.values()
@@ -179,14 +183,14 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @return a bearer token the services accept
 	 */
 	public String token(String subject, String... roles) {
-		return this.tokens.token(subject, roles);
+		return this.identity.token(subject, roles);
 	}
 
 	@Override
 	public void close() {
 		this.extraInstances.forEach(ServiceProcess::stop);
 		List.copyOf(this.services.values()).reversed().forEach(ServiceProcess::stop);
-		this.tokens.close();
+		this.identity.close();
 		this.kafka.close();
 		try {
 			this.database.close();
@@ -220,11 +224,7 @@ public final class LocalPlatform implements AutoCloseable {
 		text.append("  %-15s %s%n".formatted("postgresql", this.database.jdbcUrl()));
 		text.append("  %-15s %s%n".formatted("state", this.state.kept()
 				? "carried on from the last run (./vestline --fresh starts over)" : "new (kept for the next run)"));
-		text.append("  %-15s http://localhost:%d/token?subject=alice&roles=compliance,operations%n".formatted("tokens",
-				this.options.port("tokens")));
-		text.append(
-				"\n  e.g. curl -H \"Authorization: Bearer $(curl -s 'http://localhost:%d/token?roles=operations')\" %s/actuator/health%n"
-					.formatted(this.options.port("tokens"), this.services.get("approval").baseUrl()));
+		text.append(IdentityProviderSummary.of(this.identity, this.services.get("approval").baseUrl()));
 		return text.toString();
 	}
 

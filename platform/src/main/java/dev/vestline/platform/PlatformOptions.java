@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code null} to run embedded PostgreSQL
  * @param postgresUser a role on that server that may create roles and schemas
  * @param postgresPassword its password
- * @param ports the fixed ports: postgres, kafka, kafka-controller, tokens, and each
+ * @param ports the fixed ports: postgres, kafka, kafka-controller, identity, and each
  * service
  * @param demo whether to run the lifecycle demo once everything is up
  * @param fresh whether to throw away the state of earlier runs (the database and the
@@ -41,7 +41,7 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 		Path repository = Path.of(env.getOrDefault("VESTLINE_REPOSITORY", ".")).toAbsolutePath().normalize();
 		boolean demo = List.of(args).contains("--demo");
 		boolean fresh = List.of(args).contains("--fresh");
-		Map<String, Integer> ports = Map.of("postgres", 5433, "kafka", 9092, "kafka-controller", 9093, "tokens", 8080,
+		Map<String, Integer> ports = Map.of("postgres", 5433, "kafka", 9092, "kafka-controller", 9093, "identity", 9000,
 				"approval", 8081, "signature", 8082, "billing", 8083, "reconciliation", 8084);
 		return new PlatformOptions(repository.resolve(".vestline"), repository, env.get("VESTLINE_POSTGRES_URL"),
 				env.getOrDefault("VESTLINE_POSTGRES_USER", "postgres"),
@@ -58,7 +58,7 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 	 */
 	static PlatformOptions forTests(Path home, Path repository, Map<String, Map<String, String>> serviceProperties) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		for (String name : List.of("postgres", "kafka", "kafka-controller", "tokens", "approval", "signature",
+		for (String name : List.of("postgres", "kafka", "kafka-controller", "identity", "approval", "signature",
 				"billing", "reconciliation")) {
 			ports.put(name, freePort());
 		}

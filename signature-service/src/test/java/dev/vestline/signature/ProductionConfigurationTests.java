@@ -27,11 +27,18 @@ class ProductionConfigurationTests {
 	}
 
 	@Test
+	void refusesWholeSigningLinksInTheLog() throws IOException {
+		StandardEnvironment environment = environment(Map.of("vestline.signature.links.log-urls", "true"));
+		assertThatThrownBy(() -> new ProductionGuard(environment).check())
+			.hasMessageContaining("vestline.signature.links.log-urls is a development switch and is on");
+	}
+
+	@Test
 	void startsWithAPublicBaseUrlAndRealSecrets() throws IOException {
-		StandardEnvironment environment = environment(
-				Map.of("vestline.signature.links.public-base-url", "https://sign.vestline.io/sign",
-						"vestline.security.jwt.secret", "Zq8rV1nK4mW7pT2xC9bF6hJ3", "spring.datasource.password",
-						"Lk5Hq2Wm8Rn4Tz7Vc1Xb", "vestline.security.jwt.issuer", "https://id.vestline.io"));
+		StandardEnvironment environment = environment(Map.of("vestline.signature.links.public-base-url",
+				"https://sign.vestline.io/sign", "spring.datasource.password", "Lk5Hq2Wm8Rn4Tz7Vc1Xb",
+				"spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://id.vestline.io",
+				"spring.security.oauth2.resourceserver.jwt.audiences", "vestline"));
 		assertThatCode(() -> new ProductionGuard(environment).check()).doesNotThrowAnyException();
 	}
 

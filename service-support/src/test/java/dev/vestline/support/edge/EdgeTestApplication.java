@@ -32,8 +32,12 @@ public class EdgeTestApplication {
 	@Bean
 	SecurityFilterChain edgeSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
 		return problems.statelessApi(http)
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/api/**").authenticated().anyRequest().permitAll())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/operations/**")
+				.hasRole("operations")
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
 			.build();
 	}
 
@@ -59,7 +63,7 @@ public class EdgeTestApplication {
 			return Map.of("id", id, "tables", tables);
 		}
 
-		@GetMapping("/api/me")
+		@GetMapping({ "/api/me", "/api/operations/me" })
 		Map<String, Object> me(Authentication caller) {
 			return Map.of("name", caller.getName());
 		}
