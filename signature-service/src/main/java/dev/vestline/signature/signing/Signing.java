@@ -50,8 +50,8 @@ class Signing {
 		this.clock = clock;
 	}
 
-	public SignedDocument sign(String token, String typedName) {
-		return complete(prepare(token, typedName, null));
+	public SignedDocument sign(String token, String typedName, SignatureEvidence evidence) {
+		return complete(prepare(token, typedName, evidence, null));
 	}
 
 	/**
@@ -59,10 +59,11 @@ class Signing {
 	 * {@code Idempotent-Replayed}).
 	 * @param token the link's token
 	 * @param typedName the name to stamp
+	 * @param evidence what the request showed about the signer
 	 * @param idempotencyKey the client's {@code Idempotency-Key}
 	 * @return what the signature produced, now or the first time
 	 */
-	public ResponseEntity<?> sign(String token, String typedName, String idempotencyKey) {
+	public ResponseEntity<?> sign(String token, String typedName, SignatureEvidence evidence, String idempotencyKey) {
 		// scoped to the link, not to a caller: the link's token is the signer's only
 		// credential
 		IdempotencyKey key = this.requests.key("link:" + new LinkToken(token).scope(), "sign", idempotencyKey,
@@ -72,7 +73,7 @@ class Signing {
 			return first.get();
 		}
 		try {
-			return ResponseEntity.ok(complete(prepare(token, typedName, key)));
+			return ResponseEntity.ok(complete(prepare(token, typedName, evidence, key)));
 		}
 		catch (ApiProblem ex) {
 			// a concurrent retry with the same key committed first: answer as it was
@@ -83,10 +84,11 @@ class Signing {
 
 	/** First half: lease taken, signature stamped; a stalled holder stops here. */
 	PreparedSignature prepare(String token, String typedName) {
-		return prepare(token, typedName, null);
+		return prepare(token, typedName, SignatureEvidence.NONE, null);
 	}
 
-	private PreparedSignature prepare(String token, String typedName, @Nullable IdempotencyKey key) {
+	private PreparedSignature prepare(String token, String typedName, SignatureEvidence evidence,
+			@Nullable IdempotencyKey key) {
 		Access found = this.access.open(token);
 		Lease lease = this.leases.acquire(found.workflow().id(), found.holder());
 		try {
@@ -99,7 +101,7 @@ class Signing {
 					current.request().signer().signerId(), now, latest.version().version() + 1,
 					current.request().slot());
 			return new PreparedSignature(lease, current, latest.version(), stamp.applyTo(latest.bytes()), typedName,
-					now, key);
+					now, evidence, key);
 		}
 		catch (RuntimeException ex) {
 			this.leases.release(lease);

@@ -60,7 +60,8 @@ class SigningCommit {
 				prepared.signedAt())) {
 			throw new LeaseLost();
 		}
-		if (!this.signers.markSigned(request.id(), prepared.typedName(), prepared.signedAt(), prepared.version())) {
+		if (!this.signers.markSigned(request.id(), prepared.typedName(), prepared.signedAt(), prepared.version(),
+				prepared.evidence())) {
 			throw ApiProblem.conflict("This signing link was already used, or it expired while you signed.");
 		}
 		DocumentVersion version = this.documents.add(workflow.id(), prepared.version(), workflow.revision(),
