@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.vestline.signature.documents.DocumentRenderer;
 import dev.vestline.signature.documents.PdfText;
@@ -67,7 +68,7 @@ final class CertificateOfCompletion {
 	}
 
 	private static void write(PDDocument document, List<String> lines) throws IOException {
-		List<String> wrapped = lines.stream().flatMap((line) -> DocumentRenderer.wrap(line).stream()).toList();
+		List<Line> wrapped = lines.stream().flatMap(Line::wrapped).toList();
 		int next = 0;
 		do {
 			next = page(document, wrapped, next);
@@ -78,7 +79,7 @@ final class CertificateOfCompletion {
 	/**
 	 * Writes lines from {@code first} on a new page until it is full; returns the next.
 	 */
-	private static int page(PDDocument document, List<String> lines, int first) throws IOException {
+	private static int page(PDDocument document, List<Line> lines, int first) throws IOException {
 		PDPage page = new PDPage(PDRectangle.A4);
 		document.addPage(page);
 		int next = first;
@@ -88,10 +89,25 @@ final class CertificateOfCompletion {
 					CertificateText.TITLE + ((first > 0) ? " (continued)" : ""));
 			PdfText body = new PdfText(content, new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
 			for (y -= 24; next < lines.size() && y >= MARGIN; y -= LINE) {
-				body.line(MARGIN, y, lines.get(next++));
+				Line line = lines.get(next++);
+				body.line(MARGIN + line.indent(), y, line.text());
 			}
 		}
 		return next;
+	}
+
+	/**
+	 * A line as printed: what a line of the certificate's text indents with leading
+	 * spaces is indented on the page, also where it wraps.
+	 */
+	private record Line(String text, float indent) {
+
+		static Stream<Line> wrapped(String line) {
+			String text = line.stripLeading();
+			float indent = (line.length() - text.length()) * 6;
+			return DocumentRenderer.wrap(text).stream().map((part) -> new Line(part, indent));
+		}
+
 	}
 
 }

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (sealed on first request if the seal is not stored yet).
  */
 @RestController
-@RequestMapping(path = "/api/v1/workflows/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
+@RequestMapping("/api/v1/workflows/{id}")
 class SealedDocumentController {
 
 	private final Workflows workflows;

@@ -17,7 +17,7 @@ import dev.vestline.signature.documents.Sha256;
 public record SealingKey(PrivateKey privateKey, List<X509Certificate> chain) {
 
 	/** The subject of a key generated for a local run; never accepted in production. */
-	static final String LOCAL_SUBJECT = "CN=Vestline local sealing key (generated; not for production),O=Vestline";
+	static final String LOCAL_SUBJECT = "CN=Vestline local sealing key (generated - not for production),O=Vestline";
 
 	public SealingKey {
 		chain = List.copyOf(chain);

@@ -45,14 +45,14 @@ class LinkRenewal {
 	public Instant renew(UUID workflowId, String role, String by) {
 		LinkToken token = LinkToken.mint();
 		Instant expiresAt = this.clock.instant().plus(this.links.ttl());
-		String signerId = this.jdbc
-			.sql("""
-					UPDATE signer s SET token_sha256 = :token, link_expires_at = :expiresAt, link_revision = s.link_revision + 1
-					  FROM signing_workflow w
-					 WHERE s.workflow_id = w.id AND w.id = :id AND w.status = 'OPEN' AND s.revision = w.revision
-					   AND s.role = :role AND s.status = 'PENDING'
-					RETURNING s.party_id
-					""")
+		String signerId = this.jdbc.sql("""
+				UPDATE signer s SET token_sha256 = :token, link_expires_at = :expiresAt,
+				                    link_revision = s.link_revision + 1
+				  FROM signing_workflow w
+				 WHERE s.workflow_id = w.id AND w.id = :id AND w.status = 'OPEN' AND s.revision = w.revision
+				   AND s.role = :role AND s.status = 'PENDING'
+				RETURNING s.party_id
+				""")
 			.param("token", token.sha256())
 			.param("expiresAt", Timestamp.from(expiresAt))
 			.param("id", workflowId)

@@ -41,6 +41,8 @@ class SealingIntegrationTests {
 
 	static final String APPROVER = "Bearer " + DevTokens.example().token("anna", "approver");
 
+	static final String COMPLIANCE = "Bearer " + DevTokens.example().token("carl", "compliance");
+
 	static final String INVESTOR_ROLE = "Bearer " + DevTokens.example().token("ivy", "investor");
 
 	static final String CONSENT = "esign-disclosure-2026-11";
@@ -90,6 +92,10 @@ class SealingIntegrationTests {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).isEqualTo("application/pdf");
 		byte[] sealed = response.bytes();
+		try {
+		}
+		catch (Exception ex) {
+		}
 		assertThat(response.header("Document-SHA256")).isEqualTo(Sha256.hex(sealed));
 
 		List<DocumentVersion> chain = this.documents.of(workflow);
@@ -123,7 +129,11 @@ class SealingIntegrationTests {
 
 	@Test
 	void statesEverySignersEvidenceOnTheCertificateWithTimesInUtc() {
-		UUID workflow = completed();
+		UUID workflow = this.workflows.subscriptionPack();
+		assertThat(this.api.post(path(workflow, "/signers/INVESTOR/link"), "", "Authorization", COMPLIANCE).status())
+			.as("the investor's first link got lost: a second one")
+			.isEqualTo(202);
+		signBoth(workflow);
 		Api.Response response = this.api.get(path(workflow, "/certificate"), "Authorization", APPROVER);
 		assertThat(response.status()).isEqualTo(200);
 		PadesSignature.verify(response.bytes(), this.key.certificate());
@@ -139,9 +149,10 @@ class SealingIntegrationTests {
 			.allSatisfy((address) -> assertThat(address).matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"));
 		assertThat(text).contains("Certificate of completion", "Signer 1 of 2: INVESTOR", "Typed name: Ivy Investor",
 				"Signer 2 of 2: ARRANGER", "Typed name: Ada Arranger", "Ada Arranger (party arranger-1)",
-				"link revision 1 of terms revision 1", "disclosure version " + CONSENT,
-				"IP address: " + from.get("INVESTOR"), "IP address: " + from.get("ARRANGER"),
-				"Browser (User-Agent): " + INVESTOR_BROWSER, "Browser (User-Agent): " + ARRANGER_BROWSER,
+				"link revision 2 of terms revision 1", "link revision 1 of terms revision 1",
+				"disclosure version " + CONSENT, "IP address: " + from.get("INVESTOR"),
+				"IP address: " + from.get("ARRANGER"), "Browser (User-Agent): " + INVESTOR_BROWSER,
+				"Browser (User-Agent): " + ARRANGER_BROWSER,
 				"Document before signing: version 1, SHA-256 " + chain.get(0).sha256(),
 				"Document after signing: version 2, SHA-256 " + chain.get(1).sha256(),
 				"Document before signing: version 2, SHA-256 " + chain.get(1).sha256(),
@@ -200,12 +211,16 @@ class SealingIntegrationTests {
 	/** Investor and arranger sign over HTTP; returns once the completion is sealed. */
 	private UUID completed() {
 		UUID workflow = this.workflows.subscriptionPack();
+		signBoth(workflow);
+		return workflow;
+	}
+
+	private void signBoth(UUID workflow) {
 		assertThat(sign(this.links.token(workflow, "INVESTOR"), "Ivy Investor", INVESTOR_BROWSER).status())
 			.isEqualTo(200);
 		assertThat(sign(this.links.token(workflow, "ARRANGER"), "Ada Arranger", ARRANGER_BROWSER).status())
 			.isEqualTo(200);
 		await().atMost(java.time.Duration.ofSeconds(60)).until(() -> sealedAudits(workflow) == 1);
-		return workflow;
 	}
 
 	private Api.Response sign(String token, String name, String browser) {
