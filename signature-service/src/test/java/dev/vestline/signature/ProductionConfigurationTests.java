@@ -42,8 +42,20 @@ class ProductionConfigurationTests {
 		assertThatCode(() -> new ProductionGuard(environment).check()).doesNotThrowAnyException();
 	}
 
-	private static StandardEnvironment environment(Map<String, Object> overrides) throws IOException {
+	@Test
+	void refusesAMissingSealingKeyPassword() throws IOException {
+		StandardEnvironment environment = environment(Map.of("SIGNING_PUBLIC_BASE_URL", "https://sign.vestline.io/sign",
+				"SIGNATURE_SEALING_KEY_STORE", "file:/etc/vestline/sealing/seal.p12"), "application-prod.yml");
+		assertThatThrownBy(() -> new ProductionGuard(environment).check())
+			.hasMessageContaining("vestline.signature.sealing.key-store-password is not set");
+	}
+
+	private static StandardEnvironment environment(Map<String, Object> overrides, String... files) throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();
+		for (String file : files) {
+			new YamlPropertySourceLoader().load(file, new ClassPathResource(file))
+				.forEach(environment.getPropertySources()::addLast);
+		}
 		new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
 			.forEach(environment.getPropertySources()::addLast);
 		environment.getPropertySources().addFirst(new MapPropertySource("overrides", overrides));

@@ -38,7 +38,8 @@ class FencedCommit {
 				prepared.signedAt())) {
 			throw new LeaseLost();
 		}
-		if (!this.signers.markSigned(request.id(), prepared.typedName(), prepared.signedAt(), prepared.version())) {
+		if (!this.signers.markSigned(request.id(), prepared.typedName(), prepared.signedAt(), prepared.version(),
+				prepared.evidence())) {
 			throw new Conflict("This signing link was already used, or it expired while you signed.");
 		}
 	}

@@ -36,7 +36,8 @@ class SignaturePreparation {
 		this.clock = clock;
 	}
 
-	PreparedSignature prepare(String token, String typedName, @Nullable IdempotencyKey key) {
+	PreparedSignature prepare(String token, String typedName, SignatureEvidence evidence,
+			@Nullable IdempotencyKey key) {
 		Access found = this.access.open(token);
 		Lease lease = this.leases.acquire(found.workflow().id(), found.holder());
 		try {
@@ -49,7 +50,7 @@ class SignaturePreparation {
 					current.request().signer().signerId(), now, latest.version().version() + 1,
 					current.request().slot());
 			return new PreparedSignature(lease, current, latest.version(), stamp.applyTo(latest.bytes()), typedName,
-					now, key);
+					now, evidence, key);
 		}
 		catch (RuntimeException ex) {
 			this.leases.release(lease);

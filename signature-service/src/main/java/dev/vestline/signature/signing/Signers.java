@@ -3,6 +3,7 @@ package dev.vestline.signature.signing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,16 +68,20 @@ public class Signers {
 			.list();
 	}
 
-	boolean markSigned(UUID id, String typedName, Instant at, int documentVersion) {
+	boolean markSigned(UUID id, String typedName, Instant at, int documentVersion, SignatureEvidence evidence) {
 		return this.jdbc.sql("""
 				UPDATE signer SET status = 'SIGNED', typed_name = :typedName, signed_at = :at,
-				                  document_version = :version
+				                  document_version = :version, consent_version = :consentVersion,
+				                  signed_from = :from, signed_user_agent = :userAgent
 				 WHERE id = :id AND status = 'PENDING' AND link_expires_at > :at
 				""")
 			.param("id", id)
 			.param("typedName", typedName)
 			.param("at", Timestamp.from(at))
 			.param("version", documentVersion)
+			.param("consentVersion", evidence.consentVersion(), Types.VARCHAR)
+			.param("from", evidence.remoteAddress(), Types.VARCHAR)
+			.param("userAgent", evidence.userAgent(), Types.VARCHAR)
 			.update() == 1;
 	}
 
@@ -94,7 +99,8 @@ public class Signers {
 	 */
 	Optional<String> renewLink(UUID workflowId, String role, byte[] tokenSha256, Instant expiresAt) {
 		return this.jdbc.sql("""
-				UPDATE signer s SET token_sha256 = :token, link_expires_at = :expiresAt
+				UPDATE signer s SET token_sha256 = :token, link_expires_at = :expiresAt,
+				                    link_revision = s.link_revision + 1
 				  FROM signing_workflow w
 				 WHERE s.workflow_id = w.id AND w.id = :id AND w.status = 'OPEN' AND s.revision = w.revision
 				   AND s.role = :role AND s.status = 'PENDING'

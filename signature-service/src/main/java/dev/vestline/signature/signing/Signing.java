@@ -37,8 +37,8 @@ class Signing {
 		this.requests = requests;
 	}
 
-	public SignedDocument sign(String token, String typedName) {
-		return complete(this.preparation.prepare(token, typedName, null));
+	public SignedDocument sign(String token, String typedName, SignatureEvidence evidence) {
+		return complete(this.preparation.prepare(token, typedName, evidence, null));
 	}
 
 	/**
@@ -46,10 +46,11 @@ class Signing {
 	 * {@code Idempotent-Replayed}).
 	 * @param token the link's token
 	 * @param typedName the name to stamp
+	 * @param evidence what the request showed about the signer
 	 * @param idempotencyKey the client's {@code Idempotency-Key}
 	 * @return what the signature produced, now or the first time
 	 */
-	public ResponseEntity<?> sign(String token, String typedName, String idempotencyKey) {
+	public ResponseEntity<?> sign(String token, String typedName, SignatureEvidence evidence, String idempotencyKey) {
 		// scoped to the link, not to a caller: the link's token is the signer's only
 		// credential
 		IdempotencyKey key = this.requests.key("link:" + new LinkToken(token).scope(), "sign", idempotencyKey,
@@ -59,7 +60,7 @@ class Signing {
 			return first.get();
 		}
 		try {
-			return ResponseEntity.ok(complete(this.preparation.prepare(token, typedName, key)));
+			return ResponseEntity.ok(complete(this.preparation.prepare(token, typedName, evidence, key)));
 		}
 		catch (DomainException ex) {
 			// a concurrent retry with the same key committed first: answer as it was
@@ -70,7 +71,7 @@ class Signing {
 
 	/** First half: lease taken, signature stamped; a stalled holder stops here. */
 	PreparedSignature prepare(String token, String typedName) {
-		return this.preparation.prepare(token, typedName, null);
+		return this.preparation.prepare(token, typedName, SignatureEvidence.NONE, null);
 	}
 
 	/** Second half: commits only if the lease's fencing token is still current. */

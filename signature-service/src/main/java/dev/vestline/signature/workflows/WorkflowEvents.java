@@ -6,20 +6,25 @@ import dev.vestline.events.signature.SignatureEvent;
 import dev.vestline.messaging.EventContext;
 import dev.vestline.messaging.outbox.Outbox;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Appends a workflow's events to the outbox under the correlation id of the flow that
  * opened it, so that a signature made over HTTP days later still belongs to the
- * approval's flow.
+ * approval's flow; and publishes each in-process too, so that this service's own features
+ * (sealing a completed document) act on it within the transaction or after it commits.
  */
 @Component
 public class WorkflowEvents {
 
 	private final Outbox outbox;
 
-	WorkflowEvents(Outbox outbox) {
+	private final ApplicationEventPublisher inProcess;
+
+	WorkflowEvents(Outbox outbox, ApplicationEventPublisher inProcess) {
 		this.outbox = outbox;
+		this.inProcess = inProcess;
 	}
 
 	/**
@@ -30,8 +35,10 @@ public class WorkflowEvents {
 	public UUID append(SigningWorkflow workflow, SignatureEvent event) {
 		EventContext current = EventContext.current();
 		String correlationId = (workflow.correlationId() != null) ? workflow.correlationId() : current.correlationId();
-		return new EventContext(correlationId, current.causationId(), current.traceparent())
+		UUID id = new EventContext(correlationId, current.causationId(), current.traceparent())
 			.call(() -> this.outbox.append(event));
+		this.inProcess.publishEvent(event);
+		return id;
 	}
 
 }
