@@ -12,7 +12,8 @@ import org.springframework.core.env.Environment;
  * Refuses to start a service under the {@code prod} profile with a missing or example
  * secret, a test key, or a localhost public URL. Checked: the JWT key, the database
  * password, every property named in {@code vestline.production.secrets} and every URL
- * named in {@code vestline.production.public-urls} (a service lists its own there).
+ * named in {@code vestline.production.public-urls} (a service lists its own there), and
+ * the SMTP server and credentials of a service that sends mail.
  */
 public class ProductionGuard {
 
@@ -44,6 +45,7 @@ public class ProductionGuard {
 		for (String name : list("vestline.production.public-urls")) {
 			checkPublicUrl(name, problems);
 		}
+		new SmtpCredentials(this.environment).check(problems);
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(
 					"Refusing to start under the prod profile:\n - " + String.join("\n - ", problems));
