@@ -26,12 +26,18 @@ public class Signers {
 		this.jdbc = jdbc;
 	}
 
-	void add(UUID id, UUID workflowId, int revision, Signer signer, int slot, byte[] tokenSha256,
+	/**
+	 * @return the link's revision: one more than the role's links in this workflow so far
+	 */
+	int add(UUID id, UUID workflowId, int revision, Signer signer, int slot, byte[] tokenSha256, Instant issuedAt,
 			Instant linkExpiresAt) {
-		this.jdbc.sql("""
+		return this.jdbc.sql("""
 				INSERT INTO signer (id, workflow_id, revision, party_id, party_name, role, ordinal, token_sha256,
-				                    link_expires_at, status)
-				VALUES (:id, :workflowId, :revision, :partyId, :name, :role, :slot, :token, :expiresAt, 'PENDING')
+				                    link_issued_at, link_expires_at, status, link_revision)
+				VALUES (:id, :workflowId, :revision, :partyId, :name, :role, :slot, :token, :issuedAt, :expiresAt,
+				        'PENDING', (SELECT COALESCE(max(link_revision), 0) + 1 FROM signer
+				                     WHERE workflow_id = :workflowId AND role = :role))
+				RETURNING link_revision
 				""")
 			.param("id", id)
 			.param("workflowId", workflowId)
@@ -41,8 +47,10 @@ public class Signers {
 			.param("role", signer.role())
 			.param("slot", slot)
 			.param("token", tokenSha256)
+			.param("issuedAt", Timestamp.from(issuedAt))
 			.param("expiresAt", Timestamp.from(linkExpiresAt))
-			.update();
+			.query(Integer.class)
+			.single();
 	}
 
 	Optional<SignerRequest> byToken(byte[] tokenSha256) {

@@ -26,8 +26,10 @@ class SecurityConfiguration {
 			.requestMatchers("/api/v1/signing/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 					"/actuator/health/**", "/actuator/prometheus", "/error")
 			.permitAll()
-			.requestMatchers("/api/v1/dead-letters/**")
+			.requestMatchers("/api/v1/dead-letters/**", "/api/v1/mails/**")
 			.hasRole("operations")
+			.requestMatchers(HttpMethod.PUT, "/api/v1/workflows/*/signers/*/contact")
+			.hasAnyRole(DECIDERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/workflows/**", "/api/v1/vehicles/**")
 			.hasAnyRole(STAFF)
 			.requestMatchers(HttpMethod.POST, "/api/v1/workflows/*/cancel", "/api/v1/workflows/*/reissue",

@@ -17,6 +17,7 @@ import dev.vestline.events.signature.SigningWorkflowFailed;
 import dev.vestline.messaging.EventContext;
 import dev.vestline.signature.parties.Party;
 import dev.vestline.signature.parties.PartyRole;
+import dev.vestline.signature.parties.SignerContacts;
 import dev.vestline.signature.parties.VehicleParties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,8 +48,11 @@ public class WorkflowOpening {
 
 	private final Clock clock;
 
+	private final SignerContacts contacts;
+
 	WorkflowOpening(Workflows workflows, VehicleParties parties, DocumentIssue issue, WorkflowEvents events,
-			WorkflowMetrics metrics, Clock clock) {
+			WorkflowMetrics metrics, Clock clock, SignerContacts contacts) {
+		this.contacts = contacts;
 		this.workflows = workflows;
 		this.parties = parties;
 		this.issue = issue;
@@ -71,17 +75,22 @@ public class WorkflowOpening {
 			fail(grant, kind, "incomplete_grant", "The granted subscription has no subscription id or amount.");
 		}
 		else {
-			open(grant, kind, List.of(new Signer(grant.investorId(), grant.investorId(), "INVESTOR"),
-					new Signer(party.get().partyId(), party.get().name(), role.name())));
+			open(grant, kind, role, party.get());
 		}
 	}
 
-	private void open(ApprovalGranted grant, DocumentKind kind, List<Signer> signers) {
+	private void open(ApprovalGranted grant, DocumentKind kind, PartyRole role, Party party) {
+		List<Signer> signers = List.of(
+				new Signer(grant.investorId(),
+						(grant.investor() != null) ? grant.investor().name() : grant.investorId(), "INVESTOR"),
+				new Signer(party.partyId(), party.name(), role.name()));
 		SigningWorkflow workflow = workflow(grant, kind, WorkflowStatus.OPEN, null, 1);
 		if (!this.workflows.insert(workflow)) {
 			logger.info("Approval " + grant.approvalId() + " already has a signing workflow for this grant");
 			return;
 		}
+		// before the invitations: their mails go to these addresses
+		this.contacts.opened(workflow.id(), grant.investor(), role, party);
 		this.issue.issue(workflow, signers, null);
 		this.events.append(workflow,
 				new SigningWorkflowCreated(workflow.id(), grant.approvalId(), kind, grant.dealId(), grant.vehicleId(),
