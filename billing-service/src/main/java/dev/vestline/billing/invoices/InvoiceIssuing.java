@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.vestline.billing.BillingMetrics;
 import dev.vestline.billing.BillingProperties;
 import dev.vestline.billing.Ids;
+import dev.vestline.billing.mail.InvoiceMails;
 import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.events.Money;
 import dev.vestline.events.billing.InvoiceIssued;
@@ -45,8 +46,11 @@ class InvoiceIssuing {
 
 	private final int dueDays;
 
+	private final InvoiceMails mails;
+
 	InvoiceIssuing(AccruedFees fees, Invoices invoices, InvoiceLines lines, InvoiceNumbers numbers, Outbox outbox,
-			BillingMetrics metrics, Clock clock, BillingProperties properties) {
+			BillingMetrics metrics, Clock clock, BillingProperties properties, InvoiceMails mails) {
+		this.mails = mails;
 		this.fees = fees;
 		this.invoices = invoices;
 		this.lines = lines;
@@ -82,7 +86,9 @@ class InvoiceIssuing {
 			// twice
 			throw new IllegalStateException("Claimed fees changed under their lock");
 		}
-		this.outbox.append(issued(invoice, lines));
+		InvoiceIssued issued = issued(invoice, lines);
+		this.outbox.append(issued);
+		this.mails.issued(issued); // the investor's copy, in this transaction
 		this.metrics.countAfterCommit("vestline.billing.invoices.issued");
 		return Optional.of(new Issued(invoice.id(), lines.size()));
 	}

@@ -35,7 +35,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhook")
 				.permitAll()
-				.requestMatchers("/api/v1/dead-letters/**")
+				.requestMatchers("/api/v1/dead-letters/**", "/api/v1/mails/**")
 				.hasRole("operations")
 				.requestMatchers(HttpMethod.GET, "/api/v1/investors/*/statement")
 				.hasAnyRole("billing", "investor")
