@@ -16,10 +16,11 @@ import dev.vestline.testharness.StandaloneKafkaBroker;
 /**
  * Runs the whole platform on one machine with no Docker: PostgreSQL (embedded unless
  * {@code VESTLINE_POSTGRES_URL} names a server), a KRaft Kafka broker, the four services
- * as processes of their own on fixed ports, and the dev token issuer. Ctrl-C stops
- * everything. The state (the embedded database and the broker's data under
- * {@code .vestline/}, or the services' schemas on an existing server) is kept from one
- * run to the next; {@code --fresh} throws both away together ({@link PlatformState}).
+ * as processes of their own on fixed ports, the dev token issuer and a local mail server
+ * ({@link LocalMailServer}). Ctrl-C stops everything. The state (the embedded database
+ * and the broker's data under {@code .vestline/}, or the services' schemas on an existing
+ * server) is kept from one run to the next; {@code --fresh} throws both away together
+ * ({@link PlatformState}).
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -39,6 +40,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final DevTokenIssuer tokens;
 
+	private final LocalMailServer mailbox;
+
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
 	private final List<ServiceProcess> extraInstances = new ArrayList<>();
@@ -50,15 +53,16 @@ public final class LocalPlatform implements AutoCloseable {
 		this.kafka = StandaloneKafkaBroker.start(this.state.kafka(), options.port("kafka"),
 				options.port("kafka-controller"));
 		this.tokens = new DevTokenIssuer(options.port("tokens"));
+		this.mailbox = LocalMailServer.start(options.repository(), options.home().resolve("logs"),
+				options.port("mail-smtp"), options.port("mail-imap"), options.port("mail-web"));
 		for (String service : PlatformOptions.SERVICE_ORDER) {
 			Map<String, String> properties = new LinkedHashMap<>(
 					Map.of("spring.datasource.url", this.database.provision(service, service + "-local"),
 							"spring.datasource.username", service, "spring.datasource.password", service + "-local",
 							"spring.kafka.bootstrap-servers", this.kafka.bootstrapServers()));
+			properties.put("spring.mail.host", this.mailbox.smtpHost());
+			properties.put("spring.mail.port", Integer.toString(this.mailbox.smtpPort()));
 			if (service.equals("signature")) {
-				// no mail delivery yet: signers' links are read from the log (dev
-				// launcher only)
-				properties.put("vestline.signature.links.log-urls", "true");
 				properties.put("vestline.signature.links.public-base-url",
 						"http://localhost:" + options.port("signature") + "/sign");
 			}
@@ -167,6 +171,13 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
+	 * @return the local mail server every mail goes to
+	 */
+	LocalMailServer mailbox() {
+		return this.mailbox;
+	}
+
+	/**
 	 * @return the broker's bootstrap servers
 	 */
 	public String bootstrapServers() {
@@ -187,6 +198,7 @@ public final class LocalPlatform implements AutoCloseable {
 		this.extraInstances.forEach(ServiceProcess::stop);
 		List.copyOf(this.services.values()).reversed().forEach(ServiceProcess::stop);
 		this.tokens.close();
+		this.mailbox.close();
 		this.kafka.close();
 		try {
 			this.database.close();
@@ -218,6 +230,8 @@ public final class LocalPlatform implements AutoCloseable {
 			.append("  %-15s %s   (OpenAPI: %s/v3/api-docs)%n".formatted(name, process.baseUrl(), process.baseUrl())));
 		text.append("  %-15s %s%n".formatted("kafka", this.kafka.bootstrapServers()));
 		text.append("  %-15s %s%n".formatted("postgresql", this.database.jdbcUrl()));
+		text.append("  %-15s %s   (every mail the services send; SMTP 127.0.0.1:%d, IMAP :%d)%n".formatted("mailbox",
+				this.mailbox.webUrl(), this.mailbox.smtpPort(), this.mailbox.imapPort()));
 		text.append("  %-15s %s%n".formatted("state", this.state.kept()
 				? "carried on from the last run (./vestline --fresh starts over)" : "new (kept for the next run)"));
 		text.append("  %-15s http://localhost:%d/token?subject=alice&roles=compliance,operations%n".formatted("tokens",
