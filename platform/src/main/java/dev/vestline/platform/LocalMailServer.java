@@ -106,7 +106,8 @@ final class LocalMailServer implements AutoCloseable {
 	}
 
 	/**
-	 * @return the SMTP host and port the services send to */
+	 * @return the SMTP host and port the services send to
+	 */
 	String smtpHost() {
 		return "127.0.0.1";
 	}
@@ -120,13 +121,15 @@ final class LocalMailServer implements AutoCloseable {
 	}
 
 	/**
-	 * @return the page a person opens in a browser */
+	 * @return the page a person opens in a browser
+	 */
 	String webUrl() {
 		return "http://127.0.0.1:" + this.webPort + "/";
 	}
 
 	/**
-	 * @return where one address's mails are listed, as JSON */
+	 * @return where one address's mails are listed, as JSON
+	 */
 	String inboxUrl(String address) {
 		return "http://127.0.0.1:" + this.webPort + "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8)
 				+ "/messages/INBOX";
