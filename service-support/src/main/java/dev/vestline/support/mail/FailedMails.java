@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
+
 /**
  * What staff see of mails that did not arrive, and their re-send: to the same address
  * once the cause is fixed, or to a corrected one.
@@ -51,8 +53,14 @@ public class FailedMails {
 					mail.attachment());
 			messageId = MessageIds.of(corrected, this.properties.domain());
 		}
-		if (!this.queries.resend(id, correctedAddress, messageId, this.clock.instant())) {
-			throw new MailNotFailed(id);
+		try {
+			if (!this.queries.resend(id, correctedAddress, messageId, this.clock.instant())) {
+				throw new MailNotFailed("Mail " + id + " has not failed: it was sent or is still being tried");
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			throw new MailNotFailed(
+					"The same mail to " + correctedAddress + " was already written; it is not" + " written twice");
 		}
 	}
 
@@ -65,11 +73,14 @@ public class FailedMails {
 
 	}
 
-	/** The mail was sent, or is still being tried: nothing to re-send. */
+	/**
+	 * The mail was sent or is still being tried, or the corrected one exists already:
+	 * nothing to re-send.
+	 */
 	public static final class MailNotFailed extends RuntimeException {
 
-		MailNotFailed(UUID id) {
-			super("Mail " + id + " has not failed: it was sent or is still being tried");
+		MailNotFailed(String message) {
+			super(message);
 		}
 
 	}

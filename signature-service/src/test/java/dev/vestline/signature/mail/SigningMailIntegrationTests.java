@@ -190,6 +190,16 @@ class SigningMailIntegrationTests {
 		assertThat(request.getMessageID()).contains(".2.");
 		Api.Response failed = this.api.get("/api/v1/mails/failed", "Authorization", OPERATIONS);
 		assertThat(failed.status()).isEqualTo(200);
+		Api.Response unknown = this.api.post("/api/v1/mails/" + UUID.randomUUID() + "/resend", "{}", "Authorization",
+				OPERATIONS);
+		assertThat(unknown.status()).isEqualTo(404);
+		Api.Response badRecipient = this.api.post("/api/v1/mails/" + UUID.randomUUID() + "/resend",
+				"{\"recipient\":\"nobody\"}", "Authorization", OPERATIONS);
+		assertThat(badRecipient.status()).isEqualTo(400);
+		assertThat(badRecipient.text()).contains("recipient");
+		assertThat(this.api
+			.get("/api/v1/mails/failed", "Authorization", "Bearer " + DevTokens.example().token("carl", "compliance"))
+			.status()).isEqualTo(403);
 		Api.Response invalid = this.api.put("/api/v1/workflows/" + this.workflow + "/signers/INVESTOR/contact",
 				"{\"name\":\"Ivy\",\"email\":\"not-an-address\"}", "Authorization", OPERATIONS);
 		assertThat(invalid.status()).isEqualTo(400);
