@@ -27,11 +27,24 @@ class ProductionConfigurationTests {
 	}
 
 	@Test
-	void startsWithAPublicBaseUrlAndRealSecrets() throws IOException {
-		StandardEnvironment environment = environment(
+	void refusesTheLocalMailServerAndAMissingSmtpCredential() throws IOException {
+		StandardEnvironment environment = environment(Map.of());
+		assertThatThrownBy(() -> new ProductionGuard(environment).check())
+			.hasMessageContaining("spring.mail.host (localhost) is a local, example or test mail server")
+			.hasMessageContaining("spring.mail.password is not set")
+			.hasMessageContaining("vestline.mail.from is not set, or is an example address");
+	}
+
+	@Test
+	void startsWithAPublicBaseUrlRealSecretsAndARealMailRelay() throws IOException {
+		Map<String, Object> real = new java.util.HashMap<>(
 				Map.of("vestline.signature.links.public-base-url", "https://sign.vestline.io/sign",
 						"vestline.security.jwt.secret", "Zq8rV1nK4mW7pT2xC9bF6hJ3", "spring.datasource.password",
 						"Lk5Hq2Wm8Rn4Tz7Vc1Xb", "vestline.security.jwt.issuer", "https://id.vestline.io"));
+		real.putAll(
+				Map.of("spring.mail.host", "smtp.eu.mailgun.org", "spring.mail.username", "postmaster@mail.vestline.io",
+						"spring.mail.password", "7f3kQ9vL2xR8mW4pZ6tB", "vestline.mail.from", "signing@vestline.io"));
+		StandardEnvironment environment = environment(real);
 		assertThatCode(() -> new ProductionGuard(environment).check()).doesNotThrowAnyException();
 	}
 
