@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +42,10 @@ import org.springframework.web.client.RestClient;
  * cached): the running server on real PostgreSQL and Kafka, plus helpers to call it, play
  * producers and read what it published.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "vestline.mail.poll-interval=100ms")
 @RealInfrastructure(service = "billing")
+@Import(TestMailbox.class)
 public abstract class BillingIntegrationTest {
 
 	protected static final DevTokens TOKENS = DevTokens.example();

@@ -16,11 +16,11 @@ import dev.vestline.testharness.StandaloneKafkaBroker;
 /**
  * Runs the whole platform on one machine with no Docker: PostgreSQL (embedded unless
  * {@code VESTLINE_POSTGRES_URL} names a server), a KRaft Kafka broker, the four services
- * as processes of their own on fixed ports, and an OpenID Connect provider, every port
- * bound to 127.0.0.1. Ctrl-C stops everything. The state (the embedded database and the
- * broker's data under {@code .vestline/}, or the services' schemas on an existing server)
- * is kept from one run to the next; {@code --fresh} throws both away together
- * ({@link PlatformState}).
+ * as processes of their own on fixed ports, an OpenID Connect provider and a local mail
+ * server ({@link LocalMailServer}), every port bound to 127.0.0.1. Ctrl-C stops
+ * everything. The state (the embedded database and the broker's data under
+ * {@code .vestline/}, or the services' schemas on an existing server) is kept from one
+ * run to the next; {@code --fresh} throws both away together ({@link PlatformState}).
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -40,6 +40,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final IdentityProviderProcess identity;
 
+	private final LocalMailServer mailbox;
+
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
 	private final List<ServiceProcess> extraInstances = new ArrayList<>();
@@ -52,16 +54,17 @@ public final class LocalPlatform implements AutoCloseable {
 				options.port("kafka-controller"));
 		this.identity = new IdentityProviderProcess(options.port("identity"), options.repository(),
 				options.home().resolve("logs"));
+		this.mailbox = LocalMailServer.start(options.repository(), options.home().resolve("logs"),
+				options.port("mail-smtp"), options.port("mail-imap"), options.port("mail-web"));
 		for (String service : PlatformOptions.SERVICE_ORDER) {
 			Map<String, String> properties = new LinkedHashMap<>(Map.of("spring.datasource.url",
 					this.database.provision(service, service + "-local"), "spring.datasource.username", service,
 					"spring.datasource.password", service + "-local", "spring.kafka.bootstrap-servers",
 					this.kafka.bootstrapServers(), "server.address", "127.0.0.1"));
 			properties.putAll(this.identity.serviceProperties());
+			properties.put("spring.mail.host", this.mailbox.smtpHost());
+			properties.put("spring.mail.port", Integer.toString(this.mailbox.smtpPort()));
 			if (service.equals("signature")) {
-				// no mail delivery yet: signers' links are read from the log (dev
-				// launcher only)
-				properties.put("vestline.signature.links.log-urls", "true");
 				properties.put("vestline.signature.links.public-base-url",
 						"http://localhost:" + options.port("signature") + "/sign");
 			}
@@ -171,6 +174,13 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
+	 * @return the local mail server every mail goes to
+	 */
+	LocalMailServer mailbox() {
+		return this.mailbox;
+	}
+
+	/**
 	 * @return the broker's bootstrap servers
 	 */
 	public String bootstrapServers() {
@@ -191,6 +201,7 @@ public final class LocalPlatform implements AutoCloseable {
 		this.extraInstances.forEach(ServiceProcess::stop);
 		List.copyOf(this.services.values()).reversed().forEach(ServiceProcess::stop);
 		this.identity.close();
+		this.mailbox.close();
 		this.kafka.close();
 		try {
 			this.database.close();
@@ -222,6 +233,8 @@ public final class LocalPlatform implements AutoCloseable {
 			.append("  %-15s %s   (OpenAPI: %s/v3/api-docs)%n".formatted(name, process.baseUrl(), process.baseUrl())));
 		text.append("  %-15s %s%n".formatted("kafka", this.kafka.bootstrapServers()));
 		text.append("  %-15s %s%n".formatted("postgresql", this.database.jdbcUrl()));
+		text.append("  %-15s %s   (every mail the services send; SMTP 127.0.0.1:%d, IMAP :%d)%n".formatted("mailbox",
+				this.mailbox.webUrl(), this.mailbox.smtpPort(), this.mailbox.imapPort()));
 		text.append("  %-15s %s%n".formatted("state", this.state.kept()
 				? "carried on from the last run (./vestline --fresh starts over)" : "new (kept for the next run)"));
 		text.append(IdentityProviderSummary.of(this.identity, this.services.get("approval").baseUrl()));

@@ -41,8 +41,9 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 		Path repository = Path.of(env.getOrDefault("VESTLINE_REPOSITORY", ".")).toAbsolutePath().normalize();
 		boolean demo = List.of(args).contains("--demo");
 		boolean fresh = List.of(args).contains("--fresh");
-		Map<String, Integer> ports = Map.of("postgres", 5433, "kafka", 9092, "kafka-controller", 9093, "identity", 9000,
-				"approval", 8081, "signature", 8082, "billing", 8083, "reconciliation", 8084);
+		Map<String, Integer> ports = new LinkedHashMap<>(Map.of("postgres", 5433, "kafka", 9092, "kafka-controller",
+				9093, "identity", 9000, "approval", 8081, "signature", 8082, "billing", 8083, "reconciliation", 8084));
+		ports.putAll(Map.of("mail-smtp", 2525, "mail-imap", 2143, "mail-web", 8025)); // LocalMailServer
 		return new PlatformOptions(repository.resolve(".vestline"), repository, env.get("VESTLINE_POSTGRES_URL"),
 				env.getOrDefault("VESTLINE_POSTGRES_USER", "postgres"),
 				env.getOrDefault("VESTLINE_POSTGRES_PASSWORD", "postgres"), ports, demo, fresh, Map.of());
@@ -59,7 +60,7 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 	static PlatformOptions forTests(Path home, Path repository, Map<String, Map<String, String>> serviceProperties) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (String name : List.of("postgres", "kafka", "kafka-controller", "identity", "approval", "signature",
-				"billing", "reconciliation")) {
+				"billing", "reconciliation", "mail-smtp", "mail-imap", "mail-web")) {
 			ports.put(name, freePort());
 		}
 		return new PlatformOptions(home, repository, null, "postgres", "postgres", ports, false, false,

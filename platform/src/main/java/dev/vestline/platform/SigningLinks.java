@@ -1,10 +1,6 @@
 package dev.vestline.platform;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,54 +9,92 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the signers' links of a workflow. The signature service does not deliver links
- * yet (no mail); the local platform lets it log them in full, so this reads them from its
- * log, as a signer would read them from their inbox.
+ * Finds the signers' links of a workflow the way a signer does: in the signing mail in
+ * their mailbox (the local mail server), the latest one per role (a reminder or a renewal
+ * replaces the link before it).
  */
 final class SigningLinks {
 
-	private static final Pattern LINK = Pattern
-		.compile("Signing link for (\\S+) \\S+ of workflow ([0-9a-f-]{36}), valid until \\S+: \\S+/([^/\\s]+)\\s*$");
+	private static final Pattern LINK = Pattern.compile("/sign/([A-Za-z0-9_-]{43})\\b");
 
-	private final Path log;
+	private final LocalMailServer mailbox;
 
-	SigningLinks(Path log) {
-		this.log = log;
+	SigningLinks(LocalMailServer mailbox) {
+		this.mailbox = mailbox;
 	}
 
 	/**
-	 * Waits until every role's link of the workflow was logged.
+	 * Waits until every signer's link of the workflow arrived by mail.
 	 * @param workflow the workflow
-	 * @param roles e.g. {@code INVESTOR}, {@code ARRANGER}
+	 * @param addresses each role's e-mail address, e.g. {@code INVESTOR} to
+	 * {@code ingrid@...}
 	 * @param timeout how long to wait
 	 * @return each role's link token
 	 */
-	Map<String, String> await(UUID workflow, List<String> roles, Duration timeout) {
-		return Awaitility.await("signing links of workflow " + workflow)
+	Map<String, String> await(UUID workflow, Map<String, String> addresses, Duration timeout) {
+		return Awaitility.await("signing mails of workflow " + workflow)
 			.atMost(timeout)
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> read(workflow), (tokens) -> tokens.keySet().containsAll(roles));
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> read(workflow, addresses), (tokens) -> tokens.keySet().containsAll(addresses.keySet()));
 	}
 
-	private Map<String, String> read(UUID workflow) {
+	private Map<String, String> read(UUID workflow, Map<String, String> addresses) throws Exception {
 		Map<String, String> tokens = new HashMap<>();
-		try {
-			for (String line : Files.readAllLines(this.log, StandardCharsets.UTF_8)) {
-				Matcher matcher = LINK.matcher(line);
-				if (matcher.find() && matcher.group(2).equals(workflow.toString())) {
-					tokens.put(matcher.group(1), matcher.group(3)); // a renewed link
-																	// replaces the old
-																	// one
+		for (Map.Entry<String, String> signer : addresses.entrySet()) {
+			String role = signer.getKey().toLowerCase(java.util.Locale.ROOT);
+			for (MimeMessage mail : this.mailbox.inbox(signer.getValue())) {
+				if (isLinkMail(mail, workflow, role)) {
+					String token = token(text(mail));
+					if (token != null) {
+						tokens.put(signer.getKey(), token); // a later link replaces the
+															// earlier
+					}
 				}
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		return tokens;
+	}
+
+	/**
+	 * The signing request and its reminders: Message-ID {@code <kind.workflow-role.…>}.
+	 */
+	private static boolean isLinkMail(MimeMessage mail, UUID workflow, String role) throws MessagingException {
+		String id = mail.getMessageID();
+		return id != null && List.of("signing-request", "signing-reminder")
+			.stream()
+			.anyMatch((kind) -> id.startsWith("<" + kind + "." + workflow + "-" + role + "."));
+	}
+
+	static @Nullable String token(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		Matcher matcher = LINK.matcher(text);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	private static @Nullable String text(Part part) throws MessagingException, IOException {
+		if (part.isMimeType("text/plain")) {
+			return (String) part.getContent();
+		}
+		if (part.isMimeType("multipart/*")) {
+			Multipart multipart = (Multipart) part.getContent();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = text(multipart.getBodyPart(i));
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 }

@@ -76,4 +76,46 @@ class ProductionGuardTests {
 			.withProperty("spring.datasource.password", "Vr7#kq2Lp9xZ4mWe");
 	}
 
+	@Test
+	void refusesAMissingExampleOrTestSmtpServerAndCredentialInAServiceThatSendsMail() {
+		MockEnvironment missing = realConfiguration().withProperty("vestline.mail.enabled", "true");
+		assertThatIllegalStateException().isThrownBy(() -> new ProductionGuard(missing).check())
+			.withMessageContaining("spring.mail.host is not set")
+			.withMessageContaining("spring.mail.username is not set")
+			.withMessageContaining("spring.mail.password is not set")
+			.withMessageContaining("vestline.mail.from is not set, or is an example address");
+		MockEnvironment sandbox = realConfiguration().withProperty("vestline.mail.enabled", "true")
+			.withProperty("spring.mail.host", "sandbox.smtp.mailtrap.io")
+			.withProperty("spring.mail.username", "test-user")
+			.withProperty("spring.mail.password", "SG.test-key-0123456789")
+			.withProperty("vestline.mail.from", "no-reply@vestline.example.com");
+		assertThatIllegalStateException().isThrownBy(() -> new ProductionGuard(sandbox).check())
+			.withMessageContaining(
+					"spring.mail.host (sandbox.smtp.mailtrap.io) is a local, example or test mail server")
+			.withMessageContaining("spring.mail.username is an example or test credential")
+			.withMessageContaining("spring.mail.password is an example or test credential")
+			.withMessageContaining("vestline.mail.from");
+		MockEnvironment local = realConfiguration().withProperty("vestline.mail.enabled", "true")
+			.withProperty("spring.mail.host", "127.0.0.1");
+		assertThatIllegalStateException().isThrownBy(() -> new ProductionGuard(local).check())
+			.withMessageContaining("spring.mail.host (127.0.0.1) is a local");
+	}
+
+	@Test
+	void acceptsARealSmtpServerAndIgnoresSmtpWhereNoMailIsSent() {
+		MockEnvironment real = realConfiguration().withProperty("vestline.mail.enabled", "true")
+			.withProperty("spring.mail.host", "smtp.eu.mailgun.org")
+			.withProperty("spring.mail.username", "postmaster@mail.vestline.dev")
+			.withProperty("spring.mail.password", "7f3kQ9vL2xR8mW4pZ6tB")
+			.withProperty("vestline.mail.from", "signing@vestline.dev");
+		assertThatNoException().isThrownBy(() -> new ProductionGuard(real).check());
+		assertThatNoException().isThrownBy(() -> new ProductionGuard(realConfiguration()).check());
+	}
+
+	private static MockEnvironment realConfiguration() {
+		return new MockEnvironment().withProperty("vestline.security.jwt.secret", "k9Q2vX7pL4mN8rT1wZ5yB3cF6hJ0aD2s")
+			.withProperty("vestline.security.jwt.issuer", "https://login.vestline.example.com")
+			.withProperty("spring.datasource.password", "Vr7#kq2Lp9xZ4mWe");
+	}
+
 }

@@ -1,6 +1,7 @@
 package dev.vestline.signature;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.vestline.support.production.ProductionGuard;
@@ -27,18 +28,24 @@ class ProductionConfigurationTests {
 	}
 
 	@Test
-	void refusesWholeSigningLinksInTheLog() throws IOException {
-		StandardEnvironment environment = environment(Map.of("vestline.signature.links.log-urls", "true"));
+	void refusesTheLocalMailServerAndAMissingSmtpCredential() throws IOException {
+		StandardEnvironment environment = environment(Map.of());
 		assertThatThrownBy(() -> new ProductionGuard(environment).check())
-			.hasMessageContaining("vestline.signature.links.log-urls is a development switch and is on");
+			.hasMessageContaining("spring.mail.host (localhost) is a local, example or test mail server")
+			.hasMessageContaining("spring.mail.password is not set")
+			.hasMessageContaining("vestline.mail.from is not set, or is an example address");
 	}
 
 	@Test
-	void startsWithAPublicBaseUrlAndRealSecrets() throws IOException {
-		StandardEnvironment environment = environment(Map.of("vestline.signature.links.public-base-url",
+	void startsWithAPublicBaseUrlRealSecretsAndARealMailRelay() throws IOException {
+		Map<String, Object> real = new HashMap<>(Map.of("vestline.signature.links.public-base-url",
 				"https://sign.vestline.io/sign", "spring.datasource.password", "Lk5Hq2Wm8Rn4Tz7Vc1Xb",
 				"spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://id.vestline.io",
 				"spring.security.oauth2.resourceserver.jwt.audiences", "vestline"));
+		real.putAll(
+				Map.of("spring.mail.host", "smtp.eu.mailgun.org", "spring.mail.username", "postmaster@mail.vestline.io",
+						"spring.mail.password", "7f3kQ9vL2xR8mW4pZ6tB", "vestline.mail.from", "signing@vestline.io"));
+		StandardEnvironment environment = environment(real);
 		assertThatCode(() -> new ProductionGuard(environment).check()).doesNotThrowAnyException();
 	}
 

@@ -86,7 +86,7 @@ class ApprovalDeciding {
 				throw new Conflict("over-capacity", "Deal capacity exhausted", "Granting " + a.amount().amount() + " "
 						+ a.amount().currency() + " would oversubscribe the deal; nothing was changed");
 			}
-			events.add(ApprovalEvents.granted(a, caller.id(), now));
+			events.add(ApprovalEvents.granted(a, caller.id(), now, this.approvals.contactOf(a.id()).orElse(null)));
 		}
 		String action = a.isLastStep() ? "GRANTED" : "STEP_APPROVED";
 		this.recorder.happened(events, new AuditEntry(a.id(), action, caller.id(), now, a.currentStep(),

@@ -61,6 +61,9 @@ class ApprovalRequesting {
 		if (!this.approvals.insertIfNoneOpen(approval)) {
 			refuseDuplicate(request);
 		}
+		if (request.investor() != null) {
+			this.approvals.saveContact(approval.id(), request.investor());
+		}
 		this.recorder.happened(ApprovalEvents.requested(approval),
 				new AuditEntry(approval.id(), "REQUESTED", caller.id(), now, null, "PENDING", null));
 		this.recorder.metrics().requested(request.kind().name());

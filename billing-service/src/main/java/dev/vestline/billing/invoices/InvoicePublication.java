@@ -3,6 +3,7 @@ package dev.vestline.billing.invoices;
 import java.util.List;
 
 import dev.vestline.billing.BillingMetrics;
+import dev.vestline.billing.mail.InvoiceMails;
 import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.messaging.outbox.Outbox;
@@ -20,13 +21,18 @@ class InvoicePublication {
 
 	private final BillingMetrics metrics;
 
-	InvoicePublication(Outbox outbox, BillingMetrics metrics) {
+	private final InvoiceMails mails;
+
+	InvoicePublication(Outbox outbox, BillingMetrics metrics, InvoiceMails mails) {
 		this.outbox = outbox;
 		this.metrics = metrics;
+		this.mails = mails;
 	}
 
 	void issued(Invoice invoice, List<InvoiceLine> lines) {
-		this.outbox.append(event(invoice, lines));
+		InvoiceIssued issued = event(invoice, lines);
+		this.outbox.append(issued);
+		this.mails.issued(issued); // the investor's copy, in this transaction
 		this.metrics.countAfterCommit("vestline.billing.invoices.issued");
 	}
 

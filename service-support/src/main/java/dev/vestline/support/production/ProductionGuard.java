@@ -18,7 +18,8 @@ import org.springframework.core.env.Environment;
  * not; the database password, every property named in {@code vestline.production.secrets}
  * and every URL named in {@code vestline.production.public-urls}; every switch named in
  * {@code vestline.production.dev-only-switches} is off (a service lists its own there);
- * the {@code dev} profile is not active beside {@code prod}.
+ * the {@code dev} profile is not active beside {@code prod}; the SMTP server and
+ * credentials of a service that sends mail are real.
  */
 public class ProductionGuard {
 
@@ -53,6 +54,7 @@ public class ProductionGuard {
 		if (this.environment.matchesProfiles("dev")) {
 			problems.add("the dev profile is active beside prod");
 		}
+		new SmtpCredentials(this.environment).check(problems);
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(
 					"Refusing to start under the prod profile:\n - " + String.join("\n - ", problems));

@@ -2,8 +2,8 @@ package dev.vestline.signature.sealing;
 
 import java.time.Clock;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +19,7 @@ import org.springframework.core.env.Profiles;
 @EnableConfigurationProperties(SealingProperties.class)
 class SealingConfiguration {
 
-	private static final Log logger = LogFactory.getLog(SealingConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger(SealingConfiguration.class);
 
 	@Bean
 	SealingKey sealingKey(SealingProperties properties, Environment environment, Clock clock) {

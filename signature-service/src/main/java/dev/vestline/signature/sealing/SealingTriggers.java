@@ -6,8 +6,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.vestline.events.signature.SigningWorkflowCompleted;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import dev.vestline.signature.workflows.WorkflowEvents.SignatureEventAppended;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -26,7 +27,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class SealingTriggers implements SchedulingConfigurer, DisposableBean {
 
-	private static final Log logger = LogFactory.getLog(SealingTriggers.class);
+	private static final Logger logger = LoggerFactory.getLogger(SealingTriggers.class);
 
 	private static final int BATCH = 20;
 
@@ -51,8 +52,10 @@ class SealingTriggers implements SchedulingConfigurer, DisposableBean {
 	}
 
 	@TransactionalEventListener
-	void completed(SigningWorkflowCompleted completed) {
-		this.worker.execute(() -> seal(completed.workflowId()));
+	void completed(SignatureEventAppended appended) {
+		if (appended.event() instanceof SigningWorkflowCompleted completed) {
+			this.worker.execute(() -> seal(completed.workflowId()));
+		}
 	}
 
 	/**

@@ -27,19 +27,21 @@ class FreshLinks {
 	}
 
 	Fresh mint() {
-		return new Fresh(LinkToken.mint(), this.clock.instant().plus(this.links.ttl()));
+		Instant now = this.clock.instant();
+		return new Fresh(LinkToken.mint(), now, now.plus(this.links.ttl()));
 	}
 
-	void send(UUID workflowId, String signerId, String role, Fresh fresh) {
+	void send(UUID workflowId, String signerId, String role, Fresh fresh, int linkRevision) {
 		this.events.publishEvent(new SigningLinkIssued(workflowId, signerId, role,
-				this.links.linkFor(fresh.token().value()), fresh.expiresAt()));
+				this.links.linkFor(fresh.token().value()), fresh.expiresAt(), linkRevision, false));
 	}
 
 	/**
 	 * @param token the link's token
+	 * @param issuedAt when it was minted
 	 * @param expiresAt until when it works
 	 */
-	record Fresh(LinkToken token, Instant expiresAt) {
+	record Fresh(LinkToken token, Instant issuedAt, Instant expiresAt) {
 	}
 
 }

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * token replaces the old one, which stops working, in one conditional update.
  */
 @Service
-class LinkRenewal {
+public class LinkRenewal {
 
 	private final Signers signers;
 
@@ -35,10 +35,11 @@ class LinkRenewal {
 	public Instant renew(UUID workflowId, String role, String by) {
 		FreshLinks.Fresh fresh = this.links.mint();
 		Instant expiresAt = fresh.expiresAt();
-		String signerId = this.signers.renewLink(workflowId, role, fresh.token().sha256(), expiresAt)
+		Signers.Renewed renewed = this.signers
+			.renewLink(workflowId, role, fresh.token().sha256(), fresh.issuedAt(), expiresAt)
 			.orElseThrow(() -> new Conflict("Workflow " + workflowId + " has no open " + role
 					+ " request waiting for a signature; no link was sent."));
-		this.links.send(workflowId, signerId, role, fresh);
+		this.links.send(workflowId, renewed.signerId(), role, fresh, renewed.linkRevision());
 		this.audit.record(workflowId, "LINK_RENEWED", by, "new link for the " + role.toLowerCase() + ", valid until "
 				+ expiresAt + "; the previous link no longer works");
 		return expiresAt;

@@ -24,8 +24,10 @@ class SecurityConfiguration {
 		return problems.statelessApi(http)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/signing/**")
 				.permitAll()
-				.requestMatchers("/api/v1/dead-letters/**")
+				.requestMatchers("/api/v1/dead-letters/**", "/api/v1/mails/**")
 				.hasRole("operations")
+				.requestMatchers(HttpMethod.PUT, "/api/v1/workflows/*/signers/*/contact")
+				.hasAnyRole(DECIDERS)
 				.requestMatchers(HttpMethod.GET, "/api/v1/workflows/**", "/api/v1/vehicles/**")
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/api/v1/workflows/*/cancel", "/api/v1/workflows/*/reissue",

@@ -12,6 +12,9 @@ import dev.vestline.events.approval.ApprovalKind;
 import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.events.signature.Signer;
 import dev.vestline.messaging.EventContext;
+import dev.vestline.signature.parties.Party;
+import dev.vestline.signature.parties.PartyRole;
+import dev.vestline.signature.parties.SignerContacts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,21 +37,27 @@ class NewWorkflows {
 
 	private final WorkflowOutcomes outcomes;
 
+	private final SignerContacts contacts;
+
 	private final Clock clock;
 
-	NewWorkflows(Workflows workflows, DocumentIssue issue, WorkflowOutcomes outcomes, Clock clock) {
+	NewWorkflows(Workflows workflows, DocumentIssue issue, WorkflowOutcomes outcomes, SignerContacts contacts,
+			Clock clock) {
 		this.workflows = workflows;
 		this.issue = issue;
 		this.outcomes = outcomes;
+		this.contacts = contacts;
 		this.clock = clock;
 	}
 
-	void open(ApprovalGranted grant, DocumentKind kind, List<Signer> signers) {
+	void open(ApprovalGranted grant, DocumentKind kind, PartyRole role, Party party, List<Signer> signers) {
 		SigningWorkflow workflow = workflow(grant, kind, WorkflowStatus.OPEN, null, 1);
 		if (!this.workflows.insert(workflow)) {
 			logger.info("Approval {} already has a signing workflow for this grant", grant.approvalId());
 			return;
 		}
+		// before the invitations: their mails go to these addresses
+		this.contacts.opened(workflow.id(), grant.investor(), role, party);
 		this.issue.issue(workflow, signers, null);
 		this.outcomes.opened(workflow, grant, kind, signers);
 	}

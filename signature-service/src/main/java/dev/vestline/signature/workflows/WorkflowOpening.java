@@ -48,8 +48,10 @@ public class WorkflowOpening {
 					"The granted subscription has no subscription id or amount.");
 		}
 		else {
-			this.workflows.open(grant, kind, List.of(new Signer(grant.investorId(), grant.investorId(), "INVESTOR"),
-					new Signer(party.get().partyId(), party.get().name(), role.name())));
+			String investorName = (grant.investor() != null) ? grant.investor().name() : grant.investorId();
+			this.workflows.open(grant, kind, role, party.get(),
+					List.of(new Signer(grant.investorId(), investorName, "INVESTOR"),
+							new Signer(party.get().partyId(), party.get().name(), role.name())));
 		}
 	}
 
