@@ -113,8 +113,9 @@ class ProductionGuardTests {
 	}
 
 	private static MockEnvironment realConfiguration() {
-		return new MockEnvironment().withProperty("vestline.security.jwt.secret", "k9Q2vX7pL4mN8rT1wZ5yB3cF6hJ0aD2s")
-			.withProperty("vestline.security.jwt.issuer", "https://login.vestline.example.com")
+		return new MockEnvironment()
+			.withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://login.vestline.io")
+			.withProperty("spring.security.oauth2.resourceserver.jwt.audiences", "vestline")
 			.withProperty("spring.datasource.password", "Vr7#kq2Lp9xZ4mWe");
 	}
 

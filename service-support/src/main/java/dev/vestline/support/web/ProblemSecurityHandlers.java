@@ -12,6 +12,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -32,7 +33,12 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		// RFC 6750: a token that was sent and refused is named as such; a request without
+		// one gets the bare challenge
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+				(ex instanceof OAuth2AuthenticationException)
+						? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
+						: "Bearer");
 		Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
 				"Send a valid bearer token in the Authorization header"), request.getRequestURI());
 	}
