@@ -51,8 +51,13 @@ class ProductionConfigurationTests {
 
 	@Test
 	void refusesAMissingSealingKeyPassword() throws IOException {
-		StandardEnvironment environment = environment(Map.of("SIGNING_PUBLIC_BASE_URL", "https://sign.vestline.io/sign",
-				"SIGNATURE_SEALING_KEY_STORE", "file:/etc/vestline/sealing/seal.p12"), "application-prod.yml");
+		Map<String, Object> deployment = new HashMap<>(Map.of("SIGNING_PUBLIC_BASE_URL",
+				"https://sign.vestline.io/sign", "SIGNATURE_SEALING_KEY_STORE", "file:/etc/vestline/sealing/seal.p12"));
+		// the rest of what the Deployment sets, so that only the sealing password is
+		// missing
+		deployment.putAll(Map.of("SMTP_HOST", "smtp.eu.mailgun.org", "SMTP_USERNAME", "postmaster@mail.vestline.io",
+				"SMTP_PASSWORD", "7f3kQ9vL2xR8mW4pZ6tB", "MAIL_FROM", "signing@vestline.io"));
+		StandardEnvironment environment = environment(deployment, "application-prod.yml");
 		assertThatThrownBy(() -> new ProductionGuard(environment).check())
 			.hasMessageContaining("vestline.signature.sealing.key-store-password is not set");
 	}

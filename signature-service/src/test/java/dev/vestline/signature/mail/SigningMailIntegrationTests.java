@@ -97,8 +97,9 @@ class SigningMailIntegrationTests {
 				"UTC");
 		assertThat(part(request, "text/html")).contains("href=\"" + link + "\"");
 		assertThat(attachment(request)).isNull();
-		assertThat(mails(ARRANGER, "signing-request")).anySatisfy((mail) -> assertThat(part(mail, "text/plain"))
-			.contains("https://sign.vestline.example/sign/" + this.links.token(this.workflow, "ARRANGER")));
+		// the arranger's request is a mail of its own, sent in its own time
+		assertThat(part(awaitOne(ARRANGER, "signing-request"), "text/plain"))
+			.contains("https://sign.vestline.example/sign/" + this.links.token(this.workflow, "ARRANGER"));
 	}
 
 	@Test
