@@ -28,7 +28,9 @@ class ProductionEnvironmentTests {
 	static final Map<String, String> READ_OUTSIDE_PLACEHOLDERS = Map.of("SPRING_PROFILES_ACTIVE",
 			"Spring Boot: the active profile", "SERVER_PORT", "Spring Boot: server.port",
 			"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
-			"Spring Boot: spring.security.oauth2.resourceserver.jwt.issuer-uri", "JAVA_TOOL_OPTIONS",
+			"Spring Boot: spring.security.oauth2.resourceserver.jwt.issuer-uri",
+			"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES",
+			"Spring Boot: spring.security.oauth2.resourceserver.jwt.audiences", "JAVA_TOOL_OPTIONS",
 			"the JVM, before Spring starts");
 
 	@Test
