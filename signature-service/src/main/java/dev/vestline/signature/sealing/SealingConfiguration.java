@@ -30,9 +30,10 @@ class SealingConfiguration {
 		}
 		if (key == null) {
 			key = SealingKeys.generateLocal(clock);
-			logger.warn("No sealing key configured (" + SealingProperties.KEY_STORE + "): sealing with a key "
-					+ "generated for this process, certificate SHA-256 " + key.fingerprint()
-					+ "; such a seal proves nothing to anyone else");
+			logger.warn(
+					"No sealing key configured ({}): sealing with a key generated for this process, "
+							+ "certificate SHA-256 {}; such a seal proves nothing to anyone else",
+					SealingProperties.KEY_STORE, key.fingerprint());
 		}
 		return key;
 	}

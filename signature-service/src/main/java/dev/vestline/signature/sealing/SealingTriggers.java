@@ -73,7 +73,7 @@ class SealingTriggers implements SchedulingConfigurer, DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			this.metrics.failed();
-			logger.warn("Sealing workflow " + workflowId + " failed; the sweep tries again", ex);
+			logger.warn("Sealing workflow {} failed; the sweep tries again", workflowId, ex);
 		}
 	}
 
