@@ -16,6 +16,7 @@ import dev.vestline.events.EventJson;
 import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
 import dev.vestline.support.security.DevTokens;
 import dev.vestline.testharness.RealInfrastructure;
+import dev.vestline.testharness.mail.TestMailbox;
 import dev.vestline.testharness.TestInfrastructure;
 import dev.vestline.testharness.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,23 +1,18 @@
 package dev.vestline.approval.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.UUID;
 
 import dev.vestline.testharness.ProviderTokens;
 import dev.vestline.testharness.RealInfrastructure;
+import dev.vestline.testharness.RoleRuleChecks;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Approval's role rules with access tokens from an OpenID Connect provider, shaped as
@@ -30,16 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealInfrastructure(service = "approval")
 class ProviderTokenRolesIntegrationTests {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
 	private static final ProviderTokens provider = ProviderTokens.shared();
 
-	/** A token of each shape, for a subject and roles. */
-	private static final List<BiFunction<String, String[], String>> SHAPES = List.of(provider::keycloak,
-			provider::entra);
+	private RoleRuleChecks rules;
 
-	@LocalServerPort
-	int port;
+	@BeforeEach
+	void checkOnThisService(@LocalServerPort int port) {
+		this.rules = new RoleRuleChecks(provider, port);
+	}
 
 	@DynamicPropertySource
 	static void identityProvider(DynamicPropertyRegistry registry) {
@@ -48,71 +41,36 @@ class ProviderTokenRolesIntegrationTests {
 
 	@Test
 	void letsOnlyOperationsCreateDeals() throws Exception {
-		assertAllowed("POST", "/api/v1/deals", "operations");
-		assertForbidden("POST", "/api/v1/deals", "compliance");
-		assertForbidden("POST", "/api/v1/deals", "investor");
+		this.rules.assertAllowed("POST", "/api/v1/deals", "operations");
+		this.rules.assertForbidden("POST", "/api/v1/deals", "compliance");
+		this.rules.assertForbidden("POST", "/api/v1/deals", "investor");
 	}
 
 	@Test
 	void letsStaffButNoInvestorReadDeals() throws Exception {
 		for (String staff : List.of("approver", "compliance", "operations")) {
-			assertAllowed("GET", "/api/v1/deals/" + java.util.UUID.randomUUID(), staff);
+			this.rules.assertAllowed("GET", "/api/v1/deals/" + UUID.randomUUID(), staff);
 		}
-		assertForbidden("GET", "/api/v1/deals/" + java.util.UUID.randomUUID(), "investor");
+		this.rules.assertForbidden("GET", "/api/v1/deals/" + UUID.randomUUID(), "investor");
 	}
 
 	@Test
 	void letsInvestorsListTheirApprovalsButNotDecide() throws Exception {
-		assertAllowed("GET", "/api/v1/approvals", "investor");
-		assertForbidden("POST", "/api/v1/approvals/" + java.util.UUID.randomUUID() + "/decisions", "investor");
-		assertAllowed("POST", "/api/v1/approvals/" + java.util.UUID.randomUUID() + "/decisions", "compliance");
-		assertForbidden("GET", "/api/v1/approvals", "billing");
+		this.rules.assertAllowed("GET", "/api/v1/approvals", "investor");
+		this.rules.assertForbidden("POST", "/api/v1/approvals/" + UUID.randomUUID() + "/decisions", "investor");
+		this.rules.assertAllowed("POST", "/api/v1/approvals/" + UUID.randomUUID() + "/decisions", "compliance");
+		this.rules.assertForbidden("GET", "/api/v1/approvals", "billing");
 	}
 
 	@Test
 	void letsOnlyOperationsAtTheDeadLetters() throws Exception {
-		assertAllowed("GET", "/api/v1/dead-letters", "operations");
-		assertForbidden("GET", "/api/v1/dead-letters", "compliance");
+		this.rules.assertAllowed("GET", "/api/v1/dead-letters", "operations");
+		this.rules.assertForbidden("GET", "/api/v1/dead-letters", "compliance");
 	}
 
 	@Test
 	void refusesATokenForAnotherAudienceWithA401Problem() throws Exception {
-		HttpResponse<String> answer = call("GET", "/api/v1/deals",
-				provider.forAnotherAudience("someone", "api://another-application", "operations"));
-
-		assertThat(answer.statusCode()).isEqualTo(401);
-		assertThat(answer.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-	}
-
-	private void assertAllowed(String method, String path, String... roles) throws Exception {
-		for (BiFunction<String, String[], String> shape : SHAPES) {
-			HttpResponse<String> answer = call(method, path, shape.apply("someone", roles));
-			assertThat(answer.statusCode())
-				.as(method + " " + path + " as " + String.join(",", roles) + ": " + answer.body())
-				.isNotIn(401, 403);
-		}
-	}
-
-	private void assertForbidden(String method, String path, String... roles) throws Exception {
-		for (BiFunction<String, String[], String> shape : SHAPES) {
-			HttpResponse<String> answer = call(method, path, shape.apply("someone", roles));
-			assertThat(answer.statusCode())
-				.as(method + " " + path + " as " + String.join(",", roles) + ": " + answer.body())
-				.isEqualTo(403);
-			assertThat(answer.headers().firstValue("Content-Type"))
-				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		}
-	}
-
-	private HttpResponse<String> call(String method, String path, String token) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-			.method(method, HttpRequest.BodyPublishers.ofString(method.equals("GET") ? "" : "{}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		this.rules.assertRefusesAnotherAudience("/api/v1/deals", "operations");
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.vestline.billing.BillingIntegrationTest;
-import dev.vestline.billing.TestMailbox;
+import dev.vestline.testharness.mail.TestMailbox;
 import dev.vestline.billing.invoices.InvoiceRun;
 import dev.vestline.events.Contact;
 import dev.vestline.events.Money;

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.vestline.testharness.mail.MimeParts.attachment;
+import static dev.vestline.testharness.mail.MimeParts.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
@@ -79,8 +81,8 @@ class MailDeliveryIntegrationTests {
 			.containsExactly("Alice Investor <alice@investor.test>");
 		assertThat(received.getFrom()).extracting(Object::toString)
 			.containsExactly("Vestline <no-reply@vestline.test>");
-		assertThat(part(received, "text/plain")).contains("Hello in plain text");
-		assertThat(part(received, "text/html")).contains("<p>Hello in HTML</p>");
+		assertThat(text(received, "text/plain")).contains("Hello in plain text");
+		assertThat(text(received, "text/html")).contains("<p>Hello in HTML</p>");
 		Part attachment = attachment(received);
 		assertThat(attachment.getFileName()).isEqualTo("pack.pdf");
 		assertThat(attachment.getInputStream().readAllBytes()).isEqualTo("%PDF-1.7 test".getBytes());
@@ -264,38 +266,6 @@ class MailDeliveryIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	static String part(Part part, String type) throws Exception {
-		if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-			return GreenMailUtil.getBody(part).isEmpty() ? "" : (String) part.getContent();
-		}
-		if (part.isMimeType("multipart/*")) {
-			Multipart multipart = (Multipart) part.getContent();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = part(multipart.getBodyPart(i), type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
-
-	static Part attachment(Part part) throws Exception {
-		if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-			return part;
-		}
-		if (part.isMimeType("multipart/*")) {
-			Multipart multipart = (Multipart) part.getContent();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				Part found = attachment(multipart.getBodyPart(i));
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 }

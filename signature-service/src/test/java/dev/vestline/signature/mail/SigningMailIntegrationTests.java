@@ -11,7 +11,7 @@ import dev.vestline.signature.CapturedLinks;
 import dev.vestline.signature.Grants;
 import dev.vestline.signature.OpenWorkflows;
 import dev.vestline.signature.SignatureIntegrationTest;
-import dev.vestline.signature.TestMailbox;
+import dev.vestline.testharness.mail.TestMailbox;
 import dev.vestline.signature.documents.DocumentVersions;
 import dev.vestline.signature.workflows.WorkflowCancellation;
 import dev.vestline.signature.workflows.WorkflowOpening;
@@ -27,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.vestline.testharness.mail.MimeParts.attachment;
+import static dev.vestline.testharness.mail.MimeParts.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -93,12 +95,12 @@ class SigningMailIntegrationTests {
 			.containsExactly("Vestline signing <signing@vestline.example.com>");
 		assertThat(request.getMessageID())
 			.matches("<signing-request\\." + this.workflow + "-investor\\.1\\.[0-9a-f]{16}@vestline\\.example\\.com>");
-		assertThat(part(request, "text/plain")).contains("Hello Ivy Investor", "ready for you to read and sign", link,
+		assertThat(text(request, "text/plain")).contains("Hello Ivy Investor", "ready for you to read and sign", link,
 				"UTC");
-		assertThat(part(request, "text/html")).contains("href=\"" + link + "\"");
+		assertThat(text(request, "text/html")).contains("href=\"" + link + "\"");
 		assertThat(attachment(request)).isNull();
 		// the arranger's request is a mail of its own, sent in its own time
-		assertThat(part(awaitOne(ARRANGER, "signing-request"), "text/plain"))
+		assertThat(text(awaitOne(ARRANGER, "signing-request"), "text/plain"))
 			.contains("https://sign.vestline.example/sign/" + this.links.token(this.workflow, "ARRANGER"));
 	}
 
@@ -107,14 +109,14 @@ class SigningMailIntegrationTests {
 		sign(this.links.token(this.workflow, "INVESTOR"), "Ivy Investor");
 		MimeMessage signed = awaitOne(this.investor, "signed");
 		assertThat(signed.getSubject()).isEqualTo("You signed the subscription pack");
-		assertThat(part(signed, "text/plain")).contains("waiting for Ada Arranger to sign");
+		assertThat(text(signed, "text/plain")).contains("waiting for Ada Arranger to sign");
 
 		sign(this.links.token(this.workflow, "ARRANGER"), "Ada Arranger");
 		byte[] finalPdf = this.documents.content(this.workflow, 3).orElseThrow().bytes();
 		for (String party : List.of(this.investor, ARRANGER)) {
 			MimeMessage completed = awaitOne(party, "completed");
 			assertThat(completed.getSubject()).isEqualTo("Signed by everyone: your subscription pack");
-			assertThat(part(completed, "text/plain")).contains("Everyone has signed", "attached");
+			assertThat(text(completed, "text/plain")).contains("Everyone has signed", "attached");
 			Part pdf = attachment(completed);
 			assertThat(pdf.getFileName()).isEqualTo("subscription-pack-signed.pdf");
 			assertThat(pdf.isMimeType("application/pdf")).isTrue();
@@ -132,7 +134,7 @@ class SigningMailIntegrationTests {
 		for (String told : List.of(this.investor, REQUESTER)) {
 			MimeMessage declined = awaitOne(told, "declined");
 			assertThat(declined.getSubject()).isEqualTo("Not signed: Ada Arranger declined the subscription pack");
-			assertThat(part(declined, "text/plain")).contains("The reason given: the fee schedule is wrong");
+			assertThat(text(declined, "text/plain")).contains("The reason given: the fee schedule is wrong");
 		}
 	}
 
@@ -143,7 +145,7 @@ class SigningMailIntegrationTests {
 		for (String party : List.of(this.investor, ARRANGER)) {
 			MimeMessage cancelled = awaitOne(party, "cancelled");
 			assertThat(cancelled.getSubject()).isEqualTo("Cancelled: your subscription pack");
-			assertThat(part(cancelled, "text/plain")).contains("was cancelled", "the investor withdrew");
+			assertThat(text(cancelled, "text/plain")).contains("was cancelled", "the investor withdrew");
 		}
 	}
 
@@ -162,7 +164,7 @@ class SigningMailIntegrationTests {
 		assertThat(fresh).isNotEqualTo(first);
 		assertThat(reminder.getSubject()).isEqualTo("Reminder: please sign your subscription pack");
 		assertThat(reminder.getMessageID()).contains(".2.");
-		assertThat(part(reminder, "text/plain")).contains(fresh, "replaces the one we sent before");
+		assertThat(text(reminder, "text/plain")).contains(fresh, "replaces the one we sent before");
 		assertThat(this.api.get("/api/v1/signing/" + first).status()).isEqualTo(404);
 
 		this.jdbc.sql("UPDATE signer SET link_expires_at = now() - interval '1 minute' WHERE workflow_id = :id")
@@ -173,7 +175,7 @@ class SigningMailIntegrationTests {
 
 		MimeMessage expired = awaitOne(this.investor, "link-expired");
 		assertThat(expired.getSubject()).isEqualTo("Your signing link has expired");
-		assertThat(part(expired, "text/plain")).contains("no longer works", "Nothing was signed");
+		assertThat(text(expired, "text/plain")).contains("no longer works", "Nothing was signed");
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> mails(this.investor, "link-expired").size() == 1);
@@ -187,7 +189,7 @@ class SigningMailIntegrationTests {
 
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		MimeMessage request = awaitOne(corrected, "signing-request");
-		assertThat(part(request, "text/plain")).contains(this.links.token(this.workflow, "INVESTOR"));
+		assertThat(text(request, "text/plain")).contains(this.links.token(this.workflow, "INVESTOR"));
 		assertThat(request.getMessageID()).contains(".2.");
 		Api.Response failed = this.api.get("/api/v1/mails/failed", "Authorization", OPERATIONS);
 		assertThat(failed.status()).isEqualTo(200);
@@ -229,38 +231,6 @@ class SigningMailIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
-	}
-
-	static String part(Part part, String type) throws Exception {
-		if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-			return (String) part.getContent();
-		}
-		if (part.isMimeType("multipart/*")) {
-			Multipart multipart = (Multipart) part.getContent();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = part(multipart.getBodyPart(i), type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
-
-	static Part attachment(Part part) throws Exception {
-		if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-			return part;
-		}
-		if (part.isMimeType("multipart/*")) {
-			Multipart multipart = (Multipart) part.getContent();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				Part found = attachment(multipart.getBodyPart(i));
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 }

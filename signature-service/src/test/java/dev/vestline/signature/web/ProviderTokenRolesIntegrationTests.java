@@ -1,23 +1,18 @@
 package dev.vestline.signature.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.UUID;
 
 import dev.vestline.testharness.ProviderTokens;
 import dev.vestline.testharness.RealInfrastructure;
+import dev.vestline.testharness.RoleRuleChecks;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Signature's role rules with access tokens from an OpenID Connect provider, shaped as
@@ -30,16 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealInfrastructure(service = "signature")
 class ProviderTokenRolesIntegrationTests {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
 	private static final ProviderTokens provider = ProviderTokens.shared();
 
-	/** A token of each shape, for a subject and roles. */
-	private static final List<BiFunction<String, String[], String>> SHAPES = List.of(provider::keycloak,
-			provider::entra);
+	private RoleRuleChecks rules;
 
-	@LocalServerPort
-	int port;
+	@BeforeEach
+	void checkOnThisService(@LocalServerPort int port) {
+		this.rules = new RoleRuleChecks(provider, port);
+	}
 
 	@DynamicPropertySource
 	static void identityProvider(DynamicPropertyRegistry registry) {
@@ -49,72 +42,37 @@ class ProviderTokenRolesIntegrationTests {
 	@Test
 	void letsStaffButNoInvestorReadWorkflows() throws Exception {
 		for (String staff : List.of("approver", "compliance", "operations")) {
-			assertAllowed("GET", "/api/v1/workflows/" + java.util.UUID.randomUUID(), staff);
+			this.rules.assertAllowed("GET", "/api/v1/workflows/" + UUID.randomUUID(), staff);
 		}
-		assertForbidden("GET", "/api/v1/workflows/" + java.util.UUID.randomUUID(), "investor");
-		assertForbidden("GET", "/api/v1/workflows/" + java.util.UUID.randomUUID(), "billing");
+		this.rules.assertForbidden("GET", "/api/v1/workflows/" + UUID.randomUUID(), "investor");
+		this.rules.assertForbidden("GET", "/api/v1/workflows/" + UUID.randomUUID(), "billing");
 	}
 
 	@Test
 	void letsOnlyComplianceAndOperationsCancelOrReissue() throws Exception {
-		String workflow = "/api/v1/workflows/" + java.util.UUID.randomUUID();
-		assertAllowed("POST", workflow + "/cancel", "compliance");
-		assertAllowed("POST", workflow + "/reissue", "operations");
-		assertForbidden("POST", workflow + "/cancel", "approver");
-		assertForbidden("POST", workflow + "/reissue", "investor");
+		String workflow = "/api/v1/workflows/" + UUID.randomUUID();
+		this.rules.assertAllowed("POST", workflow + "/cancel", "compliance");
+		this.rules.assertAllowed("POST", workflow + "/reissue", "operations");
+		this.rules.assertForbidden("POST", workflow + "/cancel", "approver");
+		this.rules.assertForbidden("POST", workflow + "/reissue", "investor");
 	}
 
 	@Test
 	void letsOnlyOperationsConfigureAVehiclesParties() throws Exception {
-		String party = "/api/v1/vehicles/" + java.util.UUID.randomUUID() + "/parties/ARRANGER";
-		assertAllowed("PUT", party, "operations");
-		assertForbidden("PUT", party, "compliance");
+		String party = "/api/v1/vehicles/" + UUID.randomUUID() + "/parties/ARRANGER";
+		this.rules.assertAllowed("PUT", party, "operations");
+		this.rules.assertForbidden("PUT", party, "compliance");
 	}
 
 	@Test
 	void letsOnlyOperationsAtTheDeadLetters() throws Exception {
-		assertAllowed("GET", "/api/v1/dead-letters", "operations");
-		assertForbidden("GET", "/api/v1/dead-letters", "compliance");
+		this.rules.assertAllowed("GET", "/api/v1/dead-letters", "operations");
+		this.rules.assertForbidden("GET", "/api/v1/dead-letters", "compliance");
 	}
 
 	@Test
 	void refusesATokenForAnotherAudienceWithA401Problem() throws Exception {
-		HttpResponse<String> answer = call("GET", "/api/v1/workflows/00000000-0000-0000-0000-000000000001",
-				provider.forAnotherAudience("someone", "api://another-application", "operations"));
-
-		assertThat(answer.statusCode()).isEqualTo(401);
-		assertThat(answer.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-	}
-
-	private void assertAllowed(String method, String path, String... roles) throws Exception {
-		for (BiFunction<String, String[], String> shape : SHAPES) {
-			HttpResponse<String> answer = call(method, path, shape.apply("someone", roles));
-			assertThat(answer.statusCode())
-				.as(method + " " + path + " as " + String.join(",", roles) + ": " + answer.body())
-				.isNotIn(401, 403);
-		}
-	}
-
-	private void assertForbidden(String method, String path, String... roles) throws Exception {
-		for (BiFunction<String, String[], String> shape : SHAPES) {
-			HttpResponse<String> answer = call(method, path, shape.apply("someone", roles));
-			assertThat(answer.statusCode())
-				.as(method + " " + path + " as " + String.join(",", roles) + ": " + answer.body())
-				.isEqualTo(403);
-			assertThat(answer.headers().firstValue("Content-Type"))
-				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		}
-	}
-
-	private HttpResponse<String> call(String method, String path, String token) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-			.method(method, HttpRequest.BodyPublishers.ofString(method.equals("GET") ? "" : "{}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		this.rules.assertRefusesAnotherAudience("/api/v1/workflows/00000000-0000-0000-0000-000000000001", "operations");
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.vestline.billing;
+package dev.vestline.testharness.mail;
 
 import java.util.Arrays;
 import java.util.List;
