@@ -48,9 +48,7 @@ public class FailedMails {
 		}
 		String messageId = null;
 		if (correctedAddress != null) {
-			Mail corrected = new Mail(mail.kind(), mail.about(), mail.revision(),
-					new Recipient(correctedAddress, mail.to().name()), mail.subject(), mail.text(), mail.html(),
-					mail.attachment());
+			Mail corrected = mail.to(new Recipient(correctedAddress, mail.to().name()));
 			messageId = MessageIds.of(corrected, this.properties.domain());
 		}
 		try {
