@@ -137,22 +137,25 @@ class MailQueries {
 
 	List<FailedMail> failed(int limit) {
 		return this.jdbc.sql("""
-				SELECT id, kind, about, recipient, subject, attempts, last_error, failed_at, message_id
-				  FROM mail_outbox WHERE status = 'FAILED' ORDER BY failed_at DESC LIMIT :limit
+				SELECT id, status, kind, about, recipient, subject, attempts, last_error,
+				       COALESCE(failed_at, bounced_at) AS failed_at, message_id
+				  FROM mail_outbox WHERE status IN ('FAILED', 'BOUNCED')
+				 ORDER BY COALESCE(failed_at, bounced_at) DESC LIMIT :limit
 				""").param("limit", limit).query(FailedMail.class).list();
 	}
 
 	/**
-	 * Sends a failed mail again, to the same or a corrected address, from the first
-	 * attempt. A corrected address is another recipient, so another Message-ID.
+	 * Sends a failed or bounced mail again, to the same or a corrected address, from the
+	 * first attempt. A corrected address is another recipient, so another Message-ID.
 	 */
 	boolean resend(UUID id, @Nullable String recipient, @Nullable String messageId, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE mail_outbox SET status = 'PENDING', failed_at = NULL, attempts = 0, next_attempt_at = :now,
-				                       recipient = COALESCE(:recipient, recipient),
-				                       message_id = COALESCE(:messageId, message_id)
-				 WHERE id = :id AND status = 'FAILED'
-				""")
+		return this.jdbc
+			.sql("""
+					UPDATE mail_outbox SET status = 'PENDING', failed_at = NULL, bounced_at = NULL, sent_at = NULL, attempts = 0,
+					                       next_attempt_at = :now, recipient = COALESCE(:recipient, recipient),
+					                       message_id = COALESCE(:messageId, message_id)
+					 WHERE id = :id AND status IN ('FAILED', 'BOUNCED')
+					""")
 			.param("now", Timestamp.from(now))
 			.param("recipient", recipient)
 			.param("messageId", messageId)
