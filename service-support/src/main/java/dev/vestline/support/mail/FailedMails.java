@@ -49,7 +49,7 @@ public class FailedMails {
 		}
 		String messageId = null;
 		if (correctedAddress != null) {
-			Mail corrected = mail.to(new Recipient(correctedAddress, mail.to().name()));
+			Mail corrected = mail.redirectedTo(new Recipient(correctedAddress, mail.to().name()));
 			messageId = MessageIds.of(corrected, this.properties.domain());
 		}
 		try {

@@ -43,7 +43,7 @@ public record Mail(String kind, String about, int revision, Recipient to, String
 	/**
 	 * @return this mail to another address: the same words and files
 	 */
-	Mail to(Recipient other) {
+	Mail redirectedTo(Recipient other) {
 		return new Mail(this.kind, this.about, this.revision, other, this.subject, this.text, this.html,
 				this.attachments);
 	}
