@@ -64,6 +64,8 @@ public final class LocalPlatform implements AutoCloseable {
 			properties.putAll(this.identity.serviceProperties());
 			properties.put("spring.mail.host", this.mailbox.smtpHost());
 			properties.put("spring.mail.port", Integer.toString(this.mailbox.smtpPort()));
+			// read only by a service that sends mail (vestline.mail.enabled)
+			properties.putAll(this.mailbox.bounceMailbox(service));
 			if (service.equals("signature")) {
 				properties.put("vestline.signature.links.public-base-url",
 						"http://localhost:" + options.port("signature") + "/sign");

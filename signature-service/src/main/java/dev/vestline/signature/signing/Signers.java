@@ -54,6 +54,26 @@ public class Signers {
 			.single();
 	}
 
+	/**
+	 * Records where a link was mailed, in the transaction that issued it: the identity
+	 * evidence the certificate of completion states for the signature made with it.
+	 * @param workflowId the workflow
+	 * @param role the signer's role
+	 * @param linkRevision the link
+	 * @param address the address its mail went to
+	 */
+	public void linkSentTo(UUID workflowId, String role, int linkRevision, String address) {
+		this.jdbc.sql("""
+				UPDATE signer SET link_sent_to = :address
+				 WHERE workflow_id = :workflowId AND role = :role AND link_revision = :linkRevision
+				""")
+			.param("address", address)
+			.param("workflowId", workflowId)
+			.param("role", role)
+			.param("linkRevision", linkRevision)
+			.update();
+	}
+
 	Optional<SignerRequest> byToken(byte[] tokenSha256) {
 		return this.jdbc.sql("SELECT * FROM signer WHERE token_sha256 = :token")
 			.param("token", tokenSha256)
