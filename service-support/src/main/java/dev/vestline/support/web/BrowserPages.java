@@ -53,7 +53,7 @@ public class BrowserPages {
 		tokens.setCookiePath(cookiePath);
 		tokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict").httpOnly(true));
 		return http.csrf((csrf) -> csrf.csrfTokenRepository(tokens))
-			.addFilterAfter(new CsrfCookieWriter(), CsrfFilter.class)
+			.addFilterAfter(new CsrfCookieWriter(cookiePath), CsrfFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -75,16 +75,25 @@ public class BrowserPages {
 	}
 
 	/**
-	 * Reads the request's CSRF token before the page is written, so that a new token's
+	 * Reads the request's CSRF token before a page is written, so that a new token's
 	 * cookie goes out with the headers instead of after them (a long page commits the
-	 * response before its form asks for the token).
+	 * response before its form asks for the token). Only under the cookie's path: a
+	 * request elsewhere (a script, a style sheet) does not send the cookie, and would
+	 * replace it with a token the page's forms do not carry.
 	 */
 	private static final class CsrfCookieWriter extends OncePerRequestFilter {
+
+		private final String cookiePath;
+
+		CsrfCookieWriter(String cookiePath) {
+			this.cookiePath = cookiePath.endsWith("/") ? cookiePath : cookiePath + "/";
+		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+			if (request.getRequestURI().startsWith(this.cookiePath)
+					&& request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
 				token.getToken();
 			}
 			chain.doFilter(request, response);

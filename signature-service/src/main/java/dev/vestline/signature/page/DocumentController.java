@@ -41,9 +41,13 @@ class DocumentController {
 		this.sealed = sealed;
 	}
 
-	@GetMapping("/pages/{number}.png")
-	ResponseEntity<byte[]> page(@PathVariable String token, @PathVariable int number) {
-		Optional<SignerLink> link = showing(token);
+	/**
+	 * A page of the current version. The version is in the path, so that a browser that
+	 * kept an earlier version's image (before the other party signed) asks again.
+	 */
+	@GetMapping("/versions/{version}/pages/{number}.png")
+	ResponseEntity<byte[]> page(@PathVariable String token, @PathVariable int version, @PathVariable int number) {
+		Optional<SignerLink> link = showing(token).filter((found) -> found.workflow().documentVersion() == version);
 		if (link.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}

@@ -22,13 +22,14 @@ class LinkTokenObservations extends DefaultServerRequestObservationConvention {
 		if (pattern != null && pattern.contains("{token}")) {
 			return KeyValue.of("http.url", pattern);
 		}
-		if (pattern == null && context.getCarrier() != null && isSigningPath(context.getCarrier().getRequestURI())) {
-			return KeyValue.of("http.url", "UNKNOWN");
+		if (context.getCarrier() != null && isSigningPath(context.getCarrier().getRequestURI())) {
+			return KeyValue.of("http.url", "UNKNOWN"); // no route of a link's, or none at
+														// all
 		}
 		return super.httpUrl(context);
 	}
 
-	/** A path that may carry a token but matched no route (a 404, a refused request). */
+	/** A path that may carry a token: a link's page, or the signer API. */
 	private static boolean isSigningPath(String path) {
 		return path.startsWith("/sign/") || path.startsWith("/api/v1/signing/");
 	}
