@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
 
@@ -141,6 +142,28 @@ class SigningPageBrowserIntegrationTests {
 		phone.open(mailedLink(this.investor, 1));
 		phone.awaitText("h1", "Waiting for the other party");
 		check(phone, "04-waiting-phone");
+	}
+
+	@Test
+	void signsWithTheKeyboardAloneInTheOrderThePageReads() {
+		phone.open(mailedLink(this.investor, 1));
+		Actions keyboard = new Actions(phone.driver());
+		List<String> order = new java.util.ArrayList<>();
+		for (int tab = 0; tab < 40 && !order.contains("consent"); tab++) {
+			keyboard.sendKeys(Keys.TAB).perform();
+			order.add(
+					String.valueOf(phone.script("return document.activeElement.id || document.activeElement.tagName")));
+		}
+		assertThat(order).as("the focus reaches the consent box by Tab").contains("consent");
+		assertThat(phone.script("return getComputedStyle(document.activeElement).outlineStyle")).as("visible focus")
+			.isNotEqualTo("none");
+
+		keyboard.sendKeys(Keys.SPACE).sendKeys(Keys.TAB).perform();
+		assertThat(phone.script("return document.activeElement.id")).isEqualTo("typedName");
+		keyboard.sendKeys("Ivy Investor").sendKeys(Keys.ENTER).perform();
+
+		phone.awaitText("h1", "Thank you, you have signed");
+		assertThat(this.workflows.signerStatus(this.workflow, "INVESTOR")).isEqualTo("SIGNED");
 	}
 
 	@Test
