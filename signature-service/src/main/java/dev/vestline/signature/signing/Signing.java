@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * stamps on the other's version and both end up in the final document.
  */
 @Service
-class Signing {
+public class Signing {
 
 	private final SignaturePreparation preparation;
 

@@ -1,0 +1,59 @@
+package dev.vestline.signature.signing;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.vestline.signature.workflows.SigningWorkflow;
+import dev.vestline.signature.workflows.Workflows;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a link shows, whatever became of it: its request (pending, used, expired or
+ * replaced), the workflow and the parties of the same terms revision. Unlike
+ * {@link SignerAccess}, which refuses every link that cannot act, this only reads, so a
+ * page can say in words where the link stands. An unknown or malformed token finds
+ * nothing.
+ */
+@Component
+public class SignerLinks {
+
+	private final Signers signers;
+
+	private final Workflows workflows;
+
+	SignerLinks(Signers signers, Workflows workflows) {
+		this.signers = signers;
+		this.workflows = workflows;
+	}
+
+	public Optional<SignerLink> find(String token) {
+		LinkToken link = new LinkToken(token);
+		if (!link.wellFormed()) {
+			return Optional.empty();
+		}
+		return this.signers.byToken(link.sha256()).map(this::linked);
+	}
+
+	private SignerLink linked(SignerRequest request) {
+		SigningWorkflow workflow = this.workflows.find(request.workflowId()).orElseThrow();
+		List<SignerRequest> parties = this.signers.of(workflow.id())
+			.stream()
+			.filter((party) -> party.revision() == request.revision())
+			.toList();
+		return new SignerLink(request, workflow, parties);
+	}
+
+	/**
+	 * A link's request as read, with its workflow and the other parties.
+	 *
+	 * @param request the link's own request
+	 * @param workflow its workflow
+	 * @param parties every request of the same terms revision, in stamp order, this one
+	 * included
+	 */
+	public record SignerLink(SignerRequest request, SigningWorkflow workflow, List<SignerRequest> parties) {
+
+	}
+
+}
