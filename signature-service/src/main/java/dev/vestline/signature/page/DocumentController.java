@@ -42,16 +42,17 @@ class DocumentController {
 	}
 
 	/**
-	 * A page of the current version. The version is in the path, so that a browser that
-	 * kept an earlier version's image (before the other party signed) asks again.
+	 * A page of a version the link's page showed. The version is in the path, so that a
+	 * browser that kept an earlier version's image asks again for a later one, and a page
+	 * shown just before the other party signed still gets its image.
 	 */
 	@GetMapping("/versions/{version}/pages/{number}.png")
 	ResponseEntity<byte[]> page(@PathVariable String token, @PathVariable int version, @PathVariable int number) {
-		Optional<SignerLink> link = showing(token).filter((found) -> found.workflow().documentVersion() == version);
-		if (link.isEmpty()) {
+		Optional<DocumentVersions.Content> found = showing(token).flatMap((link) -> this.pages.version(link, version));
+		if (found.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
-		DocumentVersions.Content content = this.pages.current(link.get());
+		DocumentVersions.Content content = found.get();
 		if (number < 1 || number > this.images.texts(content.version().sha256(), content.bytes()).size()) {
 			return ResponseEntity.notFound().build();
 		}

@@ -43,6 +43,15 @@ class LinkPages {
 		return PageState.of(link, this.clock.instant());
 	}
 
+	/**
+	 * A version of the link's workflow, for an image the page asked for: versions never
+	 * change, and the page may have been shown before the other party signed the next.
+	 */
+	Optional<DocumentVersions.Content> version(SignerLink link, int version) {
+		return (version < 1 || version > link.workflow().documentVersion()) ? Optional.empty()
+				: this.documents.content(link.workflow().id(), version);
+	}
+
 	/** The version the page shows: the workflow's latest. */
 	DocumentVersions.Content current(SignerLink link) {
 		return this.documents.content(link.workflow().id(), link.workflow().documentVersion()).orElseThrow();

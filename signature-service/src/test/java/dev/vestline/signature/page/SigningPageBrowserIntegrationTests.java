@@ -100,7 +100,9 @@ class SigningPageBrowserIntegrationTests {
 
 	@AfterAll
 	static void stopBrowser() {
-		phone.close();
+		if (phone != null) {
+			phone.close();
+		}
 	}
 
 	@BeforeEach
@@ -339,6 +341,7 @@ class SigningPageBrowserIntegrationTests {
 	 * axe-core violation, and a screenshot.
 	 */
 	private static void check(Browser browser, String name) {
+		assertThat(browser.brokenImages()).as("%s: images that did not load", name).isEmpty();
 		assertThat(browser.horizontalOverflow()).as("%s: horizontal overflow", name).isLessThanOrEqualTo(0);
 		assertThat(browser.console()).as("%s: console", name)
 			.noneMatch((line) -> line.contains("Content Security Policy") || line.contains("Uncaught"));

@@ -110,6 +110,28 @@ class SigningPageIntegrationTests {
 	}
 
 	@Test
+	void aPageShownBeforeTheOtherPartySignedStillGetsItsImage() {
+		assertThat(this.browser.get("/sign/" + this.token).body()).contains("/versions/1/pages/1.png");
+
+		// the arranger signs between the investor's page and its image request
+		PageClient arranger = new PageClient(this.port);
+		String arrangerToken = this.links.token(this.workflow, "ARRANGER");
+		arranger.get("/sign/" + arrangerToken);
+		assertThat(arranger
+			.post("/sign/" + arrangerToken + "/signature",
+					Map.of("consent", "true", "consentVersion", ConsentDisclosure.VERSION, "typedName", "Ada Arranger"))
+			.statusCode()).isEqualTo(302);
+		assertThat(this.workflows.versions(this.workflow)).isEqualTo(2);
+
+		HttpResponse<String> image = this.browser.get("/sign/" + this.token + "/versions/1/pages/1.png");
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(this.browser.get("/sign/" + this.token + "/versions/3/pages/1.png").statusCode())
+			.as("a version that does not exist yet")
+			.isEqualTo(404);
+	}
+
+	@Test
 	void signsWithTheFormAndRedirectsToAPageThatSaysSo() {
 		this.browser.get("/sign/" + this.token);
 

@@ -104,6 +104,18 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until every image of the page has loaded or failed.
+	 * @return the {@code src} of each image that failed (none when all show)
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> brokenImages() {
+		new WebDriverWait(this.driver, PATIENCE).until(
+				(driver) -> (Boolean) script("return Array.from(document.images).every((image) => image.complete);"));
+		return (List<String>) script(
+				"return Array.from(document.images).filter((image) => image.naturalWidth === 0).map((image) => image.src);");
+	}
+
+	/**
 	 * @return how many CSS pixels the page is wider than the window (0 when nothing needs
 	 * horizontal scrolling)
 	 */
