@@ -32,13 +32,14 @@ record Approval(UUID id, UUID dealId, String investorId, String kind, @Nullable 
 		List<Step> steps, @Nullable Integer currentStep, String requestedBy, Instant requestedAt, Instant expiresAt,
 		@Nullable String grantedBy, @Nullable String endedBy, @Nullable String endReason, long version) {
 
-	boolean isPending() {
+	public boolean isPending() {
 		return "PENDING".equals(this.status);
 	}
 
 	/**
-	 * @return the role the current step waits for, or null when nothing waits */
-	@Nullable String waitingFor() {
+	 * @return the role the current step waits for, or null when nothing waits
+	 */
+	public @Nullable String waitingFor() {
 		return (this.currentStep != null && this.currentStep <= this.steps.size())
 				? this.steps.get(this.currentStep - 1).role() : null;
 	}
@@ -52,7 +53,7 @@ record Approval(UUID id, UUID dealId, String investorId, String kind, @Nullable 
 		return isPending() && role != null && person.has(role);
 	}
 
-	String kindInWords() {
+	public String kindInWords() {
 		return "SUBSCRIPTION".equals(this.kind) ? "Subscription" : "Deal interest";
 	}
 

@@ -23,7 +23,7 @@ record Deal(UUID id, String name, Money capacity, Money reserved, Money availabl
 	/**
 	 * @return the reserved share of the capacity, in whole percent, for the bar's text
 	 */
-	int reservedPercent() {
+	public int reservedPercent() {
 		if (this.capacity.amount().signum() == 0) {
 			return 0;
 		}

@@ -22,7 +22,7 @@ record HistoryEntry(String action, String actor, Instant at, @Nullable Integer s
 	static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
-	String atInWords() {
+	public String atInWords() {
 		return MOMENT.format(this.at);
 	}
 
@@ -31,7 +31,7 @@ record HistoryEntry(String action, String actor, Instant at, @Nullable Integer s
 		return !this.action.endsWith("_REFUSED") && !this.action.endsWith("_IGNORED");
 	}
 
-	String actionInWords() {
+	public String actionInWords() {
 		return switch (this.action) {
 			case "REQUESTED" -> "requested the approval";
 			case "STEP_APPROVED" -> "approved step " + this.step;

@@ -29,7 +29,8 @@ public record Area(String title, String path, Set<String> roles) {
 	}
 
 	/**
-	 * @return the roles, in words: "approver, compliance or operations" */
+	 * @return the roles, in words: "approver, compliance or operations"
+	 */
 	public String rolesInWords() {
 		String[] sorted = this.roles.stream().sorted().toArray(String[]::new);
 		return (sorted.length == 1) ? sorted[0]
