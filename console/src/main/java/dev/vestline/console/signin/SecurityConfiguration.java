@@ -1,5 +1,7 @@
 package dev.vestline.console.signin;
 
+import java.net.URI;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,13 +31,22 @@ class SecurityConfiguration {
 	 */
 	static final String REGISTRATION = "vestline";
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
+	/**
+	 * What a page may load and do: its own origin only, nothing inline. A form may also
+	 * lead to the provider: browsers apply {@code form-action} to the redirects after a
+	 * form, and signing out (or in again when a token expired) redirects there.
+	 */
+	static String contentSecurityPolicy(String provider) {
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+				+ "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self' " + provider
+				+ "; frame-ancestors 'none'";
+	}
 
 	@Bean
 	SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
 			ConsoleProperties properties) throws Exception {
+		String provider = origin(
+				registrations.findByRegistrationId(REGISTRATION).getProviderDetails().getAuthorizationUri());
 		OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
 		signedOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
 		return http
@@ -48,10 +59,16 @@ class SecurityConfiguration {
 				.userInfoEndpoint(
 						(userInfo) -> userInfo.userAuthoritiesMapper(new RolesFromIdToken(properties.rolesClaim()))))
 			.logout((logout) -> logout.logoutSuccessHandler(signedOut))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(provider)))
 				.frameOptions((frames) -> frames.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	private static String origin(String uri) {
+		URI parsed = URI.create(uri);
+		return parsed.getScheme() + "://" + parsed.getRawAuthority();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.vestline.console.approvals;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vestline.console.support.ConsoleTest;
 import dev.vestline.console.support.SignedIn;
+import dev.vestline.testharness.Race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,8 @@ class ApprovalsIntegrationTests extends ConsoleTest {
 		assertThat(queue.body()).contains("Subscription", "ingrid", "Queue Fund I", "Yours to decide", "250,000.00 EUR")
 			.contains("0.00 EUR</span> reserved of <span>5,000,000.00 EUR")
 			.contains("<meter");
+		assertThat(queue.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("form-action 'self' " + backends().issuer() + ";"));
 		assertThat(queue.headers().firstValue("Content-Security-Policy"))
 			.hasValueSatisfying((csp) -> assertThat(csp).contains("script-src 'self'")
 				.contains("style-src 'self'")
@@ -70,6 +74,37 @@ class ApprovalsIntegrationTests extends ConsoleTest {
 		assertThat(backends().arrange().approval(approval).path("steps").get(1).path("approvedBy").isNull())
 			.as("carla's decision did not count")
 			.isTrue();
+	}
+
+	@Test
+	void tellsThePersonWhoLostARaceForTheSameStepWhoWonEveryTime() {
+		SignedIn carla = SignedIn.as("carla", backends());
+		SignedIn cleo = SignedIn.as("cleo", backends());
+		List<SignedIn> people = List.of(carla, cleo);
+		UUID deal = backends().arrange().deal("Race Fund", "10000000");
+		for (int round = 0; round < 5; round++) {
+			// one open subscription per investor and deal: an investor per round
+			UUID approval = backends().arrange().subscription(deal, "investor-" + round, "1000");
+			List<String> pages = people.stream().map((person) -> person.get("/approvals/" + approval).body()).toList();
+
+			List<HttpResponse<String>> answers = Race.run(2,
+					(i) -> people.get(i)
+						.submit(pages.get(i), "/approvals/" + approval + "/decision",
+								Map.of("etag", SignedIn.field(pages.get(i), "etag"), "decision", "APPROVE")));
+
+			String winner = backends().arrange().approval(approval).path("steps").get(0).path("approvedBy").asString();
+			assertThat(answers).extracting(HttpResponse::statusCode)
+				.as("round %d: one decision counts, the other is overtaken (409 lost race or 412 stale)", round)
+				.containsOnlyOnce(200)
+				.hasSize(2)
+				.allMatch((status) -> status == 200 || status == 409 || status == 412);
+			HttpResponse<String> lost = answers.stream()
+				.filter((answer) -> answer.statusCode() != 200)
+				.findFirst()
+				.orElseThrow();
+			assertThat(lost.body()).contains("<strong>" + winner + "</strong>", "approved step 1",
+					"Your decision was not recorded", "waiting for <strong>operations</strong>");
+		}
 	}
 
 	@Test

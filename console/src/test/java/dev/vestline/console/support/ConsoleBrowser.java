@@ -101,6 +101,10 @@ public final class ConsoleBrowser implements AutoCloseable {
 		return find(css).getText();
 	}
 
+	public ChromeDriver driver() {
+		return this.driver;
+	}
+
 	public String url() {
 		return this.driver.getCurrentUrl();
 	}
@@ -123,7 +127,8 @@ public final class ConsoleBrowser implements AutoCloseable {
 	}
 
 	/**
-	 * @return the serious and critical ones */
+	 * @return the serious and critical ones
+	 */
 	public List<Map<String, Object>> seriousAxeViolations() {
 		return axeViolations().stream()
 			.filter((violation) -> List.of("serious", "critical").contains(violation.get("impact")))
