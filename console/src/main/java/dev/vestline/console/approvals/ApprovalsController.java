@@ -97,6 +97,16 @@ class ApprovalsController {
 		}
 	}
 
+	/**
+	 * Where a decision lands when it is replayed as a GET: after the person was sent
+	 * through the provider again (their token had expired), the saved request is replayed
+	 * without its form. Nothing was decided; the approval's page lets them decide again.
+	 */
+	@GetMapping("/{id}/decision")
+	String afterSigningInAgain(@PathVariable UUID id) {
+		return "redirect:/approvals/" + id;
+	}
+
 	private void show(UUID id, Person person, Model model) {
 		ApprovalsApi.Seen seen = this.api.approval(id);
 		model.addAttribute("approval", seen.approval());
