@@ -25,12 +25,17 @@ class ApprovalsBrowserIntegrationTests extends ConsoleTest {
 	@Test
 	void aPersonSignsInSeesTheQueueAndApprovesAStep() {
 		UUID deal = backends().arrange().deal("Browser Growth Fund II", "5000000");
+		UUID granted = backends().arrange().subscription(deal, "gina", "750000");
+		backends().arrange().approve(granted, "cleo", "compliance");
+		backends().arrange().approve(granted, "oscar", "operations"); // reserves 750,000
+																		// of the capacity
 		backends().arrange().subscription(deal, "ivan", "250000");
 		UUID approval = backends().arrange().subscription(deal, "ingrid", "1000000");
 		try (ConsoleBrowser carla = new ConsoleBrowser(backends()).signIn("carla")) {
 			carla.open("/approvals?deal=" + deal);
 			carla.awaitText("h1", "Approvals waiting for a decision");
-			assertThat(carla.text(".queue")).contains("Yours to decide", "Browser Growth Fund II", "ingrid");
+			assertThat(carla.text(".queue")).contains("Yours to decide", "Browser Growth Fund II", "ingrid",
+					"750,000.00 EUR reserved of 5,000,000.00 EUR (15%)");
 			assertThat(carla.seriousAxeViolations()).as("the queue").isEmpty();
 			carla.screenshot("approvals-queue");
 
@@ -113,6 +118,26 @@ class ApprovalsBrowserIntegrationTests extends ConsoleTest {
 			bianca.find("header button.link").click();
 			bianca.awaitText("h1", "You are signed out");
 			assertThat(bianca.seriousAxeViolations()).as("the signed-out page").isEmpty();
+		}
+	}
+
+	@Test
+	void showsOlderApprovalsInPlaceWithHtmx() {
+		UUID deal = backends().arrange().deal("Browser Paging Fund", "5000000");
+		for (int i = 0; i < ApprovalsApi.PAGE + 1; i++) {
+			backends().arrange().subscription(deal, "browser-pager-" + i, "1000");
+		}
+		try (ConsoleBrowser carla = new ConsoleBrowser(backends()).signIn("carla")) {
+			carla.open("/approvals?deal=" + deal);
+			carla.awaitVisible("#more a");
+			String page = carla.url();
+
+			carla.find("#more a").click();
+
+			carla.awaitText(".queue", "browser-pager-0");
+			assertThat(carla.driver().findElements(By.cssSelector(".queue .card"))).hasSize(ApprovalsApi.PAGE + 1);
+			assertThat(carla.driver().findElements(By.cssSelector("#more"))).isEmpty();
+			assertThat(carla.url()).as("appended in place, not a new page").isEqualTo(page);
 		}
 	}
 

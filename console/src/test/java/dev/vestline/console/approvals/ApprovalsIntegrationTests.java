@@ -40,6 +40,24 @@ class ApprovalsIntegrationTests extends ConsoleTest {
 	}
 
 	@Test
+	void pagesThroughTheQueueWithTheApisCursorAndGivesHtmxOnlyTheNextRows() {
+		UUID deal = backends().arrange().deal("Paging Fund", "5000000");
+		for (int i = 0; i < ApprovalsApi.PAGE + 1; i++) {
+			backends().arrange().subscription(deal, "pager-" + i, "1000");
+		}
+		SignedIn carla = SignedIn.as("carla", backends());
+
+		String first = carla.get("/approvals?deal=" + deal).body();
+		String cursor = first.replaceAll("(?s).*href=\"/approvals\\?deal=[^&]+&amp;after=([^\"]+)\".*", "$1");
+		String next = carla.getAsHtmx("/approvals?deal=" + deal + "&after=" + cursor).body();
+
+		assertThat(first.split("class=\"card yours\"", -1)).hasSize(ApprovalsApi.PAGE + 1);
+		assertThat(first).contains("Show older approvals").contains("pager-20").doesNotContain("pager-0<");
+		assertThat(next).doesNotContain("<html", "<header").contains("pager-0").doesNotContain("Show older approvals");
+		assertThat(next.split("class=\"card yours\"", -1)).hasSize(2);
+	}
+
+	@Test
 	void decidesAsTheSignedInPersonWithTheirOwnToken() {
 		UUID approval = backends().arrange()
 			.subscription(backends().arrange().deal("Token Fund", "1000000"), "ingrid", "1000");

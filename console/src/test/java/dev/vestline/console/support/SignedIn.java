@@ -61,6 +61,14 @@ public final class SignedIn {
 			.build());
 	}
 
+	/** Asks as htmx does ({@code HX-Request}), for the part of a page it swaps in. */
+	public HttpResponse<String> getAsHtmx(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.console + path))
+			.header("Accept", "text/html")
+			.header("HX-Request", "true")
+			.build());
+	}
+
 	/** Sends a page's form with the CSRF token the page carried. */
 	public HttpResponse<String> submit(String page, String path, Map<String, String> fields) {
 		Map<String, String> all = new LinkedHashMap<>(fields);
