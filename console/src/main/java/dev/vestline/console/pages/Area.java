@@ -22,7 +22,12 @@ public record Area(String title, String path, Set<String> roles) {
 	public static final Area APPROVALS = new Area("Approvals", "/approvals",
 			Set.of("approver", "compliance", "operations"));
 
-	static final List<Area> ALL = List.of(APPROVALS);
+	/**
+	 * The deals API's read roles; changing a deal is operations' (the service decides).
+	 */
+	public static final Area DEALS = new Area("Deals", "/deals", Set.of("approver", "compliance", "operations"));
+
+	static final List<Area> ALL = List.of(APPROVALS, DEALS);
 
 	static List<Area> of(Person person) {
 		return ALL.stream().filter((area) -> person.hasAny(area.roles())).toList();

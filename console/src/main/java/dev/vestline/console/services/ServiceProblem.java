@@ -31,7 +31,7 @@ public class ServiceProblem extends RuntimeException {
 
 	private final List<FieldError> errors;
 
-	ServiceProblem(int status, String slug, String title, String detail, List<FieldError> errors) {
+	public ServiceProblem(int status, String slug, String title, String detail, List<FieldError> errors) {
 		super(status + " " + slug + ": " + detail);
 		this.status = status;
 		this.slug = slug;
