@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param by who changed it last
  * @param what what they did, in words
+ * @param entry the history line it was read from, for when it happened
  * @param lostRace whether both decisions arrived at the same moment (409) rather than the
  * page being older than the change (412)
  */
