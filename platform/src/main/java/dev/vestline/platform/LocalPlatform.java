@@ -218,11 +218,17 @@ public final class LocalPlatform implements AutoCloseable {
 		System.out.println("Starting Vestline: PostgreSQL, Kafka and four services (logs in "
 				+ options.home().resolve("logs") + ") ...");
 		LocalPlatform platform = start(options);
+		ConsoleProcess console = new ConsoleProcess(options.repository(), options.home().resolve("logs"));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("Stopping Vestline ...");
+			console.close();
 			platform.close();
 		}));
+		console.start(platform.identity.issuer(), platform.services.get("approval").baseUrl(), START_TIMEOUT);
 		System.out.println(platform.summary());
+		System.out
+			.println("  %-15s %s   (the staff console: sign in as one of the people above; approvals only so far)%n"
+				.formatted("console", console.url()));
 		if (options.demo()) {
 			new LifecycleDemo(platform).run(System.out);
 		}
