@@ -3,14 +3,10 @@ package dev.vestline.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -29,8 +25,6 @@ final class ConsoleProcess implements AutoCloseable {
 	 * names it ({@code vestline.identity.console-redirect-uris}).
 	 */
 	static final int PORT = 8090;
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Path jar;
 
@@ -76,37 +70,13 @@ final class ConsoleProcess implements AutoCloseable {
 				if (this.process == null || !this.process.isAlive()) {
 					throw new IllegalStateException("The console exited during start-up: see " + this.log);
 				}
-				return answersOk(readiness);
+				return ChildProcesses.answersOk(readiness);
 			});
-	}
-
-	private static boolean answersOk(URI uri) throws InterruptedException {
-		try {
-			return http
-				.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (IOException notYet) {
-			return false;
-		}
 	}
 
 	@Override
 	public void close() {
-		if (this.process == null) {
-			return;
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		ChildProcesses.stop(this.process, Duration.ofSeconds(30));
 		this.process = null;
 	}
 

@@ -1,28 +1,23 @@
 package dev.vestline.support.mail.bounce;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.vestline.messaging.Housekeeping;
+import jakarta.mail.MessagingException;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the {@link BounceReader} every {@code vestline.mail.bounces.poll-interval} on
- * every replica; each bounce is recorded once, whichever replica reads it.
+ * every replica; each bounce is recorded once, whichever replica reads it. A failed run
+ * (the mailbox or the database away) is logged; unrecorded messages stay unseen for the
+ * next interval.
  */
 class BounceSchedule implements SmartLifecycle {
 
-	private static final Logger logger = LoggerFactory.getLogger(BounceSchedule.class);
+	private final Housekeeping housekeeping = new Housekeeping("vestline-bounce-reader");
 
 	private final BounceReader reader;
 
 	private final BounceProperties properties;
-
-	private @Nullable ScheduledExecutorService scheduler;
 
 	BounceSchedule(BounceReader reader, BounceProperties properties) {
 		this.reader = reader;
@@ -31,34 +26,28 @@ class BounceSchedule implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.scheduler = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vestline-bounce-reader").daemon().factory());
-		long interval = this.properties.pollInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::read, interval, interval, TimeUnit.MILLISECONDS);
+		this.housekeeping.start();
+		this.housekeeping.every(this.properties.pollInterval(), this.properties.pollInterval(), this::read,
+				"Reading the bounce mailbox failed; trying again at the next interval");
 	}
 
-	void read() {
+	private void read() {
 		try {
 			this.reader.readOnce();
 		}
-		catch (Exception ex) {
-			// the mailbox or the database away: unrecorded messages stay unseen for the
-			// next interval
-			logger.warn("Reading the bounce mailbox failed; trying again at the next interval: {}", ex.toString());
+		catch (MessagingException ex) {
+			throw new IllegalStateException("The bounce mailbox did not answer", ex);
 		}
 	}
 
 	@Override
 	public void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
+		this.housekeeping.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.scheduler != null;
+		return this.housekeeping.isRunning();
 	}
 
 }
