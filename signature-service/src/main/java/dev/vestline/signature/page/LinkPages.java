@@ -44,6 +44,14 @@ class LinkPages {
 	}
 
 	/**
+	 * Whether a new link asked for from this one would be one too many: the link was
+	 * replaced and the newer one still works (it is in the person's mail).
+	 */
+	boolean newerLinkWorks(SignerLink link) {
+		return link.replaced() && state(link.current()) == PageState.READY;
+	}
+
+	/**
 	 * A version of the link's workflow, for an image the page asked for: versions never
 	 * change, and the page may have been shown before the other party signed the next.
 	 */

@@ -52,15 +52,17 @@ class NewLinkController {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(NewLinkLimit.WINDOW.toSeconds()));
 			return "sign/too-many";
 		}
-		this.pages.find(token).filter((found) -> RENEWABLE.contains(this.pages.state(found))).ifPresent((found) -> {
-			try {
-				this.renewal.renew(found.workflow().id(), found.request().signer().role(),
-						"the " + Words.role(found.request().signer().role()) + ", from a link that no longer works");
-			}
-			catch (DomainException ex) {
-				// nothing waits for this signer any more: the answer stays the same
-			}
-		});
+		this.pages.find(token)
+			.filter((found) -> RENEWABLE.contains(this.pages.state(found)) && !this.pages.newerLinkWorks(found))
+			.ifPresent((found) -> {
+				try {
+					this.renewal.renew(found.workflow().id(), found.request().signer().role(), "the "
+							+ Words.role(found.request().signer().role()) + ", from a link that no longer works");
+				}
+				catch (DomainException ex) {
+					// nothing waits for this signer any more: the answer stays the same
+				}
+			});
 		return "redirect:/sign/{token}/new-link";
 	}
 

@@ -68,6 +68,9 @@ enum PageState {
 	 * @return where the link stands, before any outcome of the request that led here
 	 */
 	static PageState of(SignerLink link, Instant now) {
+		if (link.replaced()) {
+			return REPLACED;
+		}
 		SignerStatus status = link.request().status();
 		return switch (link.workflow().status()) {
 			case COMPLETED -> (status == SignerStatus.VOID) ? REPLACED : COMPLETED;

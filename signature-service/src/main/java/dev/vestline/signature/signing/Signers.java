@@ -81,6 +81,17 @@ public class Signers {
 			.optional();
 	}
 
+	/**
+	 * @param tokenSha256 the hash of a link a newer one replaced
+	 * @return the request the link was for, as it is now
+	 */
+	Optional<SignerRequest> byReplacedToken(byte[] tokenSha256) {
+		return this.jdbc.sql("""
+				SELECT s.* FROM signer s JOIN replaced_link r ON r.signer_id = s.id
+				WHERE r.token_sha256 = :token
+				""").param("token", tokenSha256).query(Signers::request).optional();
+	}
+
 	Optional<SignerRequest> find(UUID id) {
 		return this.jdbc.sql("SELECT * FROM signer WHERE id = :id").param("id", id).query(Signers::request).optional();
 	}

@@ -67,7 +67,7 @@ class PageStateTests {
 		SigningWorkflow workflow = new SigningWorkflow(workflowId, UUID.randomUUID(), NOW,
 				DocumentKind.SUBSCRIPTION_PACK, UUID.randomUUID(), UUID.randomUUID(), "ivy", null, null, workflowStatus,
 				null, 0, null, 1, 0, NOW, null, null, null, null);
-		return new SignerLink(request, workflow, List.of(request));
+		return new SignerLink(request, workflow, List.of(request), false);
 	}
 
 }

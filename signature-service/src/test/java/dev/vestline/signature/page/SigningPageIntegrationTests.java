@@ -13,6 +13,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.vestline.signature.CapturedLinks;
 import dev.vestline.signature.OpenWorkflows;
 import dev.vestline.signature.SignatureIntegrationTest;
+import dev.vestline.signature.signing.LinkRenewal;
 import dev.vestline.signature.workflows.WorkflowOpening;
 import dev.vestline.support.web.BrowserPages;
 import io.micrometer.core.instrument.Meter;
@@ -54,6 +55,9 @@ class SigningPageIntegrationTests {
 
 	@Autowired
 	CapturedLinks links;
+
+	@Autowired
+	LinkRenewal renewal;
 
 	@Autowired
 	MeterRegistry meters;
@@ -219,6 +223,32 @@ class SigningPageIntegrationTests {
 			.hasSize(2);
 		assertThat(this.browser.get("/sign/" + this.token + "/new-link").body()).contains("Check your e-mail",
 				"If there is still something for you to sign");
+	}
+
+	@Test
+	void aLinkReplacedByANewerOneSaysSoAndOffersANewLinkOnceTheNewerOneNoLongerWorks() {
+		this.renewal.renew(this.workflow, "INVESTOR", "a reminder");
+		String newer = this.links.token(this.workflow, "INVESTOR");
+		assertThat(newer).isNotEqualTo(this.token);
+
+		HttpResponse<String> replaced = this.browser.get("/sign/" + this.token);
+		assertThat(replaced.statusCode()).isEqualTo(410);
+		assertThat(replaced.body()).contains("This link was replaced", "Send me a new link");
+		assertThat(this.browser.get("/sign/" + this.token + "/document.pdf").statusCode())
+			.as("a replaced link shows no document")
+			.isEqualTo(404);
+
+		assertThat(this.browser.post("/sign/" + this.token + "/new-link", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(this.links.token(this.workflow, "INVESTOR")).as("the newer link still works: nothing new sent")
+			.isEqualTo(newer);
+
+		this.jdbc.sql("UPDATE signer SET link_expires_at = now() - interval '1 minute' WHERE workflow_id = :id")
+			.param("id", this.workflow)
+			.update();
+		assertThat(this.browser.post("/sign/" + this.token + "/new-link", Map.of()).statusCode()).isEqualTo(302);
+		String newest = this.links.token(this.workflow, "INVESTOR");
+		assertThat(newest).as("the newer link expired: a new one is sent").isNotIn(this.token, newer);
+		assertThat(this.browser.get("/sign/" + newest).body()).contains("Please read and sign");
 	}
 
 	@Test
