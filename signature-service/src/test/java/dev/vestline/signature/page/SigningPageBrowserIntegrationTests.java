@@ -278,6 +278,10 @@ class SigningPageBrowserIntegrationTests {
 		phone.open(fresh);
 		phone.awaitText("h1", "Please read and sign");
 		phone.open(expired);
+		phone.awaitText("h1", "This link was replaced");
+		assertThat(phone.driver().findElements(org.openqa.selenium.By.cssSelector(".document"))).isEmpty();
+		check(phone, "12-replaced-phone");
+		phone.open(fresh.substring(0, fresh.lastIndexOf('/') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 		phone.awaitText("h1", "We do not recognise this link");
 		check(phone, "12-unknown-phone");
 	}
