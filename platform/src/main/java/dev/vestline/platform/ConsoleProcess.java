@@ -1,15 +1,10 @@
 package dev.vestline.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +28,7 @@ final class ConsoleProcess implements AutoCloseable {
 	private @Nullable Process process;
 
 	ConsoleProcess(Path repository, Path logs) {
-		this.jar = jarOf(repository);
+		this.jar = ChildProcesses.jar(repository, "console", "console-[^-]*(-SNAPSHOT)?\\.jar");
 		this.log = logs.resolve("console.log");
 	}
 
@@ -49,48 +44,20 @@ final class ConsoleProcess implements AutoCloseable {
 	 * @param timeout how long to wait
 	 */
 	void start(String issuer, String approvalUrl, Duration timeout) {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-				"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString(), "--server.address=127.0.0.1",
-				"--server.port=" + PORT, "--spring.security.oauth2.client.provider.vestline.issuer-uri=" + issuer,
-				"--vestline.console.services.approval=" + approvalUrl);
-		try {
-			Files.createDirectories(this.log.getParent());
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the console", ex);
-		}
+		List<String> command = ChildProcesses.java("256m", this.jar);
+		command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + PORT,
+				"--spring.security.oauth2.client.provider.vestline.issuer-uri=" + issuer,
+				"--vestline.console.services.approval=" + approvalUrl));
+		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, "the console");
 		URI readiness = URI.create(url() + "/actuator/health/readiness");
-		Awaitility.await("console ready (log: " + this.log + ")")
-			.atMost(timeout)
-			.pollInterval(Duration.ofMillis(250))
-			.until(() -> {
-				if (this.process == null || !this.process.isAlive()) {
-					throw new IllegalStateException("The console exited during start-up: see " + this.log);
-				}
-				return ChildProcesses.answersOk(readiness);
-			});
+		ChildProcesses.awaitAnswering("the console", () -> this.process, this.log, timeout,
+				() -> ChildProcesses.answersOk(readiness));
 	}
 
 	@Override
 	public void close() {
 		ChildProcesses.stop(this.process, Duration.ofSeconds(30));
 		this.process = null;
-	}
-
-	private static Path jarOf(Path repository) {
-		Path target = repository.resolve("console").resolve("target");
-		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-			return files.filter((f) -> f.getFileName().toString().matches("console-[^-]*(-SNAPSHOT)?\\.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException(
-						"No jar of the console in " + target + ": build it with ./mvnw -B install -DskipTests"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

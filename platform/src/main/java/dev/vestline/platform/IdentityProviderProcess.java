@@ -8,20 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
-import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +65,7 @@ final class IdentityProviderProcess implements AutoCloseable {
 
 	IdentityProviderProcess(int port, Path repository, Path logs) {
 		this.port = port;
-		this.jar = jarOf(repository);
+		this.jar = ChildProcesses.jar(repository, "identity-provider", "identity-provider-.*-exec\\.jar");
 		this.log = logs.resolve("identity-provider.log");
 	}
 
@@ -104,29 +100,12 @@ final class IdentityProviderProcess implements AutoCloseable {
 
 	/** Starts the provider and waits until it publishes its configuration. */
 	void start() {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-						"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString()));
+		List<String> command = ChildProcesses.java("256m", this.jar);
 		arguments().forEach((name, value) -> command.add("--" + name + "=" + value));
-		try {
-			Files.createDirectories(this.log.getParent());
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the identity provider", ex);
-		}
+		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, "the identity provider");
 		URI configuration = URI.create(issuer() + "/.well-known/openid-configuration");
-		Awaitility.await("identity provider ready (log: " + this.log + ")")
-			.atMost(Duration.ofMinutes(5))
-			.pollInterval(Duration.ofMillis(250))
-			.until(() -> {
-				if (this.process == null || !this.process.isAlive()) {
-					throw new IllegalStateException("The identity provider exited during start-up: see " + this.log);
-				}
-				return ChildProcesses.answersOk(configuration);
-			});
+		ChildProcesses.awaitAnswering("the identity provider", () -> this.process, this.log, Duration.ofMinutes(5),
+				() -> ChildProcesses.answersOk(configuration));
 	}
 
 	/**
@@ -199,19 +178,6 @@ final class IdentityProviderProcess implements AutoCloseable {
 		byte[] bytes = new byte[24];
 		new SecureRandom().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private static Path jarOf(Path repository) {
-		Path target = repository.resolve("identity-provider").resolve("target");
-		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-			return files.filter((f) -> f.getFileName().toString().matches("identity-provider-.*-exec\\.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException(
-						"No executable jar of identity-provider in " + target + ": build it with ./mvnw -B package"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** A token and when it expires. */

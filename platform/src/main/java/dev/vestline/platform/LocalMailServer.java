@@ -2,7 +2,6 @@ package dev.vestline.platform;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,7 +19,6 @@ import java.util.Properties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,30 +77,18 @@ final class LocalMailServer implements AutoCloseable {
 	}
 
 	private void start() {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-				"-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + this.smtpPort,
-				"-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + this.imapPort,
-				"-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + this.webPort,
-				// any user name and password is accepted: every address is a mailbox
-				"-Dgreenmail.auth.disabled", "-jar", this.jar.toString());
-		try {
-			Files.createDirectories(this.log.getParent());
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the local mail server", ex);
-		}
-		Awaitility.await("local mail server (log: " + this.log + ")")
-			.atMost(Duration.ofMinutes(2))
-			.pollInterval(Duration.ofMillis(250))
-			.until(() -> {
-				if (this.process == null || !this.process.isAlive()) {
-					throw new IllegalStateException("The local mail server exited: see " + this.log);
-				}
-				return get("/api/user") != null;
-			});
+		List<String> command = ChildProcesses.java("128m", this.jar);
+		// system properties go before -jar
+		command.addAll(command.size() - 2,
+				List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + this.smtpPort,
+						"-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + this.imapPort,
+						"-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + this.webPort,
+						// any user name and password is accepted: every address is a
+						// mailbox
+						"-Dgreenmail.auth.disabled"));
+		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, "the local mail server");
+		ChildProcesses.awaitAnswering("the local mail server", () -> this.process, this.log, Duration.ofMinutes(2),
+				() -> get("/api/user") != null);
 	}
 
 	/**

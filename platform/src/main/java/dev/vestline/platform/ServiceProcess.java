@@ -1,17 +1,11 @@
 package dev.vestline.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +27,8 @@ final class ServiceProcess implements AutoCloseable {
 	private @Nullable Process process;
 
 	ServiceProcess(String service, int port, Path repository, Path logs, Map<String, String> properties) {
-		this(service, jarOf(repository, service), port, logs.resolve(service + ".log"), properties);
+		this(service, ChildProcesses.jar(repository, service + "-service", service + "-service-.*\\.jar"), port,
+				logs.resolve(service + ".log"), properties);
 	}
 
 	private ServiceProcess(String service, Path jar, int port, Path log, Map<String, String> properties) {
@@ -75,37 +70,21 @@ final class ServiceProcess implements AutoCloseable {
 
 	/** Starts the process; {@link #awaitReady(Duration)} waits for it. */
 	void start() {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString(), "--server.port=" + this.port));
+		List<String> command = ChildProcesses.java("384m", this.jar);
+		command.add("--server.port=" + this.port);
 		this.properties.forEach((name, value) -> command.add("--" + name + "=" + value));
 		// stable across this instance's restarts, unique among the running ones: a killed
 		// and restarted instance is a static group member that gets its partitions back
 		// at once
 		command.add("--vestline.messaging.consumer.instance-id=" + this.service + "-" + this.port);
-		try {
-			Files.createDirectories(this.log.getParent());
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + this.service, ex);
-		}
+		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, this.service);
 	}
 
 	/** Waits until the readiness probe answers 200. */
 	void awaitReady(Duration timeout) {
 		URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
-		Awaitility.await(this.service + " ready (log: " + this.log + ")")
-			.atMost(timeout)
-			.pollInterval(Duration.ofMillis(250))
-			.until(() -> {
-				if (this.process == null || !this.process.isAlive()) {
-					throw new IllegalStateException(this.service + " exited during start-up: see " + this.log);
-				}
-				return ChildProcesses.answersOk(readiness);
-			});
+		ChildProcesses.awaitAnswering(this.service, () -> this.process, this.log, timeout,
+				() -> ChildProcesses.answersOk(readiness));
 	}
 
 	/**
@@ -120,19 +99,6 @@ final class ServiceProcess implements AutoCloseable {
 	@Override
 	public void close() {
 		stop();
-	}
-
-	private static Path jarOf(Path repository, String service) {
-		Path target = repository.resolve(service + "-service").resolve("target");
-		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-			return files.filter((f) -> f.getFileName().toString().matches(service + "-service-.*\\.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No jar of " + service + "-service in " + target
-						+ ": build it with ./mvnw -B install -DskipTests"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
