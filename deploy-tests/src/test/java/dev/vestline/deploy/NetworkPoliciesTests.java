@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Network isolation in every overlay: nothing talks unless allowed; the services are
  * reached only by the ingress controller (their APIs, the signing page) and Prometheus
- * (metrics), and reach only PostgreSQL, Kafka, the identity provider, the mail relay and
- * DNS.
+ * (metrics), and reach only PostgreSQL, Kafka, the identity provider and DNS; the
+ * services that send mail also the mail relay and their bounce mailbox.
  */
 class NetworkPoliciesTests {
 
@@ -61,16 +61,21 @@ class NetworkPoliciesTests {
 	}
 
 	@Test
-	void theServicesReachOnlyPostgresKafkaTheIdentityProviderTheMailRelayAndDns() {
+	void theServicesReachOnlyPostgresKafkaTheIdentityProviderAndDnsAndOnlyTheMailingOnesTheMailServers() {
 		for (Overlay overlay : Rendered.overlays()) {
 			for (Document deployment : overlay.all("Deployment").toList()) {
 				Set<String> egress = rules(overlay, deployment, "egress", "to");
+				boolean mails = Rendered.environment(deployment).containsKey("SMTP_HOST");
 				assertThat(egress).as(deployment.name())
-					.hasSize(6)
+					.hasSize(mails ? 7 : 5)
 					.contains(DNS, DNS_TCP, "to pods cnpg.io/cluster=vestline-db port TCP/5432",
 							"to pods strimzi.io/broker-role=true,strimzi.io/cluster=vestline-kafka port TCP/9093")
-					.anySatisfy((rule) -> assertThat(rule).matches("to ip [\\d.]+/32 port TCP/443"))
-					.anySatisfy((rule) -> assertThat(rule).matches("to ip [\\d.]+/32 port TCP/587"));
+					.anySatisfy((rule) -> assertThat(rule).matches("to ip [\\d.]+/32 port TCP/443"));
+				if (mails) {
+					assertThat(egress).as("%s submits mail and reads its bounce mailbox over IMAPS", deployment.name())
+						.anySatisfy((rule) -> assertThat(rule).matches("to ip [\\d.]+/32 port TCP/587"))
+						.anySatisfy((rule) -> assertThat(rule).matches("to ip [\\d.]+/32 port TCP/993"));
+				}
 			}
 		}
 	}

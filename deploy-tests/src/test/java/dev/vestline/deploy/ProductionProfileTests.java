@@ -87,6 +87,27 @@ class ProductionProfileTests {
 		}
 	}
 
+	@Test
+	void signatureAndBillingReadTheBouncesOfTheirMailFromTheirOwnMailboxOverImaps() {
+		for (Overlay overlay : Rendered.overlays()) {
+			for (String service : List.of("signature", "billing")) {
+				Binder mailing = binder(service, Rendered.environment(overlay.one("Deployment", service)));
+				assertThat(string(mailing, "vestline.mail.bounces.host"))
+					.isEqualTo("configMap:vestline-mail/imap-host");
+				assertThat(string(mailing, "vestline.mail.bounces.port"))
+					.isEqualTo("configMap:vestline-mail/imap-port");
+				assertThat(string(mailing, "vestline.mail.bounces.ssl")).isEqualTo("true");
+				assertThat(string(mailing, "vestline.mail.bounces.user"))
+					.isEqualTo("secret:vestline-" + service + "-bounces/username");
+				assertThat(string(mailing, "vestline.mail.bounces.password"))
+					.isEqualTo("secret:vestline-" + service + "-bounces/password");
+				assertThat(string(mailing, "spring.mail.properties[mail.smtp.from]"))
+					.as("the envelope sender: where returned mail goes")
+					.isEqualTo("configMap:vestline-mail/" + service + "-bounces");
+			}
+		}
+	}
+
 	/**
 	 * The environment as variables (highest precedence, relaxed names as Spring Boot maps
 	 * them), then application-prod.yml, then application.yml.

@@ -57,6 +57,9 @@ class ProductionConfigurationTests {
 		// missing
 		deployment.putAll(Map.of("SMTP_HOST", "smtp.eu.mailgun.org", "SMTP_USERNAME", "postmaster@mail.vestline.io",
 				"SMTP_PASSWORD", "7f3kQ9vL2xR8mW4pZ6tB", "MAIL_FROM", "signing@vestline.io"));
+		deployment.putAll(Map.of("MAIL_BOUNCES_ADDRESS", "bounces-signing@vestline.io", "MAIL_BOUNCES_HOST",
+				"imap.fastmail.com", "MAIL_BOUNCES_PORT", "993", "MAIL_BOUNCES_USERNAME", "bounces-signing@vestline.io",
+				"MAIL_BOUNCES_PASSWORD", "Qw8rT2yU6iO4pA9sD3fG"));
 		StandardEnvironment environment = environment(deployment, "application-prod.yml");
 		assertThatThrownBy(() -> new ProductionGuard(environment).check())
 			.hasMessageContaining("vestline.signature.sealing.key-store-password is not set");
