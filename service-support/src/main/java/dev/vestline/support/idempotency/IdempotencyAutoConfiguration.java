@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.vestline.messaging.HousekeepingJob;
 import dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration;
 import org.flywaydb.core.api.Location;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,11 +60,18 @@ public class IdempotencyAutoConfiguration {
 		return new IdempotentRequests(dataSource, transactions, json, clock);
 	}
 
+	/**
+	 * Forgets keys past their retention every {@code cleanup-interval} on every replica;
+	 * the batched, skip-locked delete makes that safe.
+	 */
 	@Bean
-	IdempotencyHousekeeping idempotencyHousekeeping(DataSource dataSource, IdempotencyProperties properties,
+	HousekeepingJob idempotencyRetention(DataSource dataSource, IdempotencyProperties properties,
 			Environment environment, Clock clock) {
-		return new IdempotencyHousekeeping(new IdempotencyRetention(dataSource),
-				properties.withDeprecatedNames(environment), clock);
+		IdempotencyProperties resolved = properties.withDeprecatedNames(environment);
+		IdempotencyRetention retention = new IdempotencyRetention(dataSource);
+		return new HousekeepingJob("vestline-idempotency-retention", resolved.cleanupInterval(),
+				() -> retention.forgetCreatedBefore(clock.instant().minus(resolved.retention())),
+				"Idempotency-Key retention failed; trying again at the next interval");
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.vestline.support.mail;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.vestline.messaging.HousekeepingJob;
 import org.flywaydb.core.api.Location;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,11 +19,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -36,6 +40,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(MailProperties.class)
 public class MailAutoConfiguration {
+
+	/**
+	 * The messaging kit's default inbox retention ({@code MessagingProperties.Inbox}).
+	 */
+	private static final Duration INBOX_RETENTION_DEFAULT = Duration.ofDays(30);
 
 	/** Where the outbox's migrations live (versions 0.9.5 and up, run out of order). */
 	public static final String MIGRATIONS = "classpath:db/vestline-mail";
@@ -74,9 +83,32 @@ public class MailAutoConfiguration {
 				meters.getIfAvailable(SimpleMeterRegistry::new), "mail-" + UUID.randomUUID());
 	}
 
+	/**
+	 * Sends due mail every {@code poll-interval} on every replica; the claims make that
+	 * safe. A failed run (the database away, say) is logged and the next interval tries
+	 * again; claims run out meanwhile.
+	 */
 	@Bean
-	MailSchedule mailSchedule(MailDelivery delivery, MailProperties properties) {
-		return new MailSchedule(delivery, properties);
+	HousekeepingJob mailSender(MailDelivery delivery, MailProperties properties) {
+		return new HousekeepingJob("vestline-mail-sender", properties.pollInterval(), delivery::sendAllDue,
+				"Sending mail failed; trying again at the next interval");
+	}
+
+	/**
+	 * Forgets sent mail and read bounces past {@code vestline.mail.retention}, every
+	 * {@code cleanup-interval} on every replica (skip-locked batches make that safe).
+	 */
+	@Bean
+	HousekeepingJob mailRetention(DataSource dataSource, MailProperties properties, Environment environment,
+			Clock clock) {
+		MailRetention.requireLongerThanInbox(properties.retention(),
+				Binder.get(environment)
+					.bind("vestline.messaging.inbox.retention", Duration.class)
+					.orElse(INBOX_RETENTION_DEFAULT));
+		MailRetention retention = new MailRetention(dataSource);
+		return new HousekeepingJob("vestline-mail-retention", properties.cleanupInterval(),
+				() -> retention.forgetBefore(clock.instant().minus(properties.retention())),
+				"Mail retention failed; trying again at the next interval");
 	}
 
 	/**

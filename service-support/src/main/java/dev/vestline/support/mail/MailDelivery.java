@@ -49,6 +49,16 @@ public class MailDelivery {
 	}
 
 	/**
+	 * Sends due mail batch after batch while batches come back full (more may be due),
+	 * until the thread is interrupted (the application stops).
+	 */
+	void sendAllDue() {
+		while (sendDue() >= this.properties.batchSize() && !Thread.currentThread().isInterrupted()) {
+			// a full batch: more may be due
+		}
+	}
+
+	/**
 	 * One round: claims what is due and sends it.
 	 * @return how many mails were claimed
 	 */

@@ -26,6 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * further one
  * @param maxBackoff the longest wait between attempts
  * @param maxAttempts after this many failed attempts a mail is failed, for staff to see
+ * @param retention how long a sent mail (with its files) and a read bounce are kept;
+ * longer than the inbox's retention, or an event redelivered after its mail was forgotten
+ * would mail again
+ * @param cleanupInterval how often each replica forgets what is past the retention
  */
 @ConfigurationProperties("vestline.mail")
 public record MailProperties(@DefaultValue("false") boolean enabled,
@@ -33,7 +37,8 @@ public record MailProperties(@DefaultValue("false") boolean enabled,
 		@Nullable String messageIdDomain, @DefaultValue("2s") Duration pollInterval, @DefaultValue("20") int batchSize,
 		@DefaultValue("5m") Duration claim, @DefaultValue("30s") Duration smtpTimeout,
 		@DefaultValue("30s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
-		@DefaultValue("12") int maxAttempts) {
+		@DefaultValue("12") int maxAttempts, @DefaultValue("90d") Duration retention,
+		@DefaultValue("1h") Duration cleanupInterval) {
 
 	public MailProperties {
 		if (claim.compareTo(smtpTimeout.multipliedBy(4)) < 0) {

@@ -36,7 +36,8 @@ final class MailKitFixture {
 	MailKitFixture(DataSource dataSource, Duration initialBackoff, int maxAttempts) {
 		this.dataSource = dataSource;
 		this.properties = new MailProperties(true, "no-reply@vestline.test", "Vestline", null, Duration.ofSeconds(1),
-				20, Duration.ofMinutes(5), Duration.ofSeconds(30), initialBackoff, Duration.ofHours(1), maxAttempts);
+				20, Duration.ofMinutes(5), Duration.ofSeconds(30), initialBackoff, Duration.ofHours(1), maxAttempts,
+				Duration.ofDays(90), Duration.ofHours(1));
 		this.queries = new MailQueries(dataSource);
 		this.outbox = new MailOutbox(this.queries, this.properties, this.clock);
 		this.failed = new FailedMails(this.queries, this.properties, this.clock);

@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import dev.vestline.messaging.HousekeepingJob;
 import dev.vestline.support.mail.MailAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.MessagingException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,9 +36,21 @@ public class BounceAutoConfiguration {
 				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
+	/**
+	 * Reads the mailbox every {@code poll-interval} on every replica; a bounce is marked
+	 * once however many read it. A mailbox that does not answer is logged and read again
+	 * at the next interval.
+	 */
 	@Bean
-	BounceSchedule bounceSchedule(BounceReader reader, BounceProperties properties) {
-		return new BounceSchedule(reader, properties);
+	HousekeepingJob bounceReading(BounceReader reader, BounceProperties properties) {
+		return new HousekeepingJob("vestline-bounce-reader", properties.pollInterval(), () -> {
+			try {
+				reader.readOnce();
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException("The bounce mailbox did not answer", ex);
+			}
+		}, "Reading the bounce mailbox failed; trying again at the next interval");
 	}
 
 }
