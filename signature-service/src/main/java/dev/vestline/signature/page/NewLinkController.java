@@ -49,7 +49,7 @@ class NewLinkController {
 		String link = Sha256.hex(token.getBytes(StandardCharsets.UTF_8));
 		if (!this.limit.allow(link, request.getRemoteAddr())) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(NewLinkLimit.WINDOW.toSeconds()));
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(this.limit.retryAfter().toSeconds()));
 			return "sign/too-many";
 		}
 		this.pages.find(token)

@@ -1,27 +1,26 @@
 package dev.vestline.signature.page;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * How often "send me a new link" may be asked: a few times an hour per link, a few more
  * per address it is asked from, so that nobody mails a signer into the ground or probes
- * links in bulk. Counted in fixed hourly windows in this replica's memory: with several
- * replicas the limit is per replica, which still bounds the mails to a small multiple.
+ * links in bulk. Counted in fixed hourly windows in PostgreSQL, one count for all
+ * replicas: each request adds one with an upsert, so two replicas counting at the same
+ * moment both count.
  */
-@Component
 class NewLinkLimit {
 
 	static final Duration WINDOW = Duration.ofHours(1);
 
-	/** Beyond this many keys, old windows are dropped first; then everyone waits. */
-	private static final int MAX_KEYS = 50_000;
+	private final JdbcClient jdbc;
 
 	private final int perLink;
 
@@ -29,10 +28,8 @@ class NewLinkLimit {
 
 	private final Clock clock;
 
-	private final Map<String, Window> windows = new ConcurrentHashMap<>();
-
-	NewLinkLimit(@Value("${vestline.signature.pages.new-links-per-link:3}") int perLink,
-			@Value("${vestline.signature.pages.new-links-per-address:20}") int perAddress, Clock clock) {
+	NewLinkLimit(DataSource dataSource, int perLink, int perAddress, Clock clock) {
+		this.jdbc = JdbcClient.create(dataSource);
 		this.perLink = perLink;
 		this.perAddress = perAddress;
 		this.clock = clock;
@@ -45,34 +42,41 @@ class NewLinkLimit {
 	 * @return whether both are under their limit
 	 */
 	boolean allow(String link, String address) {
-		Instant now = this.clock.instant();
-		if (this.windows.size() > MAX_KEYS) {
-			this.windows.values().removeIf((window) -> window.over(now));
-			if (this.windows.size() > MAX_KEYS) {
-				return false;
-			}
-		}
-		boolean linkAllowed = count("link:" + link, now) <= this.perLink;
-		boolean addressAllowed = count("address:" + address, now) <= this.perAddress;
+		Instant window = windowOf(this.clock.instant());
+		boolean linkAllowed = count("link:" + link, window) <= this.perLink;
+		boolean addressAllowed = count("address:" + address, window) <= this.perAddress;
 		return linkAllowed && addressAllowed;
 	}
 
-	private int count(String key, Instant now) {
-		return this.windows
-			.compute(key, (k, window) -> (window == null || window.over(now)) ? new Window(now, 1) : window.plusOne())
-			.count();
+	/**
+	 * @return how long until the current window ends and counting starts again
+	 */
+	Duration retryAfter() {
+		Instant now = this.clock.instant();
+		return Duration.between(now, windowOf(now).plus(WINDOW));
 	}
 
-	private record Window(Instant start, int count) {
+	/**
+	 * Forgets the windows before the previous one.
+	 * @return how many
+	 */
+	int forgetOldWindows() {
+		return this.jdbc.sql("DELETE FROM new_link_request WHERE window_start < ?")
+			.param(Timestamp.from(windowOf(this.clock.instant()).minus(WINDOW)))
+			.update();
+	}
 
-		boolean over(Instant now) {
-			return !now.isBefore(this.start.plus(WINDOW));
-		}
+	private int count(String subject, Instant window) {
+		return this.jdbc.sql("""
+				INSERT INTO new_link_request (subject, window_start, requests) VALUES (?, ?, 1)
+				    ON CONFLICT (subject, window_start) DO UPDATE SET requests = new_link_request.requests + 1
+				RETURNING requests
+				""").params(subject, Timestamp.from(window)).query(Integer.class).single();
+	}
 
-		Window plusOne() {
-			return new Window(this.start, this.count + 1);
-		}
-
+	private static Instant windowOf(Instant instant) {
+		long size = WINDOW.toSeconds();
+		return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), size) * size);
 	}
 
 }
