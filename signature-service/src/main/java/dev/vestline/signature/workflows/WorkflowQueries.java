@@ -44,8 +44,7 @@ class WorkflowQueries {
 	}
 
 	/**
-	 * @param limit at most this many; one more is read to know whether a next page
-	 * exists
+	 * @param limit at most this many; one more is read to know whether a next page exists
 	 */
 	WorkflowView.Page page(@Nullable WorkflowStatus status, @Nullable UUID after, int limit) {
 		List<SigningWorkflow> found = this.workflows.page(status, after, limit + 1);

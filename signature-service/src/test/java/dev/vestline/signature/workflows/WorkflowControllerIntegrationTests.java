@@ -198,8 +198,9 @@ class WorkflowControllerIntegrationTests {
 		UUID oldest = this.workflows.subscriptionPack();
 		UUID cancelled = this.workflows.subscriptionPack();
 		UUID newest = this.workflows.subscriptionPack();
-		assertThat(this.api.post("/api/v1/workflows/" + cancelled + "/cancel", "{\"reason\":\"listed\"}",
-				"Authorization", COMPLIANCE, "If-Match", "\"0\"")
+		assertThat(this.api
+			.post("/api/v1/workflows/" + cancelled + "/cancel", "{\"reason\":\"listed\"}", "Authorization", COMPLIANCE,
+					"If-Match", "\"0\"")
 			.status()).isEqualTo(200);
 
 		JsonNode first = this.api.get("/api/v1/workflows?status=OPEN&limit=1", "Authorization", APPROVER).json();
