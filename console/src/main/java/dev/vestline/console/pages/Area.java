@@ -27,7 +27,13 @@ public record Area(String title, String path, Set<String> roles) {
 	 */
 	public static final Area DEALS = new Area("Deals", "/deals", Set.of("approver", "compliance", "operations"));
 
-	static final List<Area> ALL = List.of(APPROVALS, DEALS);
+	/**
+	 * signature-service's staff roles for reading workflows; cancelling, new links and
+	 * corrected addresses are compliance's and operations' (the service decides).
+	 */
+	public static final Area SIGNING = new Area("Signing", "/signing", Set.of("approver", "compliance", "operations"));
+
+	static final List<Area> ALL = List.of(APPROVALS, DEALS, SIGNING);
 
 	static List<Area> of(Person person) {
 		return ALL.stream().filter((area) -> person.hasAny(area.roles())).toList();

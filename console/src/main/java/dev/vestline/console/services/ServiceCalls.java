@@ -45,6 +45,11 @@ class ServiceCalls {
 		return client(builder, token, properties, properties.services().approval());
 	}
 
+	@Bean
+	RestClient signatureApi(RestClient.Builder builder, PersonsToken token, ConsoleProperties properties) {
+		return client(builder, token, properties, properties.services().signature());
+	}
+
 	private static RestClient client(RestClient.Builder builder, PersonsToken token, ConsoleProperties properties,
 			URI service) {
 		return builder.clone()

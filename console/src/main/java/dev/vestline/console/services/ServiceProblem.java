@@ -40,7 +40,12 @@ public class ServiceProblem extends RuntimeException {
 		this.errors = List.copyOf(errors);
 	}
 
-	static void read(HttpRequest request, ClientHttpResponse response) throws IOException {
+	/**
+	 * Reads an error answer as its problem; for calls that handle the answer themselves
+	 * (a streamed download).
+	 * @throws ServiceProblem always
+	 */
+	public static void read(HttpRequest request, ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
 		JsonNode problem = parse(response.getBody().readAllBytes());
 		String type = problem.path("type").asString("");

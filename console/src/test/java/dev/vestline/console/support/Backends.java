@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.vestline.testharness.KafkaBroker;
 import dev.vestline.testharness.PostgresCluster;
 import dev.vestline.testharness.ServiceDatabase;
@@ -40,11 +42,16 @@ public final class Backends {
 
 	private final int approvalPort = freePort();
 
+	/** Chosen now (the console must know it), used once a signing test needs it. */
+	private final int signaturePort = freePort();
+
 	private final KafkaBroker kafka;
 
 	private final JarProcess identity;
 
 	private final JarProcess approval;
+
+	private @Nullable SignatureBackend signature;
 
 	private Backends() {
 		PostgresCluster postgres = PostgresCluster.shared();
@@ -86,6 +93,29 @@ public final class Backends {
 		return "http://127.0.0.1:" + this.approvalPort;
 	}
 
+	/**
+	 * @return signature-service, started on first use: the other areas' tests do not wait
+	 * for it
+	 */
+	public synchronized SignatureBackend signature() {
+		if (this.signature == null) {
+			this.signature = new SignatureBackend(this.signaturePort, issuer(), this.kafka.bootstrapServers());
+		}
+		return this.signature;
+	}
+
+	public String signatureUrl() {
+		return signature().url();
+	}
+
+	/**
+	 * @return arranges signing workflows: approvals granted through approval-service,
+	 * their grants handed to signature-service
+	 */
+	public SigningArrange arrangeSigning() {
+		return new SigningArrange(issuer(), approvalUrl(), signature(), ARRANGER, ARRANGER_SECRET);
+	}
+
 	public int consolePort() {
 		return this.consolePort;
 	}
@@ -100,7 +130,8 @@ public final class Backends {
 	 */
 	public Map<String, Object> consoleProperties() {
 		return Map.of("server.port", this.consolePort, "spring.security.oauth2.client.provider.vestline.issuer-uri",
-				issuer(), "vestline.console.services.approval", approvalUrl());
+				issuer(), "vestline.console.services.approval", approvalUrl(), "vestline.console.services.signature",
+				"http://127.0.0.1:" + this.signaturePort);
 	}
 
 	/**
@@ -127,7 +158,10 @@ public final class Backends {
 		return properties;
 	}
 
-	private void close() {
+	private synchronized void close() {
+		if (this.signature != null) {
+			this.signature.close();
+		}
 		this.approval.close();
 		this.identity.close();
 		this.kafka.close();

@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.documents.DocumentVersion;
 import dev.vestline.signature.documents.DocumentVersions;
+import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.domain.NotFound;
 import dev.vestline.support.web.IfMatch;
 import jakarta.validation.Valid;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/workflows")
 class WorkflowController {
 
+	static final int MAX_PAGE = 100;
+
 	private final WorkflowQueries queries;
 
 	private final DocumentVersions documents;
@@ -51,9 +54,22 @@ class WorkflowController {
 		this.reissue = reissue;
 	}
 
-	@GetMapping
+	@GetMapping(params = "approvalId")
 	List<WorkflowView> ofApproval(@RequestParam UUID approvalId) {
 		return this.queries.ofApproval(approvalId);
+	}
+
+	/**
+	 * Every workflow, or those in one state, newest first, a keyset page at a time: what
+	 * a staff console lists.
+	 */
+	@GetMapping(params = "!approvalId")
+	WorkflowView.Page list(@RequestParam(required = false) @Nullable WorkflowStatus status,
+			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "20") int limit) {
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw InvalidInput.field("limit", "must be between 1 and " + MAX_PAGE);
+		}
+		return this.queries.page(status, after, limit);
 	}
 
 	@GetMapping("/{id}")

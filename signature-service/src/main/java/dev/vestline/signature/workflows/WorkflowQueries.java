@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.signing.Signers;
 import dev.vestline.support.domain.NotFound;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,19 @@ class WorkflowQueries {
 			.stream()
 			.map((workflow) -> WorkflowView.of(workflow, this.signers.of(workflow.id())))
 			.toList();
+	}
+
+	/**
+	 * @param limit at most this many; one more is read to know whether a next page exists
+	 */
+	WorkflowView.Page page(@Nullable WorkflowStatus status, @Nullable UUID after, int limit) {
+		List<SigningWorkflow> found = this.workflows.page(status, after, limit + 1);
+		List<WorkflowView> items = found.stream()
+			.limit(limit)
+			.map((workflow) -> WorkflowView.of(workflow, this.signers.of(workflow.id())))
+			.toList();
+		String next = (found.size() > limit) ? found.get(limit - 1).id().toString() : null;
+		return new WorkflowView.Page(items, next);
 	}
 
 	List<AuditLog.Entry> audit(UUID id) {

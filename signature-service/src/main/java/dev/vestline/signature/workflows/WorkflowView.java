@@ -71,4 +71,14 @@ record WorkflowView(UUID id, UUID approvalId, DocumentKind documentKind, UUID de
 
 	}
 
+	/**
+	 * One page of workflows, newest first.
+	 *
+	 * @param items the workflows
+	 * @param next the cursor of the next page ({@code after}), absent on the last
+	 */
+	record Page(List<WorkflowView> items, @Nullable String next) {
+
+	}
+
 }

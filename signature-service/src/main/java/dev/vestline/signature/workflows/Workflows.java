@@ -92,6 +92,22 @@ public class Workflows {
 			.list();
 	}
 
+	/** Ids are time-ordered UUIDv7, so "before the last id seen" is a stable cursor. */
+	List<SigningWorkflow> page(@Nullable WorkflowStatus status, @Nullable UUID after, int limit) {
+		return this.jdbc.sql("""
+				SELECT * FROM signing_workflow
+				 WHERE (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
+				   AND (CAST(:after AS uuid) IS NULL OR id < CAST(:after AS uuid))
+				 ORDER BY id DESC
+				 LIMIT :limit
+				""")
+			.param("status", (status != null) ? status.name() : null, Types.VARCHAR)
+			.param("after", after, Types.OTHER)
+			.param("limit", limit)
+			.query(Workflows::workflow)
+			.list();
+	}
+
 	private static SigningWorkflow workflow(ResultSet rs, int row) throws SQLException {
 		String currency = rs.getString("currency");
 		Timestamp completedAt = rs.getTimestamp("completed_at");

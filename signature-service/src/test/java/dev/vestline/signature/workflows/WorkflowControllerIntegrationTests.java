@@ -194,6 +194,49 @@ class WorkflowControllerIntegrationTests {
 	}
 
 	@Test
+	void listsWorkflowsByStateNewestFirstAKeysetPageAtATime() {
+		UUID oldest = this.workflows.subscriptionPack();
+		UUID cancelled = this.workflows.subscriptionPack();
+		UUID newest = this.workflows.subscriptionPack();
+		assertThat(this.api
+			.post("/api/v1/workflows/" + cancelled + "/cancel", "{\"reason\":\"listed\"}", "Authorization", COMPLIANCE,
+					"If-Match", "\"0\"")
+			.status()).isEqualTo(200);
+
+		JsonNode first = this.api.get("/api/v1/workflows?status=OPEN&limit=1", "Authorization", APPROVER).json();
+		JsonNode second = this.api
+			.get("/api/v1/workflows?status=OPEN&limit=1&after=" + first.get("next").asString(), "Authorization",
+					APPROVER)
+			.json();
+		JsonNode ended = this.api.get("/api/v1/workflows?status=CANCELLED&limit=1", "Authorization", APPROVER).json();
+		JsonNode all = this.api.get("/api/v1/workflows?limit=3", "Authorization", APPROVER).json();
+
+		assertThat(first.get("items")).hasSize(1);
+		assertThat(first.get("items").get(0).get("id").asString()).isEqualTo(newest.toString());
+		assertThat(first.get("items").get(0).get("signers")).hasSize(2);
+		assertThat(first.get("next").asString()).isEqualTo(newest.toString());
+		assertThat(second.get("items").get(0).get("id").asString()).as("the cancelled one is skipped")
+			.isEqualTo(oldest.toString());
+		assertThat(ended.get("items").get(0).get("id").asString()).isEqualTo(cancelled.toString());
+		assertThat(ended.get("items").get(0).get("statusReason").asString()).isEqualTo("listed");
+		assertThat(all.get("items")).extracting((item) -> item.get("id").asString())
+			.containsExactly(newest.toString(), cancelled.toString(), oldest.toString());
+	}
+
+	@Test
+	void refusesAListOfAnUnknownStateOrAPageOutOfRangeNamingTheParameter() {
+		Api.Response unknown = this.api.get("/api/v1/workflows?status=SHREDDED", "Authorization", APPROVER);
+		Api.Response tooMany = this.api.get("/api/v1/workflows?limit=101", "Authorization", APPROVER);
+		Api.Response investor = this.api.get("/api/v1/workflows?status=OPEN", "Authorization", INVESTOR);
+
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.text()).contains("status");
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(tooMany.text()).contains("limit");
+		assertThat(investor.status()).isEqualTo(403);
+	}
+
+	@Test
 	void publishesItsOpenApiDocumentWithoutAuthentication() {
 		Api.Response docs = this.api.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
