@@ -23,10 +23,11 @@ public final class Backends {
 	public static final String PASSWORD = "console-test-password-0123456789";
 
 	/**
-	 * The test people and their roles: two of compliance, so two can race for one step.
+	 * The test people and their roles: two of compliance, so two can race for one step,
+	 * and two of operations, so two can race for one bank line.
 	 */
 	public static final Map<String, String> PEOPLE = Map.of("carla", "compliance", "cleo", "compliance", "oscar",
-			"operations", "bianca", "billing", "ingrid", "investor");
+			"operations", "bianca", "billing", "ingrid", "investor", "olga", "operations");
 
 	static final String ARRANGER = "console-tests";
 
@@ -40,11 +41,16 @@ public final class Backends {
 
 	private final int approvalPort = freePort();
 
+	/** Chosen now (the console must know it), taken on first use of the URL. */
+	private final int reconciliationPort = freePort();
+
 	private final KafkaBroker kafka;
 
 	private final JarProcess identity;
 
 	private final JarProcess approval;
+
+	private JarProcess reconciliation;
 
 	private Backends() {
 		PostgresCluster postgres = PostgresCluster.shared();
@@ -86,6 +92,33 @@ public final class Backends {
 		return "http://127.0.0.1:" + this.approvalPort;
 	}
 
+	/**
+	 * Starts reconciliation-service on first use (its own database on the harness's
+	 * PostgreSQL, the same broker), so that tests of other areas do not wait for it.
+	 * @return its base URL
+	 */
+	public synchronized String reconciliationUrl() {
+		if (this.reconciliation == null) {
+			PostgresCluster postgres = PostgresCluster.shared();
+			ServiceDatabase database = postgres.provision(postgres.createDatabase(), "reconciliation");
+			JarProcess process = new JarProcess("reconciliation-service",
+					JarProcess.jarOf("reconciliation-service", "reconciliation-service-[^-]*(-SNAPSHOT)?\\.jar"));
+			process.start(serviceProperties(this.reconciliationPort, database),
+					URI.create(reconciliationAddress() + "/actuator/health/readiness"));
+			this.reconciliation = process;
+		}
+		return reconciliationAddress();
+	}
+
+	private String reconciliationAddress() {
+		return "http://127.0.0.1:" + this.reconciliationPort;
+	}
+
+	/** Where the tests publish the events other services would. */
+	public String kafkaBootstrapServers() {
+		return this.kafka.bootstrapServers();
+	}
+
 	public int consolePort() {
 		return this.consolePort;
 	}
@@ -100,7 +133,8 @@ public final class Backends {
 	 */
 	public Map<String, Object> consoleProperties() {
 		return Map.of("server.port", this.consolePort, "spring.security.oauth2.client.provider.vestline.issuer-uri",
-				issuer(), "vestline.console.services.approval", approvalUrl());
+				issuer(), "vestline.console.services.approval", approvalUrl(),
+				"vestline.console.services.reconciliation", reconciliationAddress());
 	}
 
 	/**
@@ -109,6 +143,27 @@ public final class Backends {
 	 */
 	public Arrange arrange() {
 		return new Arrange(issuer(), approvalUrl(), ARRANGER, ARRANGER_SECRET);
+	}
+
+	/**
+	 * @return arranges expected money (the events signature-service would publish) and
+	 * bank statements for reconciliation-service, which it starts
+	 */
+	public ArrangeReconciliation arrangeReconciliation() {
+		return new ArrangeReconciliation(reconciliationUrl(), kafkaBootstrapServers(), arrange());
+	}
+
+	private Map<String, String> serviceProperties(int port, ServiceDatabase database) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", String.valueOf(port));
+		properties.put("server.address", "127.0.0.1");
+		properties.put("spring.datasource.url", database.jdbcUrl());
+		properties.put("spring.datasource.username", database.username());
+		properties.put("spring.datasource.password", database.password());
+		properties.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer());
+		properties.put("spring.security.oauth2.resourceserver.jwt.audiences", "vestline");
+		return properties;
 	}
 
 	private Map<String, String> identityProperties() {
@@ -127,7 +182,10 @@ public final class Backends {
 		return properties;
 	}
 
-	private void close() {
+	private synchronized void close() {
+		if (this.reconciliation != null) {
+			this.reconciliation.close();
+		}
 		this.approval.close();
 		this.identity.close();
 		this.kafka.close();
