@@ -50,6 +50,27 @@ record Match(UUID id, UUID bankTransactionId, String target, @Nullable UUID subs
 		return "SUBSCRIPTION".equals(this.target) ? "subscription " + this.subscriptionId : "invoice " + this.invoiceId;
 	}
 
+	/** Why it was proposed, in words. */
+	public String ruleInWords() {
+		return switch (this.rule) {
+			case "PAYMENT_REFERENCE" -> "the payer quoted the invoice's payment reference";
+			case "INVESTOR_AMOUNT" -> "the line names the investor and pays exactly what is outstanding";
+			case "MANUAL" -> "matched by hand";
+			default -> this.rule;
+		};
+	}
+
+	/** What was done last and when, without who: "accepted it at …". */
+	public String lastActionInWords() {
+		return switch (this.status) {
+			case "SUGGESTED" -> "proposed it at " + Amounts.moment(this.createdAt);
+			case "ACCEPTED" -> "accepted it at " + moment(this.decidedAt);
+			case "REJECTED" -> "rejected it at " + moment(this.decidedAt);
+			case "REVERSED" -> "reversed it at " + moment(this.reversedAt);
+			default -> "changed it";
+		};
+	}
+
 	/** Where it stands, with who put it there: "accepted by oscar at …". */
 	public String statusInWords() {
 		return switch (this.status) {

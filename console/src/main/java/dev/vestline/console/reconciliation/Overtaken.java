@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * page was rendered. Told from the match as it is now: who, what, when.
  *
  * @param by who decided it
- * @param what what they did and when, in words
+ * @param what what they did and when, in words: "accepted it at …"
  * @param lostRace whether both arrived at the same moment (409) rather than the page
  * being older than the change (412)
  */
@@ -29,7 +29,7 @@ record Overtaken(String by, String what, boolean lostRace) {
 			case "REVERSED" -> current.reversedBy();
 			default -> current.decidedBy();
 		};
-		return new Overtaken((by != null) ? by : "someone", current.statusInWords(), status == 409);
+		return new Overtaken((by != null) ? by : "someone", current.lastActionInWords(), status == 409);
 	}
 
 }

@@ -45,7 +45,6 @@ class ReconciliationBrowserIntegrationTests extends ConsoleTest {
 			oscar.open("/reconciliation");
 			oscar.awaitText("h1", "Reconciliation desk");
 			assertThat(oscar.seriousAxeViolations()).as("the desk").isEmpty();
-			oscar.screenshot("reconciliation-desk");
 
 			oscar.find("#statement").sendKeys(statement.toString());
 			oscar.find("#upload-button").click();
@@ -57,7 +56,11 @@ class ReconciliationBrowserIntegrationTests extends ConsoleTest {
 			UUID line = lineIn(oscar.driver().getPageSource());
 			UUID match = bank.suggestionFor(line);
 
-			oscar.find("a[href='/reconciliation/lines/" + line + "']").click();
+			oscar.open("/reconciliation");
+			oscar.awaitText("h1", "Reconciliation desk");
+			assertThat(oscar.seriousAxeViolations()).as("the desk with lines").isEmpty();
+			oscar.screenshot("reconciliation-desk");
+			oscar.open("/reconciliation/lines/" + line);
 			oscar.awaitVisible("#suggestion button.accept");
 			assertThat(oscar.text("main")).contains("2,500.00 EUR", investor, "subscription ");
 			assertThat(oscar.seriousAxeViolations()).as("a line with its suggestion").isEmpty();
@@ -147,8 +150,7 @@ class ReconciliationBrowserIntegrationTests extends ConsoleTest {
 			ConsoleBrowser won = winner.equals("oscar") ? oscar : olga;
 			ConsoleBrowser lost = winner.equals("oscar") ? olga : oscar;
 			assertThat(won.text("#decided")).contains("You accepted the match");
-			assertThat(lost.text("#overtaken")).contains(winner, "accepted by " + winner,
-					"Your decision was not recorded");
+			assertThat(lost.text("#overtaken")).contains(winner + " accepted it at", "Your decision was not recorded");
 			assertThat(lost.text(".status")).contains("Accepted by " + winner);
 			assertThat(lost.driver().findElements(By.id("accept"))).as("nothing left to accept").isEmpty();
 			assertThat(lost.seriousAxeViolations()).as("the lost race").isEmpty();

@@ -147,7 +147,7 @@ class ReconciliationIntegrationTests extends ConsoleTest {
 				.findFirst()
 				.orElseThrow();
 			assertThat(lost.body())
-				.contains("<strong>" + winner + "</strong>", "accepted by " + winner, "Your decision was not recorded",
+				.contains("<strong>" + winner + "</strong> <span>accepted it at", "Your decision was not recorded",
 						"Accepted by " + winner)
 				.doesNotContain("id=\"accept\"");
 			assertThat(new BigDecimal(bank.units(investor, vehicle))).as("booked once").isEqualByComparingTo("1000");
