@@ -1,5 +1,6 @@
 package dev.vestline.console.reconciliation;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,7 @@ class MatchesController {
 			if ("reverse".equals(decision) && (reason == null || reason.isBlank())) {
 				throw new ServiceProblem(400, "invalid-request", "A reason is needed",
 						"Say why the match is reversed: it stays in the match's history.",
-						java.util.List.of(new ServiceProblem.FieldError("reason", "is required to reverse")));
+						List.of(new ServiceProblem.FieldError("reason", "is required to reverse")));
 			}
 			this.api.decide(id, decision, etag, reason);
 			redirect.addFlashAttribute("decided", decision);

@@ -3,7 +3,10 @@ package dev.vestline.console.reconciliation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,10 +36,10 @@ class StatementUpload {
 	}
 
 	@PostMapping
-	ModelAndView upload(@RequestParam(name = "statement", required = false) MultipartFile file, Model model) {
+	ModelAndView upload(@RequestParam(name = "statement", required = false) @Nullable MultipartFile file, Model model) {
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("refusal", new ServiceProblem(400, "invalid-request", "No statement",
-					"Choose a camt.053 (.xml) or CSV (.csv) file to upload.", java.util.List.of()));
+					"Choose a camt.053 (.xml) or CSV (.csv) file to upload.", List.of()));
 			return new ModelAndView("reconciliation/statement", model.asMap(), HttpStatus.BAD_REQUEST);
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());

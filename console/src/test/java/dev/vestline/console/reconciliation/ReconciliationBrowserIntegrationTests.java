@@ -1,6 +1,7 @@
 package dev.vestline.console.reconciliation;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -184,7 +185,7 @@ class ReconciliationBrowserIntegrationTests extends ConsoleTest {
 			return lineIn(person.driver().getPageSource());
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

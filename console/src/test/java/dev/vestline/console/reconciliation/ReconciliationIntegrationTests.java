@@ -61,6 +61,11 @@ class ReconciliationIntegrationTests extends ConsoleTest {
 		assertThat(refused.body()).contains("The file was not imported", "Malformed bank statement", "line 3", "amount",
 				"Nothing of the file was imported");
 		assertThat(oscar.get("/reconciliation").body()).doesNotContain(account.substring(2, 12));
+
+		HttpResponse<String> noFile = oscar.upload(oscar.get("/reconciliation").body(), "/reconciliation/statements",
+				"statement", "", "application/octet-stream", new byte[0]);
+		assertThat(noFile.statusCode()).isEqualTo(400);
+		assertThat(noFile.body()).contains("The file was not imported", "Choose a camt.053 (.xml) or CSV (.csv) file");
 	}
 
 	@Test
