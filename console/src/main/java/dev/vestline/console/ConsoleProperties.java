@@ -25,8 +25,9 @@ public record ConsoleProperties(Services services, @DefaultValue("roles") String
 	 *
 	 * @param approval approval-service, e.g. {@code http://localhost:8081}
 	 * @param signature signature-service, e.g. {@code http://localhost:8082}
+	 * @param reconciliation reconciliation-service, e.g. {@code http://localhost:8084}
 	 */
-	public record Services(URI approval, URI signature) {
+	public record Services(URI approval, URI signature, URI reconciliation) {
 
 	}
 

@@ -33,7 +33,14 @@ public record Area(String title, String path, Set<String> roles) {
 	 */
 	public static final Area SIGNING = new Area("Signing", "/signing", Set.of("approver", "compliance", "operations"));
 
-	static final List<Area> ALL = List.of(APPROVALS, DEALS, SIGNING);
+	/**
+	 * reconciliation-service's staff role: every call but reading positions is
+	 * operations' only, and an investor may read only their own positions, which is no
+	 * staff desk.
+	 */
+	public static final Area RECONCILIATION = new Area("Reconciliation", "/reconciliation", Set.of("operations"));
+
+	static final List<Area> ALL = List.of(APPROVALS, DEALS, SIGNING, RECONCILIATION);
 
 	static List<Area> of(Person person) {
 		return ALL.stream().filter((area) -> person.hasAny(area.roles())).toList();

@@ -51,6 +51,23 @@ class PersonsToken implements ClientHttpRequestInterceptor {
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
+		authorize(request);
+		ClientHttpResponse response = execution.execute(request, body);
+		if (response.getStatusCode().value() == 401) {
+			response.close();
+			Authentication person = SecurityContextHolder.getContext().getAuthentication();
+			throw signInAgain(Objects.requireNonNull(person),
+					(ServletRequestAttributes) RequestContextHolder.currentRequestAttributes());
+		}
+		return response;
+	}
+
+	/**
+	 * Puts the person's token on a request without holding its body: what an upload that
+	 * streams uses (an interceptor gets the whole body in memory). A 401 to it is not
+	 * turned into signing in again: the file could not be sent again anyway.
+	 */
+	void authorize(HttpRequest request) {
 		Authentication person = SecurityContextHolder.getContext().getAuthentication();
 		ServletRequestAttributes servlet = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
 		if (person == null) {
@@ -66,12 +83,6 @@ class PersonsToken implements ClientHttpRequestInterceptor {
 			throw signInAgain(person, servlet);
 		}
 		request.getHeaders().setBearerAuth(client.getAccessToken().getTokenValue());
-		ClientHttpResponse response = execution.execute(request, body);
-		if (response.getStatusCode().value() == 401) {
-			response.close();
-			throw signInAgain(person, servlet);
-		}
-		return response;
 	}
 
 	private boolean expiresSoon(OAuth2AuthorizedClient client) {

@@ -6,6 +6,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -50,17 +51,41 @@ class ServiceCalls {
 		return client(builder, token, properties, properties.services().signature());
 	}
 
+	@Bean
+	RestClient reconciliationApi(RestClient.Builder builder, PersonsToken token, ConsoleProperties properties) {
+		return client(builder, token, properties, properties.services().reconciliation());
+	}
+
+	/**
+	 * Bank statements (up to 10 MB) go to reconciliation-service as they are read, never
+	 * whole in memory: the token is put on by an initializer, as an interceptor would
+	 * buffer the body.
+	 */
+	@Bean
+	RestClient reconciliationUploads(RestClient.Builder builder, PersonsToken token, ConsoleProperties properties) {
+		return builder.clone()
+			.baseUrl(properties.services().reconciliation().toString())
+			.requestFactory(requestFactory(properties))
+			.requestInitializer(token::authorize)
+			.defaultStatusHandler((status) -> status.isError(), ServiceProblem::read)
+			.build();
+	}
+
 	private static RestClient client(RestClient.Builder builder, PersonsToken token, ConsoleProperties properties,
 			URI service) {
 		return builder.clone()
 			.baseUrl(service.toString())
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.build(HttpClientSettings.defaults()
-					.withConnectTimeout(properties.apiTimeout())
-					.withReadTimeout(properties.apiTimeout())))
+			.requestFactory(requestFactory(properties))
 			.requestInterceptor(token)
 			.defaultStatusHandler((status) -> status.isError(), ServiceProblem::read)
 			.build();
+	}
+
+	private static ClientHttpRequestFactory requestFactory(ConsoleProperties properties) {
+		return ClientHttpRequestFactoryBuilder.jdk()
+			.build(HttpClientSettings.defaults()
+				.withConnectTimeout(properties.apiTimeout())
+				.withReadTimeout(properties.apiTimeout()));
 	}
 
 }

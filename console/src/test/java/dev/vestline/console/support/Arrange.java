@@ -91,7 +91,7 @@ public final class Arrange {
 		return json.readTree(answer.body());
 	}
 
-	private String token(String person, String role) {
+	String token(String person, String role) {
 		String form = "grant_type=client_credentials&subject=" + URLEncoder.encode(person, StandardCharsets.UTF_8)
 				+ "&roles=" + URLEncoder.encode(role, StandardCharsets.UTF_8);
 		HttpResponse<String> answer = call(HttpRequest.newBuilder(URI.create(this.issuer + "/oauth2/token"))

@@ -25,10 +25,11 @@ public final class Backends {
 	public static final String PASSWORD = "console-test-password-0123456789";
 
 	/**
-	 * The test people and their roles: two of compliance, so two can race for one step.
+	 * The test people and their roles: two of compliance, so two can race for one step,
+	 * and two of operations, so two can race for one bank line.
 	 */
 	public static final Map<String, String> PEOPLE = Map.of("carla", "compliance", "cleo", "compliance", "oscar",
-			"operations", "bianca", "billing", "ingrid", "investor");
+			"operations", "bianca", "billing", "ingrid", "investor", "olga", "operations");
 
 	static final String ARRANGER = "console-tests";
 
@@ -45,6 +46,9 @@ public final class Backends {
 	/** Chosen now (the console must know it), used once a signing test needs it. */
 	private final int signaturePort = freePort();
 
+	/** Chosen now (the console must know it), taken on first use of the URL. */
+	private final int reconciliationPort = freePort();
+
 	private final KafkaBroker kafka;
 
 	private final JarProcess identity;
@@ -52,6 +56,8 @@ public final class Backends {
 	private final JarProcess approval;
 
 	private @Nullable SignatureBackend signature;
+
+	private @Nullable JarProcess reconciliation;
 
 	private Backends() {
 		PostgresCluster postgres = PostgresCluster.shared();
@@ -116,6 +122,33 @@ public final class Backends {
 		return new SigningArrange(issuer(), approvalUrl(), signature(), ARRANGER, ARRANGER_SECRET);
 	}
 
+	/**
+	 * Starts reconciliation-service on first use (its own database on the harness's
+	 * PostgreSQL, the same broker), so that tests of other areas do not wait for it.
+	 * @return its base URL
+	 */
+	public synchronized String reconciliationUrl() {
+		if (this.reconciliation == null) {
+			PostgresCluster postgres = PostgresCluster.shared();
+			ServiceDatabase database = postgres.provision(postgres.createDatabase(), "reconciliation");
+			JarProcess process = new JarProcess("reconciliation-service",
+					JarProcess.jarOf("reconciliation-service", "reconciliation-service-[^-]*(-SNAPSHOT)?\\.jar"));
+			process.start(serviceProperties(this.reconciliationPort, database),
+					URI.create(reconciliationAddress() + "/actuator/health/readiness"));
+			this.reconciliation = process;
+		}
+		return reconciliationAddress();
+	}
+
+	private String reconciliationAddress() {
+		return "http://127.0.0.1:" + this.reconciliationPort;
+	}
+
+	/** Where the tests publish the events other services would. */
+	public String kafkaBootstrapServers() {
+		return this.kafka.bootstrapServers();
+	}
+
 	public int consolePort() {
 		return this.consolePort;
 	}
@@ -131,7 +164,8 @@ public final class Backends {
 	public Map<String, Object> consoleProperties() {
 		return Map.of("server.port", this.consolePort, "spring.security.oauth2.client.provider.vestline.issuer-uri",
 				issuer(), "vestline.console.services.approval", approvalUrl(), "vestline.console.services.signature",
-				"http://127.0.0.1:" + this.signaturePort);
+				"http://127.0.0.1:" + this.signaturePort, "vestline.console.services.reconciliation",
+				reconciliationAddress());
 	}
 
 	/**
@@ -140,6 +174,27 @@ public final class Backends {
 	 */
 	public Arrange arrange() {
 		return new Arrange(issuer(), approvalUrl(), ARRANGER, ARRANGER_SECRET);
+	}
+
+	/**
+	 * @return arranges expected money (the events signature-service would publish) and
+	 * bank statements for reconciliation-service, which it starts
+	 */
+	public ArrangeReconciliation arrangeReconciliation() {
+		return new ArrangeReconciliation(reconciliationUrl(), kafkaBootstrapServers(), arrange());
+	}
+
+	private Map<String, String> serviceProperties(int port, ServiceDatabase database) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", String.valueOf(port));
+		properties.put("server.address", "127.0.0.1");
+		properties.put("spring.datasource.url", database.jdbcUrl());
+		properties.put("spring.datasource.username", database.username());
+		properties.put("spring.datasource.password", database.password());
+		properties.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer());
+		properties.put("spring.security.oauth2.resourceserver.jwt.audiences", "vestline");
+		return properties;
 	}
 
 	private Map<String, String> identityProperties() {
@@ -161,6 +216,9 @@ public final class Backends {
 	private synchronized void close() {
 		if (this.signature != null) {
 			this.signature.close();
+		}
+		if (this.reconciliation != null) {
+			this.reconciliation.close();
 		}
 		this.approval.close();
 		this.identity.close();

@@ -86,6 +86,25 @@ public final class SignedIn {
 	}
 
 	/**
+	 * Sends a page's file upload form as a browser does ({@code multipart/form-data}),
+	 * with the CSRF token the page carried.
+	 */
+	public HttpResponse<String> upload(String page, String path, String field, String fileName, String contentType,
+			byte[] content) {
+		String boundary = "vestline-" + java.util.UUID.randomUUID();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(page)
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		return send(HttpRequest.newBuilder(URI.create(this.console + path))
+			.header("Accept", "text/html")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+					HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
+			.build());
+	}
+
+	/**
 	 * @return the value of the page's hidden field
 	 */
 	public static String field(String page, String name) {
