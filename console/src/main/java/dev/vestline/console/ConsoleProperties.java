@@ -24,8 +24,9 @@ public record ConsoleProperties(Services services, @DefaultValue("roles") String
 	 * The base URLs of the services the console calls.
 	 *
 	 * @param approval approval-service, e.g. {@code http://localhost:8081}
+	 * @param billing billing-service, e.g. {@code http://localhost:8083}
 	 */
-	public record Services(URI approval) {
+	public record Services(URI approval, URI billing) {
 
 	}
 

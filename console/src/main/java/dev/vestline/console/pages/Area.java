@@ -27,7 +27,13 @@ public record Area(String title, String path, Set<String> roles) {
 	 */
 	public static final Area DEALS = new Area("Deals", "/deals", Set.of("approver", "compliance", "operations"));
 
-	static final List<Area> ALL = List.of(APPROVALS, DEALS);
+	/**
+	 * Billing's API is the {@code billing} role's alone (billing-service's
+	 * {@code SecurityConfiguration}).
+	 */
+	public static final Area BILLING = new Area("Billing", "/billing", Set.of("billing"));
+
+	static final List<Area> ALL = List.of(APPROVALS, DEALS, BILLING);
 
 	static List<Area> of(Person person) {
 		return ALL.stream().filter((area) -> person.hasAny(area.roles())).toList();

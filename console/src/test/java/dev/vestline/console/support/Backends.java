@@ -40,11 +40,19 @@ public final class Backends {
 
 	private final int approvalPort = freePort();
 
+	private final int billingPort = freePort();
+
 	private final KafkaBroker kafka;
 
 	private final JarProcess identity;
 
 	private final JarProcess approval;
+
+	/**
+	 * Started on the first use of {@link #billingUrl()}: only the billing tests pay for
+	 * it.
+	 */
+	private JarProcess billing;
 
 	private Backends() {
 		PostgresCluster postgres = PostgresCluster.shared();
@@ -86,6 +94,51 @@ public final class Backends {
 		return "http://127.0.0.1:" + this.approvalPort;
 	}
 
+	/**
+	 * @return billing-service's base URL, started (its jar, on its own schema of the
+	 * harness's PostgreSQL and this JVM's Kafka) on first use
+	 */
+	public synchronized String billingUrl() {
+		if (this.billing == null) {
+			this.billing = startBilling();
+		}
+		return billingAddress();
+	}
+
+	private String billingAddress() {
+		return "http://127.0.0.1:" + this.billingPort;
+	}
+
+	private JarProcess startBilling() {
+		PostgresCluster postgres = PostgresCluster.shared();
+		ServiceDatabase database = postgres.provision(postgres.createDatabase(), "billing");
+		JarProcess process = new JarProcess("billing-service",
+				JarProcess.jarOf("billing-service", "billing-service-[^-]*(-SNAPSHOT)?\\.jar"));
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", String.valueOf(this.billingPort));
+		properties.put("server.address", "127.0.0.1");
+		properties.put("spring.datasource.url", database.jdbcUrl());
+		properties.put("spring.datasource.username", database.username());
+		properties.put("spring.datasource.password", database.password());
+		properties.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer());
+		properties.put("spring.security.oauth2.resourceserver.jwt.audiences", "vestline");
+		properties.put("vestline.billing.webhook.secret", BillingArrange.WEBHOOK_SECRET);
+		// no scheduled runs: a test's invoice run is the only one
+		properties.put("vestline.billing.invoices.run-cron", "-");
+		properties.put("vestline.billing.management-fees.cron", "-");
+		process.start(properties, URI.create(billingAddress() + "/actuator/health/readiness"));
+		return process;
+	}
+
+	/**
+	 * @return arranges fee schedules, signed packs (as signature-service publishes them),
+	 * payments and voids through billing-service's public API and its topics
+	 */
+	public BillingArrange billingArrange() {
+		return new BillingArrange(issuer(), billingUrl(), this.kafka.bootstrapServers(), ARRANGER, ARRANGER_SECRET);
+	}
+
 	public int consolePort() {
 		return this.consolePort;
 	}
@@ -100,7 +153,8 @@ public final class Backends {
 	 */
 	public Map<String, Object> consoleProperties() {
 		return Map.of("server.port", this.consolePort, "spring.security.oauth2.client.provider.vestline.issuer-uri",
-				issuer(), "vestline.console.services.approval", approvalUrl());
+				issuer(), "vestline.console.services.approval", approvalUrl(), "vestline.console.services.billing",
+				billingAddress());
 	}
 
 	/**
@@ -128,6 +182,9 @@ public final class Backends {
 	}
 
 	private void close() {
+		if (this.billing != null) {
+			this.billing.close();
+		}
 		this.approval.close();
 		this.identity.close();
 		this.kafka.close();
