@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,9 @@ class FeeSchedulesController {
 	}
 
 	@GetMapping
-	String schedules(@RequestParam(required = false) @Nullable UUID vehicle, Model model) {
+	String schedules(@RequestParam(required = false) @Nullable UUID vehicle, Authentication authentication,
+			Model model) {
+		BillingRole.require(authentication);
 		if (vehicle != null) {
 			return "redirect:/billing/fee-schedules/" + vehicle;
 		}

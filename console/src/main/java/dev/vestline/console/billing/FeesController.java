@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +27,11 @@ class FeesController {
 	@GetMapping("/billing/fees")
 	String fees(@RequestParam(required = false) @Nullable UUID subscription,
 			@RequestParam(required = false) @Nullable UUID after,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Authentication authentication,
+			Model model) {
 		model.addAttribute("subscription", subscription);
 		if (subscription == null) {
+			BillingRole.require(authentication);
 			return "billing/fees";
 		}
 		Fee.Page page = this.api.fees(subscription, after);

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,8 @@ class InvoiceRunController {
 	}
 
 	@GetMapping
-	String page(Model model) {
+	String page(Authentication authentication, Model model) {
+		BillingRole.require(authentication);
 		model.addAttribute("key", UUID.randomUUID());
 		return "billing/invoice-run";
 	}

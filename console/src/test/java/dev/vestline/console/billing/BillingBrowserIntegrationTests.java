@@ -98,6 +98,7 @@ class BillingBrowserIntegrationTests extends ConsoleTest {
 			bianca.awaitText("h1", "Investor " + investor);
 			assertThat(bianca.text("main")).contains("Invoice issued", "Invoice voided");
 			assertThat(bianca.seriousAxeViolations()).as("an investor").isEmpty();
+			bianca.screenshot("billing-investor");
 		}
 		assertThat(arrange.invoicesOf(investor).get(0).path("voidReason").asString())
 			.isEqualTo("The subscription was signed twice");

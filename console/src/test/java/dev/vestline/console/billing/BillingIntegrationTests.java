@@ -194,6 +194,26 @@ class BillingIntegrationTests extends ConsoleTest {
 	}
 
 	@Test
+	void pagesThroughAnInvestorsStatementWithTheApisCursor() {
+		BillingArrange arrange = backends().billingArrange();
+		String investor = investor();
+		for (int i = 0; i < InvoicesApi.PAGE + 1; i++) {
+			arrange.signedPack(arrange.vehicleWithSchedule(100), investor, "1000.00");
+		}
+		arrange.invoiceFor(investor);
+		SignedIn bianca = SignedIn.as("bianca", backends());
+
+		String first = bianca.get("/billing/investors/" + investor).body();
+		String cursor = first.replaceAll("(?s).*href=\"/billing/investors/[^?]+\\?after=([^\"]+)\".*", "$1");
+		String next = bianca.getAsHtmx("/billing/investors/" + investor + "?after=" + cursor).body();
+
+		assertThat(first.split("Invoice issued", -1)).hasSize(InvoicesApi.PAGE + 1);
+		assertThat(first).contains("Show more of the statement", "No credit");
+		assertThat(next).doesNotContain("<html", "Show more of the statement");
+		assertThat(next.split("Invoice issued", -1)).hasSize(2);
+	}
+
+	@Test
 	void showsAnInvestorsCreditAndPaysAnInvoiceWithIt() {
 		BillingArrange arrange = backends().billingArrange();
 		String investor = investor();
@@ -222,12 +242,17 @@ class BillingIntegrationTests extends ConsoleTest {
 		SignedIn carla = SignedIn.as("carla", backends());
 
 		HttpResponse<String> forbidden = carla.get("/billing/invoices");
+		HttpResponse<String> runForm = carla.get("/billing/invoice-runs");
+		HttpResponse<String> scheduleForm = carla.get("/billing/fee-schedules");
 
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 		assertThat(forbidden.body())
 			.contains("This is not for your roles", "<strong>carla</strong>", "Billing</span> need the role",
 					"<strong>billing</strong>")
 			.doesNotContain("href=\"/billing\"");
+		assertThat(runForm.statusCode()).as("a form the service would refuse is not shown").isEqualTo(403);
+		assertThat(runForm.body()).contains("This is not for your roles").doesNotContain("start-run");
+		assertThat(scheduleForm.statusCode()).isEqualTo(403);
 	}
 
 	private static String investor() {
