@@ -35,6 +35,7 @@ class InvoiceRunController {
 	String page(Authentication authentication, Model model) {
 		BillingRole.require(authentication);
 		model.addAttribute("key", UUID.randomUUID());
+		model.addAttribute("swapKey", false);
 		return "billing/invoice-run";
 	}
 
@@ -52,6 +53,7 @@ class InvoiceRunController {
 			// htmx swaps only a 2xx answer: the refusal goes where the result would have
 			model.addAttribute("refusal", problem);
 		}
+		model.addAttribute("swapKey", htmx != null);
 		return (htmx != null) ? "billing/invoice-run :: result" : "billing/invoice-run";
 	}
 

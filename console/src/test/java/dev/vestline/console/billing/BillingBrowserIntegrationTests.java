@@ -66,12 +66,15 @@ class BillingBrowserIntegrationTests extends ConsoleTest {
 			bianca.awaitVisible("#start-run");
 			assertThat(bianca.driver().findElement(By.id("run-progress")).isDisplayed()).as("not yet running")
 				.isFalse();
+			String keyBefore = bianca.find("#run-key").getDomProperty("value");
 			bianca.script(WATCH_PROGRESS);
 			bianca.find("#start-run").click();
 
 			bianca.awaitText("#run-done", "The invoice run has finished");
 			assertThat(bianca.script("return window.progressShown")).as("progress shown while it ran").isEqualTo(true);
 			assertThat(bianca.driver().findElement(By.id("run-progress")).isDisplayed()).as("and gone after").isFalse();
+			assertThat(bianca.find("#run-key").getDomProperty("value")).as("a new key for the next run")
+				.isNotEqualTo(keyBefore);
 			assertThat(bianca.seriousAxeViolations()).as("the finished run").isEmpty();
 			bianca.screenshot("billing-invoice-run");
 
