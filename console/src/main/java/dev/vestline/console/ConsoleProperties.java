@@ -26,8 +26,9 @@ public record ConsoleProperties(Services services, @DefaultValue("roles") String
 	 * @param approval approval-service, e.g. {@code http://localhost:8081}
 	 * @param signature signature-service, e.g. {@code http://localhost:8082}
 	 * @param reconciliation reconciliation-service, e.g. {@code http://localhost:8084}
+	 * @param billing billing-service, e.g. {@code http://localhost:8083}
 	 */
-	public record Services(URI approval, URI signature, URI reconciliation) {
+	public record Services(URI approval, URI signature, URI reconciliation, URI billing) {
 
 	}
 

@@ -40,7 +40,13 @@ public record Area(String title, String path, Set<String> roles) {
 	 */
 	public static final Area RECONCILIATION = new Area("Reconciliation", "/reconciliation", Set.of("operations"));
 
-	static final List<Area> ALL = List.of(APPROVALS, DEALS, SIGNING, RECONCILIATION);
+	/**
+	 * Billing's API is the {@code billing} role's alone (billing-service's
+	 * {@code SecurityConfiguration}).
+	 */
+	public static final Area BILLING = new Area("Billing", "/billing", Set.of("billing"));
+
+	static final List<Area> ALL = List.of(APPROVALS, DEALS, SIGNING, BILLING, RECONCILIATION);
 
 	static List<Area> of(Person person) {
 		return ALL.stream().filter((area) -> person.hasAny(area.roles())).toList();

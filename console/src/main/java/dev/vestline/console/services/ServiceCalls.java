@@ -71,6 +71,11 @@ class ServiceCalls {
 			.build();
 	}
 
+	@Bean
+	RestClient billingApi(RestClient.Builder builder, PersonsToken token, ConsoleProperties properties) {
+		return client(builder, token, properties, properties.services().billing());
+	}
+
 	private static RestClient client(RestClient.Builder builder, PersonsToken token, ConsoleProperties properties,
 			URI service) {
 		return builder.clone()

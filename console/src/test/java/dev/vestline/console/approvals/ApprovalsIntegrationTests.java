@@ -164,7 +164,8 @@ class ApprovalsIntegrationTests extends ConsoleTest {
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 		assertThat(forbidden.body()).contains("This is not for your roles", "<strong>bianca</strong>", "billing",
 				"Approvals</span> need the role", "approver, compliance or operations");
-		assertThat(home.body()).contains("Nothing here for your roles yet").doesNotContain("href=\"/approvals\"");
+		assertThat(home.uri().getPath()).as("the billing role's own area").isEqualTo("/billing/invoices");
+		assertThat(home.body()).doesNotContain("href=\"/approvals\"");
 	}
 
 	@Test

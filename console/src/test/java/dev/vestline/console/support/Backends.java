@@ -49,6 +49,9 @@ public final class Backends {
 	/** Chosen now (the console must know it), taken on first use of the URL. */
 	private final int reconciliationPort = freePort();
 
+	/** Chosen now (the console must know it), taken on first use of the URL. */
+	private final int billingPort = freePort();
+
 	private final KafkaBroker kafka;
 
 	private final JarProcess identity;
@@ -59,6 +62,12 @@ public final class Backends {
 
 	private @Nullable JarProcess reconciliation;
 
+	/**
+	 * Started on the first use of {@link #billingUrl()}: only the billing tests pay for
+	 * it.
+	 */
+	private @Nullable JarProcess billing;
+
 	private Backends() {
 		PostgresCluster postgres = PostgresCluster.shared();
 		ServiceDatabase database = postgres.provision(postgres.createDatabase(), "approval");
@@ -68,16 +77,7 @@ public final class Backends {
 		this.identity.start(identityProperties(), URI.create(issuer() + "/.well-known/openid-configuration"));
 		this.approval = new JarProcess("approval-service",
 				JarProcess.jarOf("approval-service", "approval-service-[^-]*(-SNAPSHOT)?\\.jar"));
-		Map<String, String> approvalProperties = new LinkedHashMap<>();
-		approvalProperties.put("server.port", String.valueOf(this.approvalPort));
-		approvalProperties.put("server.address", "127.0.0.1");
-		approvalProperties.put("spring.datasource.url", database.jdbcUrl());
-		approvalProperties.put("spring.datasource.username", database.username());
-		approvalProperties.put("spring.datasource.password", database.password());
-		approvalProperties.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
-		approvalProperties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer());
-		approvalProperties.put("spring.security.oauth2.resourceserver.jwt.audiences", "vestline");
-		this.approval.start(approvalProperties, URI.create(approvalUrl() + "/actuator/health/readiness"));
+		this.approval.start(serviceProperties(this.approvalPort, database), URI.create(approvalUrl() + "/actuator/health/readiness"));
 		Runtime.getRuntime().addShutdownHook(new Thread(this::close));
 	}
 
@@ -149,6 +149,43 @@ public final class Backends {
 		return this.kafka.bootstrapServers();
 	}
 
+	/**
+	 * @return billing-service's base URL, started (its jar, on its own schema of the
+	 * harness's PostgreSQL and this JVM's Kafka) on first use
+	 */
+	public synchronized String billingUrl() {
+		if (this.billing == null) {
+			this.billing = startBilling();
+		}
+		return billingAddress();
+	}
+
+	private String billingAddress() {
+		return "http://127.0.0.1:" + this.billingPort;
+	}
+
+	private JarProcess startBilling() {
+		PostgresCluster postgres = PostgresCluster.shared();
+		ServiceDatabase database = postgres.provision(postgres.createDatabase(), "billing");
+		JarProcess process = new JarProcess("billing-service",
+				JarProcess.jarOf("billing-service", "billing-service-[^-]*(-SNAPSHOT)?\\.jar"));
+		Map<String, String> properties = serviceProperties(this.billingPort, database);
+		properties.put("vestline.billing.webhook.secret", BillingArrange.WEBHOOK_SECRET);
+		// no scheduled runs: a test's invoice run is the only one
+		properties.put("vestline.billing.invoices.run-cron", "-");
+		properties.put("vestline.billing.management-fees.cron", "-");
+		process.start(properties, URI.create(billingAddress() + "/actuator/health/readiness"));
+		return process;
+	}
+
+	/**
+	 * @return arranges fee schedules, signed packs (as signature-service publishes them),
+	 * payments and voids through billing-service's public API and its topics
+	 */
+	public BillingArrange billingArrange() {
+		return new BillingArrange(issuer(), billingUrl(), this.kafka.bootstrapServers(), ARRANGER, ARRANGER_SECRET);
+	}
+
 	public int consolePort() {
 		return this.consolePort;
 	}
@@ -165,7 +202,7 @@ public final class Backends {
 		return Map.of("server.port", this.consolePort, "spring.security.oauth2.client.provider.vestline.issuer-uri",
 				issuer(), "vestline.console.services.approval", approvalUrl(), "vestline.console.services.signature",
 				"http://127.0.0.1:" + this.signaturePort, "vestline.console.services.reconciliation",
-				reconciliationAddress());
+				reconciliationAddress(), "vestline.console.services.billing", billingAddress());
 	}
 
 	/**
@@ -219,6 +256,9 @@ public final class Backends {
 		}
 		if (this.reconciliation != null) {
 			this.reconciliation.close();
+		}
+		if (this.billing != null) {
+			this.billing.close();
 		}
 		this.approval.close();
 		this.identity.close();
