@@ -77,7 +77,8 @@ public final class Backends {
 		this.identity.start(identityProperties(), URI.create(issuer() + "/.well-known/openid-configuration"));
 		this.approval = new JarProcess("approval-service",
 				JarProcess.jarOf("approval-service", "approval-service-[^-]*(-SNAPSHOT)?\\.jar"));
-		this.approval.start(serviceProperties(this.approvalPort, database), URI.create(approvalUrl() + "/actuator/health/readiness"));
+		this.approval.start(serviceProperties(this.approvalPort, database),
+				URI.create(approvalUrl() + "/actuator/health/readiness"));
 		Runtime.getRuntime().addShutdownHook(new Thread(this::close));
 	}
 
