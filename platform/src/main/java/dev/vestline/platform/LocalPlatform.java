@@ -41,6 +41,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
+	private final Map<String, ServiceReplicas> replicas = new LinkedHashMap<>();
+
 	private final List<ServiceProcess> extraInstances = new ArrayList<>();
 
 	private LocalPlatform(PlatformOptions options) {
@@ -63,8 +65,8 @@ public final class LocalPlatform implements AutoCloseable {
 						"http://localhost:" + options.port("signature") + "/sign");
 			}
 			properties.putAll(options.serviceProperties().getOrDefault(service, Map.of()));
-			this.services.put(service, new ServiceProcess(service, options.port(service), options.repository(),
-					options.home().resolve("logs"), properties));
+			this.replicas.put(service, ServiceReplicas.of(service, options, properties));
+			this.services.put(service, this.replicas.get(service).replica(1));
 		}
 	}
 
@@ -76,10 +78,11 @@ public final class LocalPlatform implements AutoCloseable {
 	public static LocalPlatform start(PlatformOptions options) {
 		LocalPlatform platform = new LocalPlatform(options);
 		try {
-			platform.services.values().forEach(ServiceProcess::start);
+			platform.replicas.values().forEach(ServiceReplicas::start);
 			CompletableFuture
-				.allOf(platform.services.values()
+				.allOf(platform.replicas.values()
 					.stream()
+					.flatMap((replicas) -> replicas.processes().stream())
 					.map((s) -> CompletableFuture.runAsync(() -> s.awaitReady(START_TIMEOUT)))
 					.toArray(CompletableFuture[]::new))
 				.join();
@@ -89,6 +92,14 @@ public final class LocalPlatform implements AutoCloseable {
 			platform.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * @param service e.g. {@code billing}
+	 * @return its processes and router ({@code --replicas})
+	 */
+	ServiceReplicas replicas(String service) {
+		return this.replicas.get(service);
 	}
 
 	/**
@@ -154,7 +165,7 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	public Map<String, String> baseUrls() {
 		Map<String, String> urls = new LinkedHashMap<>();
-		this.services.forEach((name, process) -> urls.put(name, process.baseUrl()));
+		this.replicas.forEach((name, replicas) -> urls.put(name, replicas.baseUrl()));
 		return urls;
 	}
 
@@ -164,6 +175,14 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	public Path log(String service) {
 		return this.options.home().resolve("logs").resolve(service + ".log");
+	}
+
+	/**
+	 * @param service e.g. {@code signature}
+	 * @return the files the output of its replicas goes to
+	 */
+	public List<Path> logs(String service) {
+		return this.replicas.get(service).processes().stream().map(ServiceProcess::log).toList();
 	}
 
 	/**
@@ -185,7 +204,7 @@ public final class LocalPlatform implements AutoCloseable {
 	@Override
 	public void close() {
 		this.extraInstances.forEach(ServiceProcess::stop);
-		List.copyOf(this.services.values()).reversed().forEach(ServiceProcess::stop);
+		List.copyOf(this.replicas.values()).reversed().forEach(ServiceReplicas::close);
 		this.tokens.close();
 		this.kafka.close();
 		try {
@@ -214,8 +233,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private String summary() {
 		StringBuilder text = new StringBuilder("\nVestline is running. Ctrl-C stops everything.\n\n");
-		this.services.forEach((name, process) -> text
-			.append("  %-15s %s   (OpenAPI: %s/v3/api-docs)%n".formatted(name, process.baseUrl(), process.baseUrl())));
+		this.replicas.forEach((name, replicas) -> text.append("  %-15s %s   (OpenAPI: %s/v3/api-docs)%s%n"
+			.formatted(name, replicas.baseUrl(), replicas.baseUrl(), (replicas.processes().size() > 1)
+					? "  routed to " + replicas.processes().stream().map(ServiceProcess::baseUrl).toList() : "")));
 		text.append("  %-15s %s%n".formatted("kafka", this.kafka.bootstrapServers()));
 		text.append("  %-15s %s%n".formatted("postgresql", this.database.jdbcUrl()));
 		text.append("  %-15s %s%n".formatted("state", this.state.kept()

@@ -38,6 +38,12 @@ final class ServiceProcess implements AutoCloseable {
 
 	private @Nullable Process process;
 
+	/**
+	 * Set from the moment a stop begins: a router stops sending to it then, as a
+	 * Kubernetes Service drops a terminating pod's endpoint while the pod gets SIGTERM.
+	 */
+	private volatile boolean stopping;
+
 	ServiceProcess(String service, int port, Path repository, Path logs, Map<String, String> properties) {
 		this(service, jarOf(repository, service), port, logs.resolve(service + ".log"), properties);
 	}
@@ -79,21 +85,36 @@ final class ServiceProcess implements AutoCloseable {
 		return "http://localhost:" + this.port;
 	}
 
+	Path log() {
+		return this.log;
+	}
+
+	/**
+	 * @return whether the process runs and is not being stopped: a router may send to it
+	 * (once its readiness says so)
+	 */
+	boolean serving() {
+		Process running = this.process;
+		return running != null && !this.stopping && running.isAlive();
+	}
+
 	/** Starts the process; {@link #awaitReady(Duration)} waits for it. */
 	void start() {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString(), "--server.port=" + this.port));
+						"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString(), "--server.port=" + this.port,
+						"--server.address=127.0.0.1"));
 		this.properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-		// stable across this instance's restarts, unique among the running ones: a killed
-		// and restarted instance is a static group member that gets its partitions back
-		// at once
-		command.add("--vestline.messaging.consumer.instance-id=" + this.service + "-" + this.port);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
+		// what a pod sets: stable across this instance's restarts, unique among the
+		// running ones, so a killed and restarted instance is a static group member that
+		// gets its partitions back at once
+		builder.environment().put("VESTLINE_INSTANCE_ID", this.service + "-" + this.port);
 		try {
 			Files.createDirectories(this.log.getParent());
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-				.start();
+			this.process = builder.start();
+			this.stopping = false;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + this.service, ex);
@@ -134,6 +155,7 @@ final class ServiceProcess implements AutoCloseable {
 		if (this.process == null) {
 			return;
 		}
+		this.stopping = true;
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {

@@ -90,7 +90,7 @@ final class SubscriptionLifecycle {
 			.await("Signature service opens the subscription pack", List.of(Expected.one("SigningWorkflowCreated")))
 			.getFirst()
 			.subject());
-		Map<String, String> links = new SigningLinks(this.platform.log("signature")).await(workflow,
+		Map<String, String> links = new SigningLinks(this.platform.logs("signature")).await(workflow,
 				List.of("INVESTOR", "ARRANGER"), TIMEOUT);
 		fault.beforeSigning();
 		this.steps.run("Investor and arranger sign at the same moment",

@@ -2,6 +2,7 @@ package dev.vestline.platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -34,10 +35,33 @@ class SigningLinksTests {
 						"an unrelated line", LINE.formatted("ARRANGER", "arr-1", workflow, "arranger-token"),
 						LINE.formatted("INVESTOR", "inv-1", workflow, "renewed-investor-token")));
 
-		var tokens = new SigningLinks(log).await(workflow, List.of("INVESTOR", "ARRANGER"), Duration.ofSeconds(5));
+		var tokens = new SigningLinks(List.of(log)).await(workflow, List.of("INVESTOR", "ARRANGER"),
+				Duration.ofSeconds(5));
 
 		assertThat(tokens).containsExactlyInAnyOrderEntriesOf(
 				java.util.Map.of("INVESTOR", "renewed-investor-token", "ARRANGER", "arranger-token"));
+	}
+
+	@Test
+	void readsTheLinksOfEveryReplicasLogAndLinesWrittenAfterTheLastRead() throws Exception {
+		UUID workflow = UUID.randomUUID();
+		Path first = this.logs.resolve("signature.log");
+		Path second = this.logs.resolve("signature-9082.log");
+		Files.write(first, List.of("an unrelated line"));
+		SigningLinks links = new SigningLinks(List.of(first, second));
+		assertThat(links.await(UUID.randomUUID(), List.of(), Duration.ofSeconds(5))).isEmpty();
+		Files.writeString(first, LINE.formatted("INVESTOR", "inv-1", workflow, "investor-token") + "\n",
+				StandardOpenOption.APPEND);
+		// a line the other replica is still writing: read once it is complete
+		Files.writeString(second, LINE.formatted("ARRANGER", "arr-1", workflow, "arranger-token"));
+
+		assertThat(links.await(workflow, List.of("INVESTOR"), Duration.ofSeconds(5)))
+			.containsExactlyEntriesOf(java.util.Map.of("INVESTOR", "investor-token"));
+
+		Files.writeString(second, "\n", StandardOpenOption.APPEND);
+		assertThat(links.await(workflow, List.of("INVESTOR", "ARRANGER"), Duration.ofSeconds(5)))
+			.containsExactlyInAnyOrderEntriesOf(
+					java.util.Map.of("INVESTOR", "investor-token", "ARRANGER", "arranger-token"));
 	}
 
 }
