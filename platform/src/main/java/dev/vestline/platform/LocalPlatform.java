@@ -78,14 +78,21 @@ public final class LocalPlatform implements AutoCloseable {
 	public static LocalPlatform start(PlatformOptions options) {
 		LocalPlatform platform = new LocalPlatform(options);
 		try {
-			platform.replicas.values().forEach(ServiceReplicas::start);
-			CompletableFuture
-				.allOf(platform.replicas.values()
+			// replica n of every service at once, then n + 1: a small machine starts four
+			// Spring Boot processes in minutes, eight at once may take longer than the
+			// timeout (and a rollout starts pods in waves too)
+			for (int replica = 1; replica <= options.replicas(); replica++) {
+				int wave = replica;
+				List<ServiceProcess> starting = platform.replicas.values()
 					.stream()
-					.flatMap((replicas) -> replicas.processes().stream())
-					.map((s) -> CompletableFuture.runAsync(() -> s.awaitReady(START_TIMEOUT)))
-					.toArray(CompletableFuture[]::new))
-				.join();
+					.map((replicas) -> replicas.start(wave))
+					.toList();
+				CompletableFuture
+					.allOf(starting.stream()
+						.map((s) -> CompletableFuture.runAsync(() -> s.awaitReadyRestartingCrashes(START_TIMEOUT, 2)))
+						.toArray(CompletableFuture[]::new))
+					.join();
+			}
 			return platform;
 		}
 		catch (RuntimeException ex) {

@@ -135,6 +135,32 @@ final class ServiceProcess implements AutoCloseable {
 			});
 	}
 
+	/**
+	 * Waits until ready, and starts the process again when it exits during start-up, up
+	 * to {@code restarts} times, as a kubelet restarts a crashed container: on a machine
+	 * so busy that a start-up's database connection times out, the next try gets through.
+	 * A process that keeps exiting still fails.
+	 * @param timeout how long each try may take
+	 * @param restarts how often to start it again
+	 */
+	void awaitReadyRestartingCrashes(Duration timeout, int restarts) {
+		for (int attempt = 0;; attempt++) {
+			try {
+				awaitReady(timeout);
+				return;
+			}
+			catch (RuntimeException ex) {
+				boolean exited = this.process != null && !this.process.isAlive();
+				if (!exited || attempt >= restarts) {
+					throw ex;
+				}
+				System.err.println(this.service + " on " + this.port
+						+ " exited during start-up; starting it again (see " + this.log + ")");
+				start();
+			}
+		}
+	}
+
 	private static boolean answersOk(URI uri) throws InterruptedException {
 		try {
 			return http

@@ -50,13 +50,19 @@ final class ServiceReplicas implements AutoCloseable {
 		return new ServiceReplicas(service, port, processes);
 	}
 
-	/** Starts the router (it answers 503 until a replica is ready) and every replica. */
-	void start() {
+	/**
+	 * Starts one replica, and the router first (it answers 503 until a replica is ready).
+	 * @param replica 1 to N
+	 * @return the replica's process, starting
+	 */
+	ServiceProcess start(int replica) {
 		if (this.processes.size() > 1 && this.router == null) {
 			this.router = ReplicaRouter.start(this.service, this.port,
 					this.processes.stream().map(Replica::of).toList());
 		}
-		this.processes.forEach(ServiceProcess::start);
+		ServiceProcess process = replica(replica);
+		process.start();
+		return process;
 	}
 
 	List<ServiceProcess> processes() {
