@@ -117,7 +117,7 @@ class RollingRestartIntegrationTests {
 		ServiceProcess process = replica(service, replica);
 		process.stop();
 		process.start();
-		process.awaitReady(PATIENCE);
+		process.awaitReadyRestartingCrashes(PATIENCE, 2); // a kubelet would, too
 	}
 
 	/** Does the same to every service at once and records how long it took. */
