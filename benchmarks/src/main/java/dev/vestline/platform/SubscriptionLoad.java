@@ -28,7 +28,7 @@ final class SubscriptionLoad {
 	SubscriptionLoad(LocalPlatform platform) {
 		this.platform = platform;
 		this.vehicle = FundedSubscription.setUpVehicle(platform);
-		this.links = new SigningLinks(platform.logs("signature"));
+		this.links = new SigningLinks(platform.mailbox());
 	}
 
 	/**

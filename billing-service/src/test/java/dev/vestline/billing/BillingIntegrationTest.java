@@ -16,6 +16,7 @@ import dev.vestline.events.EventJson;
 import dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding;
 import dev.vestline.support.security.DevTokens;
 import dev.vestline.testharness.RealInfrastructure;
+import dev.vestline.testharness.mail.TestMailbox;
 import dev.vestline.testharness.TestInfrastructure;
 import dev.vestline.testharness.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +43,10 @@ import org.springframework.web.client.RestClient;
  * cached): the running server on real PostgreSQL and Kafka, plus helpers to call it, play
  * producers and read what it published.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "vestline.mail.poll-interval=100ms")
 @RealInfrastructure(service = "billing")
+@Import(TestMailbox.class)
 public abstract class BillingIntegrationTest {
 
 	protected static final DevTokens TOKENS = DevTokens.example();

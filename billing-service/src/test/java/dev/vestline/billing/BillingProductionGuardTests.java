@@ -21,6 +21,15 @@ class BillingProductionGuardTests {
 			.withMessageContaining("vestline.billing.webhook.secret");
 	}
 
+	@Test
+	void refusesTheLocalMailServerAndAMissingSmtpCredentialInProduction() throws IOException {
+		StandardEnvironment environment = environment();
+		assertThatIllegalStateException().isThrownBy(() -> new ProductionGuard(environment).check())
+			.withMessageContaining("spring.mail.host (localhost) is a local, example or test mail server")
+			.withMessageContaining("spring.mail.username is not set")
+			.withMessageContaining("vestline.mail.from is not set, or is an example address");
+	}
+
 	private static StandardEnvironment environment() throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();
 		new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))

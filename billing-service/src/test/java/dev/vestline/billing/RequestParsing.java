@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.vestline.billing.web.Problem;
+import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.json.JsonInputAutoConfiguration;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,8 +40,8 @@ public final class RequestParsing {
 	 * @return the fields it names
 	 */
 	@SuppressWarnings("unchecked")
-	public static Set<String> fields(Problem problem) {
-		Map<String, Object> properties = problem.getBody().getProperties();
+	public static Set<String> fields(InvalidInput problem) {
+		Map<String, Object> properties = problem.properties();
 		List<Map<String, Object>> errors = (List<Map<String, Object>>) properties.get("errors");
 		return errors.stream().map((error) -> (String) error.get("field")).collect(Collectors.toSet());
 	}

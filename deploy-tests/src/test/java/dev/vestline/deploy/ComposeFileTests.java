@@ -2,6 +2,7 @@ package dev.vestline.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ class ComposeFileTests {
 	static final Path DOCKER_COMPOSE = Path.of("/usr/bin/docker-compose");
 
 	static final Map<String, String> PASSWORDS = Map.of("POSTGRES_PASSWORD", "Tq8#pL2vZx9mWc4r",
-			"GRAFANA_ADMIN_PASSWORD", "Hn5$kR7yBd3sQf6t");
+			"GRAFANA_ADMIN_PASSWORD", "Hn5$kR7yBd3sQf6t", "VESTLINE_JWT_DEV_SHARED_SECRET",
+			"Wq3vN8kT2xL6pR9zC4bF7hJ1mD5sG0aY");
 
 	@Test
 	void isValidForDockerComposeWhenTheOperatorGivesThePasswords() throws Exception {
@@ -31,12 +33,38 @@ class ComposeFileTests {
 
 	@Test
 	void refusesToStartWithoutASuperuserOrGrafanaAdminPassword() throws Exception {
-		Result withoutSuperuser = dockerComposeConfig(Map.of("GRAFANA_ADMIN_PASSWORD", "Hn5$kR7yBd3sQf6t"));
+		Result withoutSuperuser = dockerComposeConfig(without("POSTGRES_PASSWORD"));
 		assertThat(withoutSuperuser.exitValue()).isNotZero();
 		assertThat(withoutSuperuser.output()).contains("POSTGRES_PASSWORD");
-		Result withoutAdmin = dockerComposeConfig(Map.of("POSTGRES_PASSWORD", "Tq8#pL2vZx9mWc4r"));
+		Result withoutAdmin = dockerComposeConfig(without("GRAFANA_ADMIN_PASSWORD"));
 		assertThat(withoutAdmin.exitValue()).isNotZero();
 		assertThat(withoutAdmin.output()).contains("GRAFANA_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void refusesToStartWithoutATokenKey() throws Exception {
+		Result refused = dockerComposeConfig(without("VESTLINE_JWT_DEV_SHARED_SECRET"));
+		assertThat(refused.exitValue()).isNotZero();
+		assertThat(refused.output()).contains("VESTLINE_JWT_DEV_SHARED_SECRET");
+	}
+
+	@Test
+	void requiresEachServicesTokenKeyFromTheEnvironment() {
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		for (String service : Repository.SERVICES) {
+			assertThat(Tree.string(services, service, "environment", "VESTLINE_SECURITY_JWT_DEVSHAREDSECRET"))
+				.as(service)
+				.startsWith("${VESTLINE_JWT_DEV_SHARED_SECRET:?");
+		}
+	}
+
+	@Test
+	void publishesOnlyWhatADeveloperOpensInABrowser() {
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		assertThat(services.keySet()
+			.stream()
+			.filter((name) -> services.get(name) instanceof Map<?, ?> definition && definition.containsKey("ports")))
+			.containsExactlyInAnyOrder("approval", "signature", "billing", "reconciliation", "prometheus", "grafana");
 	}
 
 	@Test
@@ -97,6 +125,12 @@ class ComposeFileTests {
 		}
 	}
 
+	private static Map<String, String> without(String name) {
+		Map<String, String> environment = new HashMap<>(PASSWORDS);
+		environment.remove(name);
+		return environment;
+	}
+
 	private static Result dockerComposeConfig(Map<String, String> environment) throws Exception {
 		assumeTrue(Files.isExecutable(DOCKER_COMPOSE),
 				"docker-compose is not installed (.ci/run installs it from Debian's packages)");
@@ -104,7 +138,9 @@ class ComposeFileTests {
 				"-q")
 			.directory(Repository.ROOT.toFile())
 			.redirectErrorStream(true);
-		builder.environment().keySet().removeAll(List.of("POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD"));
+		builder.environment()
+			.keySet()
+			.removeAll(List.of("POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "VESTLINE_JWT_DEV_SHARED_SECRET"));
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes());

@@ -59,12 +59,15 @@ class ProductionProfileTests {
 				assertThat(string(binder, "vestline.messaging.topics.declare")).isEqualTo("false");
 				assertThat(string(binder, "spring.security.oauth2.resourceserver.jwt.issuer-uri"))
 					.isEqualTo("configMap:vestline-identity/issuer-uri");
+				assertThat(string(binder, "spring.security.oauth2.resourceserver.jwt.audiences"))
+					.isEqualTo("configMap:vestline-identity/audiences");
+				assertThat(string(binder, "vestline.security.jwt.dev-shared-secret")).isNull();
 			}
 		}
 	}
 
 	@Test
-	void signatureAndBillingGetTheirPublicUrlAndWebhookKeyFromTheCluster() {
+	void signatureAndBillingGetTheirPublicUrlWebhookKeyAndMailRelayFromTheCluster() {
 		for (Overlay overlay : Rendered.overlays()) {
 			Binder signature = binder("signature", Rendered.environment(overlay.one("Deployment", "signature")));
 			assertThat(string(signature, "vestline.signature.links.public-base-url"))
@@ -72,6 +75,15 @@ class ProductionProfileTests {
 			Binder billing = binder("billing", Rendered.environment(overlay.one("Deployment", "billing")));
 			assertThat(string(billing, "vestline.billing.webhook.secret"))
 				.isEqualTo("secret:vestline-billing-webhook/secret");
+			for (Binder mailing : List.of(signature, billing)) {
+				assertThat(string(mailing, "vestline.mail.enabled")).isEqualTo("true");
+				assertThat(string(mailing, "spring.mail.host")).isEqualTo("configMap:vestline-mail/smtp-host");
+				assertThat(string(mailing, "spring.mail.port")).isEqualTo("configMap:vestline-mail/smtp-port");
+				assertThat(string(mailing, "spring.mail.username")).isEqualTo("secret:vestline-smtp/username");
+				assertThat(string(mailing, "spring.mail.password")).isEqualTo("secret:vestline-smtp/password");
+			}
+			assertThat(string(signature, "vestline.mail.from")).isEqualTo("configMap:vestline-mail/signature-from");
+			assertThat(string(billing, "vestline.mail.from")).isEqualTo("configMap:vestline-mail/billing-from");
 		}
 	}
 

@@ -34,7 +34,7 @@ final class ContinuousSubscriptions implements AutoCloseable {
 	ContinuousSubscriptions(LocalPlatform platform, int callers) {
 		this.platform = platform;
 		this.vehicle = FundedSubscription.setUpVehicle(platform);
-		this.links = new SigningLinks(platform.logs("signature"));
+		this.links = new SigningLinks(platform.mailbox());
 		for (int i = 1; i <= callers; i++) {
 			this.callers.add(Thread.ofPlatform().name("subscriber-" + i).start(this::drive));
 		}

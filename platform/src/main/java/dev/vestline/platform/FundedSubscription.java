@@ -66,7 +66,7 @@ final class FundedSubscription {
 		String operations = platform.token("oscar", "operations");
 		api.call("signature", "PUT", "/api/v1/vehicles/" + vehicle + "/parties/ARRANGER")
 			.as(operations)
-			.json(Map.of("partyId", "arr-" + vehicle, "name", "Northwind Arrangers"))
+			.json(Map.of("partyId", "arr-" + vehicle, "name", "Northwind Arrangers", "email", arrangerMail(vehicle)))
 			.ok();
 		api.call("billing", "POST", "/api/v1/fee-schedules")
 			.as(platform.token("bianca", "billing"))
@@ -98,7 +98,8 @@ final class FundedSubscription {
 			.as(this.platform.token(this.investor, "investor"))
 			.idempotent()
 			.json(Map.of("kind", "SUBSCRIPTION", "dealId", deal, "investorId", this.investor, "subscriptionId",
-					this.subscription, "amount", COMMITMENT))
+					this.subscription, "amount", COMMITMENT, "investor",
+					Map.of("name", "Ingrid Investor", "email", investorMail())))
 			.ok();
 		UUID approval = UUID.fromString(requested.body().path("id").asString());
 		String etag = decide(approval, requested.etag(), "carla", "compliance");
@@ -109,7 +110,8 @@ final class FundedSubscription {
 					.path(0)
 					.path("id")
 					.asString());
-		sign(this.links.await(workflow, List.of("INVESTOR", "ARRANGER"), PATIENCE));
+		sign(this.links.await(workflow, Map.of("INVESTOR", investorMail(), "ARRANGER", arrangerMail(this.vehicle)),
+				PATIENCE));
 		poll("the subscription fee", () -> staff("billing", "/api/v1/fees?subscriptionId=" + this.subscription),
 				(fees) -> !fees.path("items").isEmpty());
 		UUID match = acceptFundingMatch(importFundingLine());
@@ -138,6 +140,18 @@ final class FundedSubscription {
 			}
 		}
 		throw new IllegalStateException(answer.target() + " answered " + answer.status() + ": " + answer.text());
+	}
+
+	/**
+	 * Where this flow's investor reads the signing mail (the local mail server keeps
+	 * every address).
+	 */
+	private String investorMail() {
+		return this.investor + "@investor.example.org";
+	}
+
+	private static String arrangerMail(UUID vehicle) {
+		return "arne." + vehicle + "@northwind.example.org";
 	}
 
 	private void sign(Map<String, String> links) {

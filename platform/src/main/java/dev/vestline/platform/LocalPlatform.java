@@ -16,7 +16,8 @@ import dev.vestline.testharness.StandaloneKafkaBroker;
 /**
  * Runs the whole platform on one machine with no Docker: PostgreSQL (embedded unless
  * {@code VESTLINE_POSTGRES_URL} names a server), a KRaft Kafka broker, the four services
- * as processes of their own on fixed ports, and the dev token issuer. Ctrl-C stops
+ * as processes of their own on fixed ports, an OpenID Connect provider and a local mail
+ * server ({@link LocalMailServer}), every port bound to 127.0.0.1. Ctrl-C stops
  * everything. The state (the embedded database and the broker's data under
  * {@code .vestline/}, or the services' schemas on an existing server) is kept from one
  * run to the next; {@code --fresh} throws both away together ({@link PlatformState}).
@@ -37,7 +38,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final StandaloneKafkaBroker kafka;
 
-	private final DevTokenIssuer tokens;
+	private final IdentityProviderProcess identity;
+
+	private final LocalMailServer mailbox;
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -51,16 +54,19 @@ public final class LocalPlatform implements AutoCloseable {
 		this.database = PlatformDatabase.start(options, this.state);
 		this.kafka = StandaloneKafkaBroker.start(this.state.kafka(), options.port("kafka"),
 				options.port("kafka-controller"));
-		this.tokens = new DevTokenIssuer(options.port("tokens"));
+		this.identity = new IdentityProviderProcess(options.port("identity"), options.repository(),
+				options.home().resolve("logs"));
+		this.mailbox = LocalMailServer.start(options.repository(), options.home().resolve("logs"),
+				options.port("mail-smtp"), options.port("mail-imap"), options.port("mail-web"));
 		for (String service : PlatformOptions.SERVICE_ORDER) {
-			Map<String, String> properties = new LinkedHashMap<>(
-					Map.of("spring.datasource.url", this.database.provision(service, service + "-local"),
-							"spring.datasource.username", service, "spring.datasource.password", service + "-local",
-							"spring.kafka.bootstrap-servers", this.kafka.bootstrapServers()));
+			Map<String, String> properties = new LinkedHashMap<>(Map.of("spring.datasource.url",
+					this.database.provision(service, service + "-local"), "spring.datasource.username", service,
+					"spring.datasource.password", service + "-local", "spring.kafka.bootstrap-servers",
+					this.kafka.bootstrapServers(), "server.address", "127.0.0.1"));
+			properties.putAll(this.identity.serviceProperties());
+			properties.put("spring.mail.host", this.mailbox.smtpHost());
+			properties.put("spring.mail.port", Integer.toString(this.mailbox.smtpPort()));
 			if (service.equals("signature")) {
-				// no mail delivery yet: signers' links are read from the log (dev
-				// launcher only)
-				properties.put("vestline.signature.links.log-urls", "true");
 				properties.put("vestline.signature.links.public-base-url",
 						"http://localhost:" + options.port("signature") + "/sign");
 			}
@@ -78,6 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
 	public static LocalPlatform start(PlatformOptions options) {
 		LocalPlatform platform = new LocalPlatform(options);
 		try {
+			platform.identity.start();
 			// replica n of every service at once, then n + 1: a small machine starts four
 			// Spring Boot processes in minutes, eight at once may take longer than the
 			// timeout (and a rollout starts pods in waves too)
@@ -193,6 +200,13 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
+	 * @return the local mail server every mail goes to
+	 */
+	LocalMailServer mailbox() {
+		return this.mailbox;
+	}
+
+	/**
 	 * @return the broker's bootstrap servers
 	 */
 	public String bootstrapServers() {
@@ -205,14 +219,15 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @return a bearer token the services accept
 	 */
 	public String token(String subject, String... roles) {
-		return this.tokens.token(subject, roles);
+		return this.identity.token(subject, roles);
 	}
 
 	@Override
 	public void close() {
 		this.extraInstances.forEach(ServiceProcess::stop);
 		List.copyOf(this.replicas.values()).reversed().forEach(ServiceReplicas::close);
-		this.tokens.close();
+		this.identity.close();
+		this.mailbox.close();
 		this.kafka.close();
 		try {
 			this.database.close();
@@ -245,13 +260,11 @@ public final class LocalPlatform implements AutoCloseable {
 					? "  routed to " + replicas.processes().stream().map(ServiceProcess::baseUrl).toList() : "")));
 		text.append("  %-15s %s%n".formatted("kafka", this.kafka.bootstrapServers()));
 		text.append("  %-15s %s%n".formatted("postgresql", this.database.jdbcUrl()));
+		text.append("  %-15s %s   (every mail the services send; SMTP 127.0.0.1:%d, IMAP :%d)%n".formatted("mailbox",
+				this.mailbox.webUrl(), this.mailbox.smtpPort(), this.mailbox.imapPort()));
 		text.append("  %-15s %s%n".formatted("state", this.state.kept()
 				? "carried on from the last run (./vestline --fresh starts over)" : "new (kept for the next run)"));
-		text.append("  %-15s http://localhost:%d/token?subject=alice&roles=compliance,operations%n".formatted("tokens",
-				this.options.port("tokens")));
-		text.append(
-				"\n  e.g. curl -H \"Authorization: Bearer $(curl -s 'http://localhost:%d/token?roles=operations')\" %s/actuator/health%n"
-					.formatted(this.options.port("tokens"), this.services.get("approval").baseUrl()));
+		text.append(IdentityProviderSummary.of(this.identity, this.replicas.get("approval").baseUrl()));
 		return text.toString();
 	}
 

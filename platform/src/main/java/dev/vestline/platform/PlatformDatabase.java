@@ -63,6 +63,8 @@ final class PlatformDatabase implements AutoCloseable {
 				.setCleanDataDirectory(false)
 				.setPGStartupWait(Duration.ofMinutes(2))
 				.setServerConfig("max_connections", "200")
+				// this machine only: the superuser trusts local connections
+				.setServerConfig("listen_addresses", "127.0.0.1")
 				// durable: what PostgreSQL acknowledged survives a crash of PostgreSQL or
 				// of the machine (zonky's default is synchronous_commit=off)
 				.setServerConfig("fsync", "on")
@@ -70,7 +72,7 @@ final class PlatformDatabase implements AutoCloseable {
 				.setServerConfig("full_page_writes", "on")
 				.start();
 			return new PlatformDatabase(postgres,
-					"jdbc:postgresql://localhost:" + options.port("postgres") + "/postgres", "postgres", "postgres");
+					"jdbc:postgresql://127.0.0.1:" + options.port("postgres") + "/postgres", "postgres", "postgres");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Embedded PostgreSQL did not start", ex);

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code null} to run embedded PostgreSQL
  * @param postgresUser a role on that server that may create roles and schemas
  * @param postgresPassword its password
- * @param ports the fixed ports: postgres, kafka, kafka-controller, tokens, and each
+ * @param ports the fixed ports: postgres, kafka, kafka-controller, identity, and each
  * service
  * @param demo whether to run the lifecycle demo once everything is up
  * @param fresh whether to throw away the state of earlier runs (the database and the
@@ -60,7 +60,8 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 		boolean demo = List.of(args).contains("--demo");
 		boolean fresh = List.of(args).contains("--fresh");
 		Map<String, Integer> ports = new LinkedHashMap<>(Map.of("postgres", 5433, "kafka", 9092, "kafka-controller",
-				9093, "tokens", 8080, "approval", 8081, "signature", 8082, "billing", 8083, "reconciliation", 8084));
+				9093, "identity", 9000, "approval", 8081, "signature", 8082, "billing", 8083, "reconciliation", 8084));
+		ports.putAll(Map.of("mail-smtp", 2525, "mail-imap", 2143, "mail-web", 8025)); // LocalMailServer
 		int replicas = replicas(List.of(args));
 		for (String service : SERVICE_ORDER) {
 			for (int replica = 1; replica <= replicas && replicas > 1; replica++) {
@@ -113,8 +114,8 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 	 */
 	static PlatformOptions forTests(Path home, Path repository, Map<String, Map<String, String>> serviceProperties) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		for (String name : List.of("postgres", "kafka", "kafka-controller", "tokens", "approval", "signature",
-				"billing", "reconciliation")) {
+		for (String name : List.of("postgres", "kafka", "kafka-controller", "identity", "approval", "signature",
+				"billing", "reconciliation", "mail-smtp", "mail-imap", "mail-web")) {
 			ports.put(name, freePort());
 		}
 		return new PlatformOptions(home, repository, null, "postgres", "postgres", ports, false, false,

@@ -1,98 +1,100 @@
 package dev.vestline.platform;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the signers' links of a workflow. The signature service does not deliver links
- * yet (no mail); the local platform lets it log them in full, so this reads them from its
- * logs (one per replica), as a signer would read them from their inbox. Each log is read
- * once, from where the last read stopped, so one instance serves many lifecycles.
+ * Finds the signers' links of a workflow the way a signer does: in the signing mail in
+ * their mailbox (the local mail server), the latest one per role (a reminder or a renewal
+ * replaces the link before it).
  */
 final class SigningLinks {
 
-	private static final Pattern LINK = Pattern
-		.compile("Signing link for (\\S+) \\S+ of workflow ([0-9a-f-]{36}), valid until \\S+: \\S+/([^/\\s]+)\\s*$");
+	private static final Pattern LINK = Pattern.compile("/sign/([A-Za-z0-9_-]{43})\\b");
 
-	private final List<Path> logs;
+	private final LocalMailServer mailbox;
 
-	private final Map<Path, Long> readUpTo = new HashMap<>();
-
-	/** Link tokens by workflow, then role; a renewed link replaces the old one. */
-	private final Map<String, Map<String, String>> links = new ConcurrentHashMap<>();
-
-	SigningLinks(List<Path> logs) {
-		this.logs = List.copyOf(logs);
+	SigningLinks(LocalMailServer mailbox) {
+		this.mailbox = mailbox;
 	}
 
 	/**
-	 * Waits until every role's link of the workflow was logged.
+	 * Waits until every signer's link of the workflow arrived by mail.
 	 * @param workflow the workflow
-	 * @param roles e.g. {@code INVESTOR}, {@code ARRANGER}
+	 * @param addresses each role's e-mail address, e.g. {@code INVESTOR} to
+	 * {@code ingrid@...}
 	 * @param timeout how long to wait
 	 * @return each role's link token
 	 */
-	Map<String, String> await(UUID workflow, List<String> roles, Duration timeout) {
-		return Awaitility.await("signing links of workflow " + workflow)
+	Map<String, String> await(UUID workflow, Map<String, String> addresses, Duration timeout) {
+		return Awaitility.await("signing mails of workflow " + workflow)
 			.atMost(timeout)
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> read(workflow), (tokens) -> tokens.keySet().containsAll(roles));
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> read(workflow, addresses), (tokens) -> tokens.keySet().containsAll(addresses.keySet()));
 	}
 
-	private synchronized Map<String, String> read(UUID workflow) {
-		this.logs.forEach(this::readNewLines);
-		return Map.copyOf(this.links.getOrDefault(workflow.toString(), Map.of()));
-	}
-
-	/** Reads the complete lines written since the last read. */
-	private void readNewLines(Path log) {
-		if (!Files.exists(log)) {
-			return;
-		}
-		long from = this.readUpTo.getOrDefault(log, 0L);
-		try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-			if (file.length() <= from) {
-				return;
-			}
-			byte[] bytes = new byte[(int) (file.length() - from)];
-			file.seek(from);
-			file.readFully(bytes);
-			int end = lastNewline(bytes);
-			for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
-				Matcher matcher = LINK.matcher(line);
-				if (matcher.find()) {
-					this.links.computeIfAbsent(matcher.group(2), (w) -> new ConcurrentHashMap<>())
-						.put(matcher.group(1), matcher.group(3));
+	private Map<String, String> read(UUID workflow, Map<String, String> addresses) throws Exception {
+		Map<String, String> tokens = new HashMap<>();
+		for (Map.Entry<String, String> signer : addresses.entrySet()) {
+			String role = signer.getKey().toLowerCase(java.util.Locale.ROOT);
+			for (MimeMessage mail : this.mailbox.inbox(signer.getValue())) {
+				if (isLinkMail(mail, workflow, role)) {
+					String token = token(text(mail));
+					if (token != null) {
+						tokens.put(signer.getKey(), token); // a later link replaces the
+															// earlier
+					}
 				}
 			}
-			this.readUpTo.put(log, from + end);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return tokens;
 	}
 
-	private static int lastNewline(byte[] bytes) {
-		for (int i = bytes.length - 1; i >= 0; i--) {
-			if (bytes[i] == '\n') {
-				return i + 1;
+	/**
+	 * The signing request and its reminders: Message-ID {@code <kind.workflow-role.…>}.
+	 */
+	private static boolean isLinkMail(MimeMessage mail, UUID workflow, String role) throws MessagingException {
+		String id = mail.getMessageID();
+		return id != null && List.of("signing-request", "signing-reminder")
+			.stream()
+			.anyMatch((kind) -> id.startsWith("<" + kind + "." + workflow + "-" + role + "."));
+	}
+
+	static @Nullable String token(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		Matcher matcher = LINK.matcher(text);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	private static @Nullable String text(Part part) throws MessagingException, IOException {
+		if (part.isMimeType("text/plain")) {
+			return (String) part.getContent();
+		}
+		if (part.isMimeType("multipart/*")) {
+			Multipart multipart = (Multipart) part.getContent();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = text(multipart.getBodyPart(i));
+				if (found != null) {
+					return found;
+				}
 			}
 		}
-		return 0;
+		return null;
 	}
 
 }

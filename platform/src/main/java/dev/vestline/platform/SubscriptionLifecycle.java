@@ -90,8 +90,10 @@ final class SubscriptionLifecycle {
 			.await("Signature service opens the subscription pack", List.of(Expected.one("SigningWorkflowCreated")))
 			.getFirst()
 			.subject());
-		Map<String, String> links = new SigningLinks(this.platform.logs("signature")).await(workflow,
-				List.of("INVESTOR", "ARRANGER"), TIMEOUT);
+		Map<String, String> links = new SigningLinks(this.platform.mailbox()).await(workflow,
+				Map.of("INVESTOR", investorMail(), "ARRANGER", arrangerMail()), TIMEOUT);
+		this.steps.note("signing links taken from the mails to " + investorMail() + " and " + arrangerMail() + " ("
+				+ this.platform.mailbox().inboxUrl(investorMail()) + ")");
 		fault.beforeSigning();
 		this.steps.run("Investor and arranger sign at the same moment",
 				List.of(Expected.of("DocumentSigned", 2), Expected.one("SigningWorkflowCompleted")), () -> {
@@ -172,10 +174,22 @@ final class SubscriptionLifecycle {
 
 	}
 
+	/**
+	 * Where this run's investor reads their mail (the local mail server keeps every
+	 * address).
+	 */
+	private String investorMail() {
+		return "ingrid." + this.run + "@investor.example.org";
+	}
+
+	private String arrangerMail() {
+		return "arne." + this.run + "@northwind.example.org";
+	}
+
 	private @Nullable Void setUpVehicle() {
 		this.api.call("signature", "PUT", "/api/v1/vehicles/" + this.flow.vehicle() + "/parties/ARRANGER")
 			.as(operations())
-			.json(Map.of("partyId", "arr-" + this.run, "name", "Northwind Arrangers"))
+			.json(Map.of("partyId", "arr-" + this.run, "name", "Northwind Arrangers", "email", arrangerMail()))
 			.ok();
 		Map<String, Object> schedule = new HashMap<>(Map.of("vehicleId", this.flow.vehicle(), "currency", CURRENCY,
 				"subscriptionFeeBps", 100, "managementFeeBps", 200));
@@ -204,7 +218,8 @@ final class SubscriptionLifecycle {
 			.as(token(this.flow.investor(), "investor"))
 			.idempotent()
 			.json(Map.of("kind", "SUBSCRIPTION", "dealId", deal, "investorId", this.flow.investor(), "subscriptionId",
-					this.flow.subscription(), "amount", COMMITMENT))
+					this.flow.subscription(), "amount", COMMITMENT, "investor",
+					Map.of("name", "Ingrid Investor", "email", investorMail())))
 			.ok();
 		this.steps
 			.note("approval " + answer.body().path("id").asString() + ", subscription " + this.flow.subscription());

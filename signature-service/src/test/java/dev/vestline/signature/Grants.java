@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import dev.vestline.events.Contact;
 import dev.vestline.events.Money;
 import dev.vestline.events.approval.ApprovalGranted;
 import dev.vestline.events.approval.ApprovalKind;
@@ -28,6 +29,13 @@ public final class Grants {
 	public static ApprovalGranted dealInterest(UUID vehicleId) {
 		return new ApprovalGranted(UUID.randomUUID(), UUID.randomUUID(), vehicleId, "investor-" + UUID.randomUUID(),
 				ApprovalKind.DEAL_INTEREST, null, null, "olga", Instant.now().truncatedTo(ChronoUnit.MICROS));
+	}
+
+	/** A subscription whose approval request gave the investor's name and address. */
+	public static ApprovalGranted subscription(UUID vehicleId, Contact investor) {
+		return new ApprovalGranted(UUID.randomUUID(), UUID.randomUUID(), vehicleId, "investor-" + UUID.randomUUID(),
+				ApprovalKind.SUBSCRIPTION, UUID.randomUUID(), Money.of("250000.00", "EUR"), "olga",
+				Instant.now().truncatedTo(ChronoUnit.MICROS), investor);
 	}
 
 }

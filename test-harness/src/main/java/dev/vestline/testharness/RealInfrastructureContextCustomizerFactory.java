@@ -32,6 +32,9 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
 	/** Equal for the same service, so Spring's context cache can share contexts. */
 	record Customizer(String service) implements ContextCustomizer {
 
+		/** service-support's {@code DevTokens.EXAMPLE_SECRET}. */
+		static final String DEV_SHARED_SECRET = "example-dev-only-secret-change-me-0123456789";
+
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			PostgresCluster postgres = PostgresCluster.shared();
@@ -45,6 +48,15 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
 						Map.of("spring.datasource.url", schema.jdbcUrl(), "spring.datasource.username",
 								schema.username(), "spring.datasource.password", schema.password(),
 								"spring.kafka.bootstrap-servers", kafka.bootstrapServers())));
+			// the services' existing tests mint HS256 tokens with DevTokens' example key
+			// (service-support): the development shared-secret mode, explicitly, and
+			// last,
+			// so a test that brings an identity provider turns it off with
+			// "vestline.security.jwt.dev-shared-secret="
+			context.getEnvironment()
+				.getPropertySources()
+				.addLast(new MapPropertySource("vestlineTestTokens",
+						Map.of("vestline.security.jwt.dev-shared-secret", DEV_SHARED_SECRET)));
 			RootBeanDefinition definition = new RootBeanDefinition(TestInfrastructure.class, () -> infrastructure);
 			// the broker lives and dies with the context
 			definition.setDestroyMethodName("closeBroker");

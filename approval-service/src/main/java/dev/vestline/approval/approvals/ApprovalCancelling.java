@@ -7,9 +7,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.vestline.approval.audit.AuditEntry;
-import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.approval.web.Caller;
-import dev.vestline.approval.web.IfMatch;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.DomainException;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.StaleVersion;
 
 /**
  * Cancels an approval a person withdraws. A pending one ends at once (it holds no
@@ -33,8 +35,8 @@ class ApprovalCancelling {
 	Approval cancel(UUID id, long expectedVersion, String reason, Caller caller) {
 		Approval a = this.approvals.find(id)
 			.filter((found) -> caller.maySee(found.investorId()))
-			.orElseThrow(() -> ApiProblem.notFound("Approval", id));
-		IfMatch.check(expectedVersion, a.version());
+			.orElseThrow(() -> new NotFound("not-found", "Approval not found", "There is no approval " + id));
+		StaleVersion.check(expectedVersion, a.version());
 		Instant now = this.recorder.now();
 		if (a.status() == ApprovalStatus.PENDING) {
 			cancelPending(a, reason, caller, now);
@@ -43,9 +45,8 @@ class ApprovalCancelling {
 			requestCancellation(a, reason, caller, now);
 		}
 		else {
-			throw ApiProblem
-				.conflict("not-cancellable", "Approval cannot be cancelled",
-						"The approval is " + a.status() + "; only a pending or granted approval can be cancelled")
+			throw new Conflict("not-cancellable", "Approval cannot be cancelled",
+					"The approval is " + a.status() + "; only a pending or granted approval can be cancelled")
 				.with("status", a.status().name());
 		}
 		return this.approvals.find(id).orElseThrow();
@@ -69,11 +70,11 @@ class ApprovalCancelling {
 		this.recorder.metrics().cancellationRequested();
 	}
 
-	private ApiProblem lostRace(Approval a, Caller caller, Instant now) {
+	private DomainException lostRace(Approval a, Caller caller, Instant now) {
 		this.recorder.metrics().conflict("lost-race");
 		this.recorder.refused(new AuditEntry(a.id(), "CANCEL_REFUSED", caller.id(), now, null, null,
 				"lost-race: changed concurrently"));
-		return ApiProblem.conflict("lost-race", "Changed concurrently",
+		return new Conflict("lost-race", "Changed concurrently",
 				"Someone else changed the approval at the same moment; read it again");
 	}
 

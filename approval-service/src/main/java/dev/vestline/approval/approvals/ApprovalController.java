@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.vestline.approval.audit.AuditEntry;
 import dev.vestline.approval.audit.AuditLog;
-import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.approval.web.Caller;
-import dev.vestline.approval.web.IfMatch;
+import dev.vestline.support.domain.InvalidInput;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.NotPermitted;
 import dev.vestline.support.idempotency.IdempotentRequests;
+import dev.vestline.support.web.IfMatch;
 
 /**
  * Requests approvals and reads them: one, a filtered page, or an approval's history.
@@ -64,7 +66,7 @@ class ApprovalController {
 		Caller caller = Caller.of(authentication);
 		request.checkFieldsOfKind();
 		if (!caller.maySee(request.investorId())) {
-			throw ApiProblem.forbidden("not-your-investor", "Not your investor id",
+			throw new NotPermitted("not-your-investor", "Not your investor id",
 					"An investor may only request approvals for themselves");
 		}
 		return this.idempotency.run(caller.id(), "request-approval", key, request, () -> {
@@ -104,7 +106,7 @@ class ApprovalController {
 			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "20") int limit,
 			Authentication authentication) {
 		if (limit < 1 || limit > MAX_PAGE) {
-			throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
+			throw InvalidInput.field("limit", "must be between 1 and " + MAX_PAGE);
 		}
 		Caller caller = Caller.of(authentication);
 		if (!caller.isStaff()) {
@@ -120,7 +122,7 @@ class ApprovalController {
 	private Approval visible(UUID id, Caller caller) {
 		return this.approvals.find(id)
 			.filter((approval) -> caller.maySee(approval.investorId()))
-			.orElseThrow(() -> ApiProblem.notFound("Approval", id));
+			.orElseThrow(() -> new NotFound("not-found", "Approval not found", "There is no approval " + id));
 	}
 
 }

@@ -5,16 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vestline.approval.audit.AuditEntry;
 import dev.vestline.approval.deals.Deals;
-import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.approval.web.Caller;
-import dev.vestline.approval.web.IfMatch;
 import dev.vestline.events.DomainEvent;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.DomainException;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.NotPermitted;
+import dev.vestline.support.domain.StaleVersion;
 
 /**
  * Decides the current step of an approval exactly once: the transition is one update
@@ -44,19 +46,18 @@ class ApprovalDeciding {
 		try {
 			return this.transactions.execute((status) -> decideNow(id, expectedVersion, decision, reason, caller));
 		}
-		catch (ApiProblem problem) {
-			if (problem.status() == HttpStatus.CONFLICT || problem.status() == HttpStatus.PRECONDITION_FAILED) {
-				this.recorder.refused(new AuditEntry(id, "DECISION_REFUSED", caller.id(), this.recorder.now(), null,
-						null, problem.slug() + ": " + problem.getMessage()));
-				this.recorder.metrics().conflict(problem.slug());
-			}
+		catch (Conflict | StaleVersion problem) {
+			this.recorder.refused(new AuditEntry(id, "DECISION_REFUSED", caller.id(), this.recorder.now(), null, null,
+					problem.slug() + ": " + problem.getMessage()));
+			this.recorder.metrics().conflict(problem.slug());
 			throw problem;
 		}
 	}
 
 	private Approval decideNow(UUID id, long expectedVersion, Decision decision, String reason, Caller caller) {
-		Approval a = this.approvals.find(id).orElseThrow(() -> ApiProblem.notFound("Approval", id));
-		IfMatch.check(expectedVersion, a.version());
+		Approval a = this.approvals.find(id)
+			.orElseThrow(() -> new NotFound("not-found", "Approval not found", "There is no approval " + id));
+		StaleVersion.check(expectedVersion, a.version());
 		Instant now = this.recorder.now();
 		checkDecidable(a, now, caller);
 		if (decision.decision() == Decision.Verdict.REJECT) {
@@ -82,10 +83,10 @@ class ApprovalDeciding {
 			if (a.amount() != null && !this.deals.reserve(a.dealId(), a.amount().amount())) {
 				// the exception rolls the step back: the approval stays pending on its
 				// last step
-				throw ApiProblem.conflict("over-capacity", "Deal capacity exhausted", "Granting " + a.amount().amount()
-						+ " " + a.amount().currency() + " would oversubscribe the deal; nothing was changed");
+				throw new Conflict("over-capacity", "Deal capacity exhausted", "Granting " + a.amount().amount() + " "
+						+ a.amount().currency() + " would oversubscribe the deal; nothing was changed");
 			}
-			events.add(ApprovalEvents.granted(a, caller.id(), now));
+			events.add(ApprovalEvents.granted(a, caller.id(), now, this.approvals.contactOf(a.id()).orElse(null)));
 		}
 		String action = a.isLastStep() ? "GRANTED" : "STEP_APPROVED";
 		this.recorder.happened(events, new AuditEntry(a.id(), action, caller.id(), now, a.currentStep(),
@@ -95,40 +96,38 @@ class ApprovalDeciding {
 
 	private static void checkDecidable(Approval a, Instant now, Caller caller) {
 		if (a.status() != ApprovalStatus.PENDING) {
-			throw ApiProblem
-				.conflict("already-decided", "Approval no longer pending",
-						"The approval is " + a.status() + "; there is nothing left to decide")
+			throw new Conflict("already-decided", "Approval no longer pending",
+					"The approval is " + a.status() + "; there is nothing left to decide")
 				.with("status", a.status().name())
 				.with("version", a.version());
 		}
 		if (a.isOverdueAt(now)) {
-			throw ApiProblem.conflict("approval-expired", "Approval expired",
+			throw new Conflict("approval-expired", "Approval expired",
 					"The approval expired at " + a.expiresAt() + " and can no longer be decided");
 		}
 		if (!caller.has(a.currentRole())) {
-			throw ApiProblem.forbidden("wrong-role", "Not your step",
+			throw new NotPermitted("wrong-role", "Not your step",
 					"Step " + a.currentStep() + " is decided by the role " + a.currentRole());
 		}
 		if (a.investorId().equals(caller.id())) {
-			throw ApiProblem.forbidden("own-investment", "Your own investment",
+			throw new NotPermitted("own-investment", "Your own investment",
 					"This approval is for your own investment; someone else must decide it, whatever your roles");
 		}
 		if (a.requestedBy().equals(caller.id())) {
-			throw ApiProblem.forbidden("own-request", "Your own request",
+			throw new NotPermitted("own-request", "Your own request",
 					"You requested this approval; someone else must decide it (four eyes)");
 		}
 		if (a.hasDecided(caller.id())) {
-			throw ApiProblem.forbidden("four-eyes", "Four eyes",
+			throw new NotPermitted("four-eyes", "Four eyes",
 					"You already decided a step of this approval; another person must decide this one");
 		}
 	}
 
-	private ApiProblem lostRace(UUID id) {
+	private DomainException lostRace(UUID id) {
 		Approval current = this.approvals.find(id).orElseThrow();
-		return ApiProblem
-			.conflict("lost-race", "Decided concurrently",
-					"Someone else changed the approval at the same moment; it is now " + current.status() + " at step "
-							+ Math.min(current.currentStep(), current.steps().size()))
+		return new Conflict("lost-race", "Decided concurrently",
+				"Someone else changed the approval at the same moment; it is now " + current.status() + " at step "
+						+ Math.min(current.currentStep(), current.steps().size()))
 			.with("status", current.status().name())
 			.with("version", current.version());
 	}

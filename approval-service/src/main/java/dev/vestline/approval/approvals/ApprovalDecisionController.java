@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vestline.approval.web.Caller;
-import dev.vestline.approval.web.IfMatch;
+import dev.vestline.support.web.IfMatch;
 
 /**
  * Changes an approval: decides its current step, or cancels it. Both need

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.vestline.events.Contact;
 import dev.vestline.events.Money;
 import dev.vestline.events.approval.ApprovalCancellationRequested;
 import dev.vestline.events.approval.ApprovalCancelled;
@@ -34,9 +35,9 @@ public final class ApprovalEvents {
 				before.steps().size() - before.currentStep());
 	}
 
-	static ApprovalGranted granted(Approval before, String by, Instant at) {
+	static ApprovalGranted granted(Approval before, String by, Instant at, @Nullable Contact investor) {
 		return new ApprovalGranted(before.id(), before.dealId(), before.vehicleId(), before.investorId(), before.kind(),
-				before.subscriptionId(), before.amount(), by, at);
+				before.subscriptionId(), before.amount(), by, at, investor);
 	}
 
 	static ApprovalRejected rejected(Approval before, String by, String reason, Instant at) {

@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.vestline.approval.audit.AuditEntry;
 import dev.vestline.approval.deals.Deal;
 import dev.vestline.approval.deals.Deals;
-import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.approval.web.Caller;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.InvalidInput;
+import dev.vestline.support.domain.Unacceptable;
 
 /**
  * Opens an approval with the chain of steps the policy gives, at most one open per deal,
@@ -42,11 +44,11 @@ class ApprovalRequesting {
 
 	Approval request(NewApproval request, Caller caller) {
 		Deal deal = this.deals.find(request.dealId())
-			.orElseThrow(() -> ApiProblem.unprocessable("unknown-deal", "Unknown deal",
-					"There is no deal " + request.dealId()));
+			.orElseThrow(
+					() -> new Unacceptable("unknown-deal", "Unknown deal", "There is no deal " + request.dealId()));
 		Money amount = amountIn(deal, request.amount());
 		if (amount != null && amount.amount().compareTo(deal.capacity()) > 0) {
-			throw ApiProblem.unprocessable("exceeds-capacity", "Amount exceeds the deal's capacity",
+			throw new Unacceptable("exceeds-capacity", "Amount exceeds the deal's capacity",
 					"The subscription of " + amount.amount() + " can never fit in the deal's capacity of "
 							+ deal.capacity() + " " + deal.currency());
 		}
@@ -59,6 +61,9 @@ class ApprovalRequesting {
 		if (!this.approvals.insertIfNoneOpen(approval)) {
 			refuseDuplicate(request);
 		}
+		if (request.investor() != null) {
+			this.approvals.saveContact(approval.id(), request.investor());
+		}
 		this.recorder.happened(ApprovalEvents.requested(approval),
 				new AuditEntry(approval.id(), "REQUESTED", caller.id(), now, null, "PENDING", null));
 		this.recorder.metrics().requested(request.kind().name());
@@ -68,18 +73,16 @@ class ApprovalRequesting {
 	private void refuseDuplicate(NewApproval request) {
 		if (request.subscriptionId() != null && this.approvals.subscriptionTaken(request.subscriptionId())) {
 			this.recorder.metrics().conflict("subscription-id-taken");
-			throw ApiProblem
-				.conflict("subscription-id-taken", "Subscription id already used",
-						"Subscription " + request.subscriptionId()
-								+ " already has an approval; every subscription needs an id of its own")
+			throw new Conflict("subscription-id-taken", "Subscription id already used",
+					"Subscription " + request.subscriptionId()
+							+ " already has an approval; every subscription needs an id of its own")
 				.with("subscriptionId", request.subscriptionId().toString());
 		}
 		var existing = this.approvals.findOpen(request.dealId(), request.investorId(), request.kind().name());
 		this.recorder.metrics().conflict("duplicate-open");
-		throw ApiProblem
-			.conflict("approval-already-open", "An approval is already open",
-					"Investor " + request.investorId() + " already has an open " + request.kind()
-							+ " approval for this deal" + existing.map((id) -> ": " + id).orElse(""))
+		throw new Conflict("approval-already-open", "An approval is already open",
+				"Investor " + request.investorId() + " already has an open " + request.kind()
+						+ " approval for this deal" + existing.map((id) -> ": " + id).orElse(""))
 			.with("existingApprovalId", existing.map(Object::toString).orElse(""));
 	}
 
@@ -92,7 +95,7 @@ class ApprovalRequesting {
 		}
 		String problem = Money.amountProblem(amount, deal.currency());
 		if (problem != null) {
-			throw ApiProblem.invalidField("amount", problem);
+			throw InvalidInput.field("amount", problem);
 		}
 		return new Money(amount, deal.currency());
 	}

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.vestline.events.Contact;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -155,6 +157,27 @@ public class Approvals {
 
 	private static Timestamp ts(Instant instant) {
 		return Timestamp.from(instant);
+	}
+
+	/**
+	 * Keeps the investor's contact of a new approval, in its transaction.
+	 */
+	void saveContact(UUID approvalId, InvestorContact contact) {
+		this.jdbc.sql("INSERT INTO investor_contact (approval_id, name, email) VALUES (:id, :name, :email)")
+			.param("id", approvalId)
+			.param("name", contact.name())
+			.param("email", contact.email())
+			.update();
+	}
+
+	/**
+	 * @return the investor's contact given with the approval, if it was
+	 */
+	Optional<Contact> contactOf(UUID approvalId) {
+		return this.jdbc.sql("SELECT name, email FROM investor_contact WHERE approval_id = :id")
+			.param("id", approvalId)
+			.query(Contact.class)
+			.optional();
 	}
 
 }

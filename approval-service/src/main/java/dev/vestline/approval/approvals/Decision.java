@@ -1,10 +1,9 @@
 package dev.vestline.approval.approvals;
 
+import dev.vestline.support.domain.InvalidInput;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-
-import dev.vestline.approval.web.ApiProblem;
 
 /**
  * A staff member's decision on the current step of an approval.
@@ -26,7 +25,7 @@ public record Decision(@NotNull Verdict decision, @Nullable @Size(max = 2000) St
 
 	String requireReasonToReject() {
 		if (this.decision == Verdict.REJECT && (this.reason == null || this.reason.isBlank())) {
-			throw ApiProblem.invalidField("reason", "is required to reject");
+			throw InvalidInput.field("reason", "is required to reject");
 		}
 		return (this.reason != null) ? this.reason.strip() : "";
 	}

@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.vestline.approval.web.ApiProblem;
-import dev.vestline.approval.web.IfMatch;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.DomainException;
+import dev.vestline.support.domain.InvalidInput;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.StaleVersion;
 
 /**
  * Renames a deal or changes its capacity, under the deal's row lock: a reservation that
@@ -42,16 +45,17 @@ class DealChanging {
 	 * @param reason why, recorded with the change
 	 * @param actor who changes it
 	 * @return the deal as changed
-	 * @throws ApiProblem 404, 412 {@code stale-version}, 409
+	 * @throws DomainException not found, {@link StaleVersion}, a {@link Conflict}
 	 * {@code capacity-below-reserved}
 	 */
 	@Transactional
 	Deal change(UUID id, long expectedVersion, @Nullable String name, @Nullable BigDecimal capacity,
 			@Nullable String reason, String actor) {
-		Deal deal = this.deals.lock(id).orElseThrow(() -> ApiProblem.notFound("Deal", id));
+		Deal deal = this.deals.lock(id)
+			.orElseThrow(() -> new NotFound("not-found", "Deal not found", "There is no deal " + id));
 		if (deal.version() != expectedVersion) {
 			count("stale-version");
-			IfMatch.check(expectedVersion, deal.version());
+			StaleVersion.check(expectedVersion, deal.version());
 		}
 		if (capacity != null) {
 			requireCapacityIn(deal.currency(), capacity);
@@ -59,10 +63,9 @@ class DealChanging {
 		BigDecimal newCapacity = (capacity != null) ? capacity.setScale(2) : deal.capacity();
 		if (newCapacity.compareTo(deal.reserved()) < 0) {
 			count("capacity-below-reserved");
-			throw ApiProblem
-				.conflict("capacity-below-reserved", "Capacity below what is reserved",
-						"Granted subscriptions hold " + deal.reserved() + " " + deal.currency()
-								+ " of this deal; its capacity cannot fall below that (cancel a subscription first)")
+			throw new Conflict("capacity-below-reserved", "Capacity below what is reserved",
+					"Granted subscriptions hold " + deal.reserved() + " " + deal.currency()
+							+ " of this deal; its capacity cannot fall below that (cancel a subscription first)")
 				.with("reserved", deal.reserved().toPlainString())
 				.with("version", deal.version());
 		}
@@ -81,7 +84,7 @@ class DealChanging {
 	static void requireCapacityIn(String currency, BigDecimal capacity) {
 		String problem = Money.amountProblem(capacity, currency);
 		if (problem != null) {
-			throw ApiProblem.invalidField("capacity", problem);
+			throw InvalidInput.field("capacity", problem);
 		}
 	}
 

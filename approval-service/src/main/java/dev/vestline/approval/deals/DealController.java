@@ -34,11 +34,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.vestline.approval.web.ApiProblem;
 import dev.vestline.approval.web.Caller;
-import dev.vestline.approval.web.IfMatch;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.InvalidInput;
+import dev.vestline.support.domain.NotFound;
 import dev.vestline.support.idempotency.IdempotentRequests;
+import dev.vestline.support.web.IfMatch;
 
 /**
  * Creates deals, renames them and changes their capacity (operations); lists and shows
@@ -87,7 +88,8 @@ class DealController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<DealView> get(@PathVariable UUID id) {
-		Deal deal = this.deals.find(id).orElseThrow(() -> ApiProblem.notFound("Deal", id));
+		Deal deal = this.deals.find(id)
+			.orElseThrow(() -> new NotFound("not-found", "Deal not found", "There is no deal " + id));
 		return ResponseEntity.ok().eTag(IfMatch.etag(deal.version())).body(DealView.of(deal));
 	}
 
@@ -95,7 +97,7 @@ class DealController {
 	Page list(@RequestParam(required = false) @Nullable UUID vehicleId,
 			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "20") int limit) {
 		if (limit < 1 || limit > MAX_PAGE) {
-			throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
+			throw InvalidInput.field("limit", "must be between 1 and " + MAX_PAGE);
 		}
 		List<Deal> found = this.deals.page(vehicleId, after, limit + 1);
 		List<DealView> items = found.stream().limit(limit).map(DealView::of).toList();
@@ -109,14 +111,14 @@ class DealController {
 			Authentication authentication) {
 		long version = IfMatch.version(ifMatch);
 		if (edit.others() != null && !edit.others().isEmpty()) {
-			throw ApiProblem.invalidField(edit.others().keySet().iterator().next(),
+			throw InvalidInput.field(edit.others().keySet().iterator().next(),
 					"cannot be changed; send name, capacity and reason only");
 		}
 		if (edit.name() == null && edit.capacity() == null) {
-			throw ApiProblem.invalidField("name", "send a new name, a new capacity or both");
+			throw InvalidInput.field("name", "send a new name, a new capacity or both");
 		}
 		if (edit.name() != null && edit.name().isBlank()) {
-			throw ApiProblem.invalidField("name", "must not be blank");
+			throw InvalidInput.field("name", "must not be blank");
 		}
 		Deal changed = this.changing.change(id, version, edit.name(), edit.capacity(), edit.reason(),
 				Caller.of(authentication).id());
@@ -125,7 +127,8 @@ class DealController {
 
 	@GetMapping("/{id}/changes")
 	List<DealChangeView> changes(@PathVariable UUID id) {
-		Deal deal = this.deals.find(id).orElseThrow(() -> ApiProblem.notFound("Deal", id));
+		Deal deal = this.deals.find(id)
+			.orElseThrow(() -> new NotFound("not-found", "Deal not found", "There is no deal " + id));
 		return this.deals.changes(id).stream().map((change) -> DealChangeView.of(change, deal.currency())).toList();
 	}
 
@@ -135,7 +138,7 @@ class DealController {
 	private static void requireSupportedCurrency(String currency) {
 		String problem = Money.currencyProblem(currency);
 		if (problem != null) {
-			throw ApiProblem.invalidField("currency", problem);
+			throw InvalidInput.field("currency", problem);
 		}
 	}
 

@@ -1,6 +1,7 @@
 /**
- * What every endpoint shares: RFC 9457 problem responses, JWT security rules, the caller
- * and conditional-request handling.
+ * The approval service's own web rules: who may call what, and who the caller is.
+ * Problems, conditional requests and the OpenAPI parts come from the web kit in
+ * service-support.
  */
 @NullMarked
 package dev.vestline.approval.web;

@@ -16,27 +16,29 @@ class ProductionConfigurationTests {
 		.withPropertyValues("spring.profiles.active=prod", "vestline.schema=approval");
 
 	@Test
-	void refusesToStartWithTheDevSecretOrTheDevIssuer() {
+	void refusesToStartWithTheDevelopmentSharedSecretOrWithoutAnIdentityProvider() {
 		this.runner
-			.withPropertyValues("vestline.security.jwt.secret=" + DevTokens.EXAMPLE_SECRET,
-					"vestline.security.jwt.issuer=" + DevTokens.ISSUER, "spring.datasource.password=Vr7#kq2Lp9xZ4mWe")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("vestline.security.jwt.secret is an example")
-				.hasStackTraceContaining("vestline.security.jwt.issuer is not set, or is the dev issuer"));
-		this.runner
-			.withPropertyValues("vestline.security.jwt.secret=k9Q2vX7pL4mN8rT1wZ5yB3cF6hJ0aD2s",
+			.withPropertyValues("vestline.security.jwt.dev-shared-secret=" + DevTokens.EXAMPLE_SECRET,
 					"spring.datasource.password=Vr7#kq2Lp9xZ4mWe")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.hasStackTraceContaining("vestline.security.jwt.issuer is not set, or is the dev issuer"));
+				.hasStackTraceContaining("vestline.security.jwt.dev-shared-secret is set")
+				.hasStackTraceContaining("issuer-uri (or jwk-set-uri) is not set"));
+		this.runner
+			.withPropertyValues(
+					"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.vestline.example.com",
+					"spring.datasource.password=Vr7#kq2Lp9xZ4mWe")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("spring.security.oauth2.resourceserver.jwt.audiences is not set"));
 	}
 
 	@Test
-	void startsWithRealValues() {
+	void startsWithAnIdentityProviderAndRealValues() {
 		this.runner
-			.withPropertyValues("vestline.security.jwt.secret=k9Q2vX7pL4mN8rT1wZ5yB3cF6hJ0aD2s",
-					"vestline.security.jwt.issuer=https://login.vestline.example.com",
+			.withPropertyValues(
+					"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.vestline.example.com",
+					"spring.security.oauth2.resourceserver.jwt.audiences=vestline",
 					"spring.datasource.password=Vr7#kq2Lp9xZ4mWe")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}

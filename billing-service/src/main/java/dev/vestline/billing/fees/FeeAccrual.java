@@ -4,12 +4,9 @@ import java.math.BigDecimal;
 
 import dev.vestline.billing.BillingMetrics;
 import dev.vestline.billing.Ids;
-import dev.vestline.billing.money.MinorUnits;
-import dev.vestline.events.billing.FeeAccrued;
 import dev.vestline.events.billing.FeeType;
 import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
-import dev.vestline.messaging.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +29,14 @@ public class FeeAccrual {
 
 	private final UnpricedSubscriptions unpriced;
 
-	private final Fees fees;
-
-	private final Outbox outbox;
+	private final FeeRecording recording;
 
 	private final BillingMetrics metrics;
 
-	FeeAccrual(FeeSchedules schedules, UnpricedSubscriptions unpriced, Fees fees, Outbox outbox,
-			BillingMetrics metrics) {
+	FeeAccrual(FeeSchedules schedules, UnpricedSubscriptions unpriced, FeeRecording recording, BillingMetrics metrics) {
 		this.schedules = schedules;
 		this.unpriced = unpriced;
-		this.fees = fees;
-		this.outbox = outbox;
+		this.recording = recording;
 		this.metrics = metrics;
 	}
 
@@ -92,25 +85,9 @@ public class FeeAccrual {
 			skipped("zero_fee", subscription);
 			return;
 		}
-		accrue(new Fee(Ids.next(), subscription.subscriptionId(), subscription.investorId(), schedule.vehicleId(),
-				FeeType.SUBSCRIPTION, null, amount, schedule.currency(), "ACCRUED", null, subscription.signedAt(), null,
-				0));
-	}
-
-	/**
-	 * @param fee a fee to accrue
-	 * @return whether it was accrued (false: an active fee of its kind already stands)
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean accrue(Fee fee) {
-		if (!this.fees.accrue(fee)) {
-			this.metrics.countAfterCommit("vestline.billing.duplicates.suppressed", "kind", "fee");
-			return false;
-		}
-		this.outbox.append(new FeeAccrued(fee.id(), fee.subscriptionId(), fee.investorId(), fee.vehicleId(),
-				fee.feeType(), fee.period(), MinorUnits.money(fee.amount(), fee.currency()), fee.accruedAt()));
-		this.metrics.countAfterCommit("vestline.billing.fees.accrued", "type", fee.feeType().name());
-		return true;
+		this.recording.accrue(new Fee(Ids.next(), subscription.subscriptionId(), subscription.investorId(),
+				schedule.vehicleId(), FeeType.SUBSCRIPTION, null, amount, schedule.currency(), "ACCRUED", null,
+				subscription.signedAt(), null, 0));
 	}
 
 	private void skipped(String reason, UnpricedSubscriptions.Unpriced subscription) {

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.UUID;
 
 import dev.vestline.billing.BillingMetrics;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.billing.FeeCancelled;
 import dev.vestline.messaging.outbox.Outbox;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.StaleVersion;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +40,11 @@ class FeeCancellation {
 	Fee cancel(UUID id, long expectedVersion, String reason, String by) {
 		var now = this.clock.instant();
 		if (!this.fees.cancel(id, expectedVersion, reason, by, now)) {
-			Fee fee = this.fees.find(id).orElseThrow(() -> Problem.notFound("Fee " + id));
+			Fee fee = this.fees.find(id).orElseThrow(() -> new NotFound("Fee " + id));
 			if (fee.version() != expectedVersion) {
-				throw Problem.staleVersion(fee.version());
+				throw StaleVersion.of(fee.version());
 			}
-			throw Problem.conflict("Fee " + id + " is " + fee.status() + "; only an ACCRUED fee can be cancelled"
+			throw new Conflict("Fee " + id + " is " + fee.status() + "; only an ACCRUED fee can be cancelled"
 					+ ("INVOICED".equals(fee.status()) ? " (void its invoice first)" : ""));
 		}
 		Fee fee = this.fees.find(id).orElseThrow();

@@ -4,8 +4,9 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
-import dev.vestline.billing.web.ConditionalRequests;
-import dev.vestline.billing.web.Problem;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.Unacceptable;
+import dev.vestline.support.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -41,7 +42,7 @@ class FeeController {
 	FeePage bySubscription(@RequestParam UUID subscriptionId, @RequestParam(required = false) @Nullable UUID after,
 			@RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > 500) {
-			throw Problem.unprocessable("limit must be between 1 and 500");
+			throw new Unacceptable("limit must be between 1 and 500");
 		}
 		List<Fee> page = this.fees.ofSubscription(subscriptionId, after, limit);
 		return new FeePage(page, (page.size() == limit) ? page.getLast().id() : null);
@@ -49,16 +50,16 @@ class FeeController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<Fee> get(@PathVariable UUID id) {
-		Fee fee = this.fees.find(id).orElseThrow(() -> Problem.notFound("Fee " + id));
-		return ResponseEntity.ok().eTag(ConditionalRequests.etag(fee.version())).body(fee);
+		Fee fee = this.fees.find(id).orElseThrow(() -> new NotFound("Fee " + id));
+		return ResponseEntity.ok().eTag(IfMatch.etag(fee.version())).body(fee);
 	}
 
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<Fee> cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal caller) {
-		this.cancellation.cancel(id, ConditionalRequests.requiredVersion(ifMatch), request.reason(), caller.getName());
+		this.cancellation.cancel(id, IfMatch.version(ifMatch), request.reason(), caller.getName());
 		Fee fee = this.fees.find(id).orElseThrow();
-		return ResponseEntity.ok().eTag(ConditionalRequests.etag(fee.version())).body(fee);
+		return ResponseEntity.ok().eTag(IfMatch.etag(fee.version())).body(fee);
 	}
 
 	/**

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import dev.vestline.billing.web.ConditionalRequests;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.DomainException;
+import dev.vestline.support.domain.InvalidInput;
+import dev.vestline.support.domain.NotFound;
 import dev.vestline.support.idempotency.IdempotentRequests;
+import dev.vestline.support.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -69,19 +71,19 @@ class FeeScheduleController {
 	@PutMapping("/{vehicleId}")
 	ResponseEntity<FeeSchedule> replace(@PathVariable UUID vehicleId, @Valid @RequestBody ScheduleRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal caller) {
-		long expected = ConditionalRequests.requiredVersion(ifMatch);
+		long expected = IfMatch.version(ifMatch);
 		return respond(this.scheduling.replace(request.toSchedule(vehicleId, caller.getName(), this.clock), expected),
 				false);
 	}
 
 	private FeeSchedule read(UUID vehicleId) {
-		return this.schedules.find(vehicleId).orElseThrow(() -> Problem.notFound("Fee schedule of " + vehicleId));
+		return this.schedules.find(vehicleId).orElseThrow(() -> new NotFound("Fee schedule of " + vehicleId));
 	}
 
 	private static ResponseEntity<FeeSchedule> respond(FeeSchedule schedule, boolean created) {
 		var builder = created ? ResponseEntity.created(URI.create("/api/v1/fee-schedules/" + schedule.vehicleId()))
 				: ResponseEntity.ok();
-		return builder.eTag(ConditionalRequests.etag(schedule.version())).body(schedule);
+		return builder.eTag(IfMatch.etag(schedule.version())).body(schedule);
 	}
 
 	/**
@@ -99,7 +101,7 @@ class FeeScheduleController {
 			@NotNull @Min(0) @Max(FeeSchedule.MAXIMUM_BPS) Integer managementFeeBps) {
 
 		/**
-		 * @throws Problem 400 naming the field: no vehicle, a currency Vestline does not
+		 * @throws InvalidInput naming the field: no vehicle, a currency Vestline does not
 		 * hold, a minimum with more decimals than its minor units or not below
 		 * {@code Money.MAXIMUM}
 		 */
@@ -119,7 +121,7 @@ class FeeScheduleController {
 				}
 			}
 			if (!errors.isEmpty() || vehicle == null) {
-				throw Problem.invalid(errors);
+				throw InvalidInput.fields(errors);
 			}
 			return new FeeSchedule(vehicle, this.currency, this.subscriptionFeeBps, this.subscriptionFeeMinimum,
 					this.managementFeeBps, 0, by, clock.instant());

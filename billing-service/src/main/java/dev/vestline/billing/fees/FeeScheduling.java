@@ -1,6 +1,8 @@
 package dev.vestline.billing.fees;
 
-import dev.vestline.billing.web.Problem;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.StaleVersion;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +31,7 @@ class FeeScheduling {
 	FeeSchedule create(FeeSchedule schedule) {
 		this.unpriced.lockVehicle(schedule.vehicleId());
 		if (!this.schedules.insert(schedule)) {
-			throw Problem
-				.conflict("Vehicle " + schedule.vehicleId() + " already has a fee schedule; change it with PUT");
+			throw new Conflict("Vehicle " + schedule.vehicleId() + " already has a fee schedule; change it with PUT");
 		}
 		FeeSchedule created = this.schedules.find(schedule.vehicleId()).orElseThrow();
 		this.accrual.priceParked(created);
@@ -39,9 +40,9 @@ class FeeScheduling {
 
 	FeeSchedule replace(FeeSchedule schedule, long expectedVersion) {
 		FeeSchedule current = this.schedules.find(schedule.vehicleId())
-			.orElseThrow(() -> Problem.notFound("Fee schedule of " + schedule.vehicleId()));
+			.orElseThrow(() -> new NotFound("Fee schedule of " + schedule.vehicleId()));
 		if (!this.schedules.update(schedule, expectedVersion)) {
-			throw Problem.staleVersion(this.schedules.find(current.vehicleId()).orElseThrow().version());
+			throw StaleVersion.of(this.schedules.find(current.vehicleId()).orElseThrow().version());
 		}
 		return this.schedules.find(schedule.vehicleId()).orElseThrow();
 	}

@@ -1,6 +1,5 @@
 package dev.vestline.billing.fees;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -14,7 +13,6 @@ import java.util.concurrent.Future;
 
 import dev.vestline.billing.BillingProperties;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,16 +31,13 @@ public class ManagementFeeAccrual {
 
 	private final CurrencyMismatches mismatches;
 
-	private final Clock clock;
-
 	private final BillingProperties.ManagementFees settings;
 
 	ManagementFeeAccrual(ManagementFeeQueries queries, ManagementFeeBatch batch, CurrencyMismatches mismatches,
-			Clock clock, BillingProperties properties) {
+			BillingProperties properties) {
 		this.queries = queries;
 		this.batch = batch;
 		this.mismatches = mismatches;
-		this.clock = clock;
 		this.settings = properties.managementFees();
 	}
 
@@ -53,11 +48,6 @@ public class ManagementFeeAccrual {
 	public static String quarter(Instant at) {
 		ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
 		return utc.getYear() + "-Q" + ((utc.getMonthValue() - 1) / 3 + 1);
-	}
-
-	@Scheduled(cron = "${vestline.billing.management-fees.cron:-}")
-	void scheduled() {
-		accrue(quarter(this.clock.instant()));
 	}
 
 	/**

@@ -23,11 +23,11 @@ class ManagementFeeBatch {
 
 	private final FeeSchedules schedules;
 
-	private final FeeAccrual accrual;
+	private final FeeRecording accrual;
 
 	private final Clock clock;
 
-	ManagementFeeBatch(ManagementFeeQueries queries, FeeSchedules schedules, FeeAccrual accrual, Clock clock) {
+	ManagementFeeBatch(ManagementFeeQueries queries, FeeSchedules schedules, FeeRecording accrual, Clock clock) {
 		this.queries = queries;
 		this.schedules = schedules;
 		this.accrual = accrual;

@@ -1,5 +1,6 @@
 package dev.vestline.billing.fees;
 
+import dev.vestline.billing.mail.InvestorContacts;
 import dev.vestline.events.Topics;
 import dev.vestline.events.signature.SignatureEvent;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
@@ -10,7 +11,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Accrues the subscription fee when a subscription pack is signed, through the inbox.
+ * Accrues the subscription fee when a subscription pack is signed, through the inbox, and
+ * keeps the investor's address its invoices are mailed to.
  */
 @Component
 class SignatureEventsListener {
@@ -21,15 +23,20 @@ class SignatureEventsListener {
 
 	private final FeeAccrual accrual;
 
-	SignatureEventsListener(Inbox inbox, FeeAccrual accrual) {
+	private final InvestorContacts contacts;
+
+	SignatureEventsListener(Inbox inbox, FeeAccrual accrual, InvestorContacts contacts) {
 		this.inbox = inbox;
 		this.accrual = accrual;
+		this.contacts = contacts;
 	}
 
 	@KafkaListener(topics = Topics.SIGNATURE, groupId = GROUP)
 	void on(ConsumerRecord<String, byte[]> record) {
 		this.inbox.receive(GROUP, record, SignatureEvent.class, (event) -> {
 			if (event instanceof SigningWorkflowCompleted completed) {
+				this.contacts.remember(completed); // where this investor's invoices are
+													// mailed
 				this.accrual.subscriptionPackSigned(completed);
 			}
 		});

@@ -3,19 +3,17 @@ package dev.vestline.billing.invoices;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.vestline.billing.web.ConditionalRequests;
-import dev.vestline.billing.web.Problem;
-import dev.vestline.support.idempotency.IdempotentRequests;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.Unacceptable;
+import dev.vestline.support.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,14 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Invoice runs, invoice queries and voids.
+ * Invoice queries and voids.
  */
 @RestController
 class InvoiceController {
 
 	private static final Set<String> STATUSES = Set.of("ISSUED", "PAID", "VOID");
-
-	private final InvoiceRun run;
 
 	private final Invoices invoices;
 
@@ -41,22 +37,10 @@ class InvoiceController {
 
 	private final InvoiceVoiding voiding;
 
-	private final IdempotentRequests idempotency;
-
-	InvoiceController(InvoiceRun run, Invoices invoices, InvoiceLines lines, InvoiceVoiding voiding,
-			IdempotentRequests idempotency) {
-		this.run = run;
+	InvoiceController(Invoices invoices, InvoiceLines lines, InvoiceVoiding voiding) {
 		this.invoices = invoices;
 		this.lines = lines;
 		this.voiding = voiding;
-		this.idempotency = idempotency;
-	}
-
-	@PostMapping("/api/v1/invoice-runs")
-	ResponseEntity<?> startRun(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-			Principal caller) {
-		return this.idempotency.run(caller.getName(), "start-invoice-run", key, Map.of(),
-				() -> ResponseEntity.status(HttpStatus.CREATED).body(this.run.run()));
 	}
 
 	@GetMapping("/api/v1/invoices")
@@ -64,10 +48,10 @@ class InvoiceController {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > 500) {
-			throw Problem.unprocessable("limit must be between 1 and 500");
+			throw new Unacceptable("limit must be between 1 and 500");
 		}
 		if (status != null && !STATUSES.contains(status)) {
-			throw Problem.unprocessable("status must be one of " + STATUSES);
+			throw new Unacceptable("status must be one of " + STATUSES);
 		}
 		List<Invoice> page = this.invoices.page(investorId, status, after, limit);
 		return new InvoicePage(page, (page.size() == limit) ? page.getLast().id() : null);
@@ -75,9 +59,9 @@ class InvoiceController {
 
 	@GetMapping("/api/v1/invoices/{id}")
 	ResponseEntity<InvoiceDetail> get(@PathVariable UUID id) {
-		Invoice invoice = this.invoices.find(id).orElseThrow(() -> Problem.notFound("Invoice " + id));
+		Invoice invoice = this.invoices.find(id).orElseThrow(() -> new NotFound("Invoice " + id));
 		return ResponseEntity.ok()
-			.eTag(ConditionalRequests.etag(invoice.version()))
+			.eTag(IfMatch.etag(invoice.version()))
 			.location(URI.create("/api/v1/invoices/" + id))
 			.body(new InvoiceDetail(invoice, this.lines.of(id)));
 	}
@@ -85,9 +69,8 @@ class InvoiceController {
 	@PostMapping("/api/v1/invoices/{id}/void")
 	ResponseEntity<Invoice> voidInvoice(@PathVariable UUID id, @Valid @RequestBody VoidRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal caller) {
-		Invoice invoice = this.voiding.voidInvoice(id, ConditionalRequests.requiredVersion(ifMatch), request.reason(),
-				caller.getName());
-		return ResponseEntity.ok().eTag(ConditionalRequests.etag(invoice.version())).body(invoice);
+		Invoice invoice = this.voiding.voidInvoice(id, IfMatch.version(ifMatch), request.reason(), caller.getName());
+		return ResponseEntity.ok().eTag(IfMatch.etag(invoice.version())).body(invoice);
 	}
 
 	/**

@@ -1,20 +1,11 @@
 package dev.vestline.billing.invoices;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
-import dev.vestline.billing.BillingMetrics;
-import dev.vestline.billing.BillingProperties;
-import dev.vestline.billing.Ids;
-import dev.vestline.billing.money.MinorUnits;
 import dev.vestline.events.Money;
-import dev.vestline.events.billing.InvoiceIssued;
-import dev.vestline.messaging.outbox.Outbox;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,30 +22,17 @@ class InvoiceIssuing {
 
 	private final AccruedFees fees;
 
-	private final Invoices invoices;
+	private final InvoiceNumbering numbering;
 
 	private final InvoiceLines lines;
 
-	private final InvoiceNumbers numbers;
+	private final InvoicePublication publication;
 
-	private final Outbox outbox;
-
-	private final BillingMetrics metrics;
-
-	private final Clock clock;
-
-	private final int dueDays;
-
-	InvoiceIssuing(AccruedFees fees, Invoices invoices, InvoiceLines lines, InvoiceNumbers numbers, Outbox outbox,
-			BillingMetrics metrics, Clock clock, BillingProperties properties) {
+	InvoiceIssuing(AccruedFees fees, InvoiceNumbering numbering, InvoiceLines lines, InvoicePublication publication) {
 		this.fees = fees;
-		this.invoices = invoices;
+		this.numbering = numbering;
 		this.lines = lines;
-		this.numbers = numbers;
-		this.outbox = outbox;
-		this.metrics = metrics;
-		this.clock = clock;
-		this.dueDays = properties.invoices().dueDays();
+		this.publication = publication;
 	}
 
 	// its own transaction even inside an idempotent request: each invoice commits on its
@@ -66,15 +44,7 @@ class InvoiceIssuing {
 		if (lines.isEmpty()) {
 			return Optional.empty(); // another run holds or billed them
 		}
-		Instant now = this.clock.instant();
-		int year = now.atZone(ZoneOffset.UTC).getYear();
-		int sequence = this.numbers.next(year);
-		BigDecimal total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		LocalDate due = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(this.dueDays);
-		Invoice invoice = new Invoice(Ids.next(), InvoiceNumbers.format(year, sequence), group.investorId(),
-				group.vehicleId(), group.currency(), total, BigDecimal.ZERO, "ISSUED",
-				InvoiceNumbers.paymentReference(year, sequence), due, now, null, null, null, 0);
-		this.invoices.insert(invoice, year, sequence);
+		Invoice invoice = this.numbering.insert(group, lines);
 		this.lines.insert(invoice.id(), lines);
 		int invoiced = this.fees.markInvoiced(lines.stream().map(InvoiceLine::feeId).toList(), invoice.id());
 		if (invoiced != lines.size()) {
@@ -82,8 +52,7 @@ class InvoiceIssuing {
 			// twice
 			throw new IllegalStateException("Claimed fees changed under their lock");
 		}
-		this.outbox.append(issued(invoice, lines));
-		this.metrics.countAfterCommit("vestline.billing.invoices.issued");
+		this.publication.issued(invoice, lines);
 		return Optional.of(new Issued(invoice.id(), lines.size()));
 	}
 
@@ -105,18 +74,7 @@ class InvoiceIssuing {
 	 * @param invoiceId the invoice issued
 	 * @param fees how many fees it bills
 	 */
-	record Issued(java.util.UUID invoiceId, int fees) {
-	}
-
-	private static InvoiceIssued issued(Invoice invoice, List<InvoiceLine> lines) {
-		String currency = invoice.currency();
-		return new InvoiceIssued(invoice.id(), invoice.invoiceNumber(), invoice.investorId(), invoice.vehicleId(),
-				MinorUnits.money(invoice.total(), currency), invoice.paymentReference(), invoice.dueDate(),
-				lines.stream()
-					.map((l) -> new dev.vestline.events.billing.InvoiceLine(l.feeId(), l.subscriptionId(), l.feeType(),
-							l.period(), MinorUnits.money(l.amount(), currency)))
-					.toList(),
-				invoice.issuedAt());
+	record Issued(UUID invoiceId, int fees) {
 	}
 
 }

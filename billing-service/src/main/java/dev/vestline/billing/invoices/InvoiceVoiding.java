@@ -6,9 +6,11 @@ import java.util.UUID;
 
 import dev.vestline.billing.BillingMetrics;
 import dev.vestline.billing.money.MinorUnits;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.messaging.outbox.Outbox;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.StaleVersion;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +43,11 @@ class InvoiceVoiding {
 	@Transactional
 	Invoice voidInvoice(UUID id, long expectedVersion, String reason, String by) {
 		if (!this.invoices.markVoid(id, expectedVersion, reason, by, this.clock.instant())) {
-			Invoice invoice = this.invoices.find(id).orElseThrow(() -> Problem.notFound("Invoice " + id));
+			Invoice invoice = this.invoices.find(id).orElseThrow(() -> new NotFound("Invoice " + id));
 			if (invoice.version() != expectedVersion) {
-				throw Problem.staleVersion(invoice.version());
+				throw StaleVersion.of(invoice.version());
 			}
-			throw Problem.conflict("Invoice " + invoice.invoiceNumber() + " is " + invoice.status()
+			throw new Conflict("Invoice " + invoice.invoiceNumber() + " is " + invoice.status()
 					+ ((invoice.amountPaid().signum() > 0) ? " with payments recorded" : "")
 					+ "; only an unpaid ISSUED invoice can be voided");
 		}

@@ -8,8 +8,10 @@ import java.util.UUID;
 import dev.vestline.billing.Ids;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.billing.PaymentSource;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.StaleVersion;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,50 +27,38 @@ class CreditApplication {
 
 	private final Invoices invoices;
 
-	private final Payments payments;
-
 	private final InvestorCredits credits;
 
-	private final PaymentPublication publication;
+	private final PaymentBooking booking;
 
 	private final Clock clock;
 
-	CreditApplication(Invoices invoices, Payments payments, InvestorCredits credits, PaymentPublication publication,
-			Clock clock) {
+	CreditApplication(Invoices invoices, InvestorCredits credits, PaymentBooking booking, Clock clock) {
 		this.invoices = invoices;
-		this.payments = payments;
 		this.credits = credits;
-		this.publication = publication;
+		this.booking = booking;
 		this.clock = clock;
 	}
 
 	Payment apply(UUID invoiceId, long expectedVersion) {
-		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> Problem.notFound("Invoice " + invoiceId));
+		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> new NotFound("Invoice " + invoiceId));
 		if (invoice.version() != expectedVersion) {
-			throw Problem.staleVersion(invoice.version());
+			throw StaleVersion.of(invoice.version());
 		}
 		if (!"ISSUED".equals(invoice.status())) {
-			throw Problem.conflict("Invoice " + invoice.invoiceNumber() + " is " + invoice.status()
+			throw new Conflict("Invoice " + invoice.invoiceNumber() + " is " + invoice.status()
 					+ "; credit applies only to an ISSUED invoice");
 		}
 		BigDecimal balance = this.credits.lockBalance(invoice.investorId(), invoice.currency());
 		BigDecimal amount = balance.min(invoice.outstanding());
 		if (amount.signum() <= 0) {
-			throw Problem.conflict("Investor " + invoice.investorId() + " has no " + invoice.currency() + " credit");
+			throw new Conflict("Investor " + invoice.investorId() + " has no " + invoice.currency() + " credit");
 		}
 		Instant now = this.clock.instant();
 		UUID id = Ids.next();
 		Payment payment = new Payment(id, invoiceId, invoice.investorId(), invoice.currency(), amount, amount,
 				BigDecimal.ZERO, PaymentSource.CREDIT, "credit-application-" + id, null, now, null);
-		if (!this.invoices.applyPayment(invoiceId, amount, now)) {
-			throw new IllegalStateException("Invoice " + invoiceId + " changed under its lock");
-		}
-		this.payments.insert(payment);
-		if (!this.credits.apply(invoice.investorId(), invoice.currency(), amount, id, invoiceId, now)) {
-			throw new IllegalStateException("Credit of " + invoice.investorId() + " changed under its lock");
-		}
-		this.publication.recorded(payment);
-		this.publication.settleIfCovered(invoice, amount);
+		this.booking.fromCredit(invoice, payment, now);
 		return payment;
 	}
 

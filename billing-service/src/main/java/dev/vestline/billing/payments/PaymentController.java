@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.vestline.billing.web.ConditionalRequests;
 import dev.vestline.support.idempotency.IdempotentRequests;
+import dev.vestline.support.web.IfMatch;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -50,7 +50,7 @@ class PaymentController {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Principal caller) {
 		// the invoice changes: the caller names the version whose outstanding amount it
 		// saw
-		long expected = ConditionalRequests.requiredVersion(ifMatch);
+		long expected = IfMatch.version(ifMatch);
 		return this.idempotency.run(caller.getName(), "apply-credit:" + id, key, Map.of(), () -> {
 			Payment payment = this.creditApplication.apply(id, expected);
 			return ResponseEntity.created(URI.create("/api/v1/invoices/" + id + "/payments")).body(payment);

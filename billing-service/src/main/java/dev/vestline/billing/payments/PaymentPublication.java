@@ -1,5 +1,8 @@
 package dev.vestline.billing.payments;
 
+import java.math.BigDecimal;
+import java.util.Objects;
+
 import dev.vestline.billing.BillingMetrics;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
@@ -33,7 +36,7 @@ class PaymentPublication {
 	 * The payment that covers what was outstanding settles the invoice, exactly once: its
 	 * fees become PAID and {@code InvoicePaid} is appended.
 	 */
-	void settleIfCovered(Invoice before, java.math.BigDecimal applied) {
+	void settleIfCovered(Invoice before, BigDecimal applied) {
 		if (applied.signum() > 0 && applied.compareTo(before.outstanding()) == 0) {
 			this.invoices.markFeesPaid(before.id());
 			paid(this.invoices.find(before.id()).orElseThrow());
@@ -70,8 +73,7 @@ class PaymentPublication {
 
 	private void paid(Invoice invoice) {
 		this.outbox.append(new InvoicePaid(invoice.id(), invoice.invoiceNumber(), invoice.investorId(),
-				MinorUnits.money(invoice.total(), invoice.currency()),
-				java.util.Objects.requireNonNull(invoice.paidAt())));
+				MinorUnits.money(invoice.total(), invoice.currency()), Objects.requireNonNull(invoice.paidAt())));
 		this.metrics.countAfterCommit("vestline.billing.invoices.paid");
 	}
 

@@ -9,8 +9,8 @@ import java.util.UUID;
 import dev.vestline.billing.Ids;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.NotFound;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,20 +30,16 @@ public class PaymentRecording {
 
 	private final Invoices invoices;
 
-	private final Payments payments;
+	private final KnownPayments known;
 
-	private final InvestorCredits credits;
-
-	private final PaymentPublication publication;
+	private final PaymentBooking booking;
 
 	private final Clock clock;
 
-	PaymentRecording(Invoices invoices, Payments payments, InvestorCredits credits, PaymentPublication publication,
-			Clock clock) {
+	PaymentRecording(Invoices invoices, KnownPayments known, PaymentBooking booking, Clock clock) {
 		this.invoices = invoices;
-		this.payments = payments;
-		this.credits = credits;
-		this.publication = publication;
+		this.known = known;
+		this.booking = booking;
 		this.clock = clock;
 	}
 
@@ -55,33 +51,22 @@ public class PaymentRecording {
 	 */
 	public Recorded record(UUID invoiceId, Money amount, PaymentOrigin origin) {
 		Instant now = this.clock.instant();
-		if (origin.matchId() != null) {
-			this.payments.noteMatch(origin.matchId(), origin.reference(), invoiceId, amount, now);
-		}
-		Optional<Payment> known = this.payments.findRecorded(origin);
+		this.known.noteMatch(origin, invoiceId, amount, now);
+		Optional<Recorded> known = this.known.recorded(origin, invoiceId);
 		if (known.isPresent()) {
-			return duplicate(known.get(), invoiceId);
+			return known.get();
 		}
-		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> Problem.notFound("Invoice " + invoiceId));
+		Invoice invoice = this.invoices.lock(invoiceId).orElseThrow(() -> new NotFound("Invoice " + invoiceId));
 		// a racer with the same origin may have committed while we waited for the lock
-		known = this.payments.findRecorded(origin);
+		known = this.known.recorded(origin, invoiceId);
 		if (known.isPresent()) {
-			return duplicate(known.get(), invoiceId);
+			return known.get();
 		}
 		BigDecimal applied = applicable(invoice, amount);
 		Payment payment = new Payment(Ids.next(), invoiceId, invoice.investorId(), amount.currency(), amount.amount(),
 				applied, amount.amount().subtract(applied), origin.source(), origin.reference(), origin.matchId(), now,
 				null);
-		if (applied.signum() > 0 && !this.invoices.applyPayment(invoiceId, applied, now)) {
-			throw new IllegalStateException("Invoice " + invoiceId + " changed under its lock");
-		}
-		this.payments.insert(payment);
-		if (payment.creditAmount().signum() > 0) {
-			this.credits.receive(payment.investorId(), payment.currency(), payment.creditAmount(), payment.id(),
-					invoiceId, now);
-		}
-		this.publication.recorded(payment);
-		this.publication.settleIfCovered(invoice, applied);
+		this.booking.received(invoice, payment, now);
 		return new Recorded(payment, false);
 	}
 
@@ -91,7 +76,7 @@ public class PaymentRecording {
 	 */
 	@Transactional(readOnly = true)
 	public Payment find(UUID id) {
-		return this.payments.find(id).orElseThrow(() -> Problem.notFound("Payment " + id));
+		return this.known.find(id);
 	}
 
 	private static BigDecimal applicable(Invoice invoice, Money amount) {
@@ -99,17 +84,6 @@ public class PaymentRecording {
 			return BigDecimal.ZERO;
 		}
 		return amount.amount().min(invoice.outstanding());
-	}
-
-	private Recorded duplicate(Payment payment, UUID invoiceId) {
-		if (payment.matchId() != null && !payment.invoiceId().equals(invoiceId)) {
-			// one match assigns a bank line to one invoice: a report naming another is
-			// the producer's error, dead-lettered rather than guessed at
-			throw new IllegalStateException("Match " + payment.matchId() + " paid invoice " + payment.invoiceId()
-					+ ", not invoice " + invoiceId);
-		}
-		this.publication.duplicate("payment");
-		return new Recorded(payment, true);
 	}
 
 	/**

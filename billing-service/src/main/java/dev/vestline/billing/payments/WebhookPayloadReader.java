@@ -3,8 +3,9 @@ package dev.vestline.billing.payments;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.vestline.billing.web.Problem;
-import dev.vestline.billing.web.UnreadableJson;
+import dev.vestline.support.domain.DomainException;
+import dev.vestline.support.domain.InvalidInput;
+import dev.vestline.support.web.FieldErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
@@ -33,7 +34,7 @@ class WebhookPayloadReader {
 	/**
 	 * @param body the raw body, its signature already checked
 	 * @return the notification
-	 * @throws Problem 400 naming each invalid field
+	 * @throws InvalidInput naming each invalid field
 	 */
 	WebhookPayload read(byte[] body) {
 		WebhookPayload payload;
@@ -41,10 +42,10 @@ class WebhookPayloadReader {
 			payload = this.json.readValue(body, WebhookPayload.class);
 		}
 		catch (JacksonException ex) {
-			throw UnreadableJson.problem(ex);
+			throw FieldErrors.unreadable(ex);
 		}
 		if (payload == null) {
-			throw Problem.invalid("body", "must be a payment notification object, not null");
+			throw InvalidInput.field("body", "must be a payment notification object, not null");
 		}
 		Map<String, String> errors = new TreeMap<>();
 		for (ConstraintViolation<WebhookPayload> violation : this.validator.validate(payload)) {
@@ -54,7 +55,7 @@ class WebhookPayloadReader {
 			errors.putAll(payload.moneyProblems());
 		}
 		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
+			throw InvalidInput.fields(errors);
 		}
 		return payload;
 	}

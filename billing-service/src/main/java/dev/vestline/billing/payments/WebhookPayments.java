@@ -1,12 +1,14 @@
 package dev.vestline.billing.payments;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 
 import dev.vestline.billing.invoices.CreditorReference;
 import dev.vestline.billing.invoices.Invoice;
 import dev.vestline.billing.invoices.Invoices;
-import dev.vestline.billing.web.Problem;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.Unacceptable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,7 +38,7 @@ class WebhookPayments {
 		this.publication = publication;
 	}
 
-	PaymentRecording.Recorded receive(WebhookPayload payload, java.time.Instant now) {
+	PaymentRecording.Recorded receive(WebhookPayload payload, Instant now) {
 		var delivered = this.jdbc.sql("SELECT payment_id FROM webhook_delivery WHERE provider_event_id = :id")
 			.param("id", payload.eventId())
 			.query(UUID.class)
@@ -54,7 +56,7 @@ class WebhookPayments {
 				""")
 			.param("id", payload.eventId())
 			.param("payment", recorded.payment().id())
-			.param("at", java.sql.Timestamp.from(now))
+			.param("at", Timestamp.from(now))
 			.update();
 		return recorded;
 	}
@@ -62,17 +64,17 @@ class WebhookPayments {
 	private Invoice invoice(WebhookPayload payload) {
 		if (payload.invoiceId() != null) {
 			return this.invoices.find(payload.invoiceId())
-				.orElseThrow(() -> Problem.unprocessable("Invoice " + payload.invoiceId() + " does not exist"));
+				.orElseThrow(() -> new Unacceptable("Invoice " + payload.invoiceId() + " does not exist"));
 		}
 		if (payload.paymentReference() != null) {
 			String reference = payload.paymentReference().replace(" ", "");
 			if (!CreditorReference.isValid(reference)) {
-				throw Problem.unprocessable(reference + " is not a valid ISO 11649 creditor reference");
+				throw new Unacceptable(reference + " is not a valid ISO 11649 creditor reference");
 			}
 			return this.invoices.findByPaymentReference(reference)
-				.orElseThrow(() -> Problem.unprocessable("No invoice has payment reference " + reference));
+				.orElseThrow(() -> new Unacceptable("No invoice has payment reference " + reference));
 		}
-		throw Problem.unprocessable("Name the invoice: invoiceId or paymentReference");
+		throw new Unacceptable("Name the invoice: invoiceId or paymentReference");
 	}
 
 }

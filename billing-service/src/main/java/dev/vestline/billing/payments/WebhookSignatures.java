@@ -15,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.vestline.billing.BillingMetrics;
 import dev.vestline.billing.BillingProperties;
-import dev.vestline.billing.web.Problem;
+import dev.vestline.support.domain.DomainException;
+import dev.vestline.support.domain.Unauthenticated;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class WebhookSignatures {
 	/**
 	 * @param header the signature header
 	 * @param body the raw request body
-	 * @throws Problem 401 when the signature is missing, malformed, wrong or stale
+	 * @throws Unauthenticated when the signature is missing, malformed, wrong or stale
 	 */
 	void verify(@Nullable String header, byte[] body) {
 		if (header == null || header.isBlank()) {
@@ -102,9 +103,9 @@ public class WebhookSignatures {
 		}
 	}
 
-	private Problem rejected(String reason, String detail) {
+	private Unauthenticated rejected(String reason, String detail) {
 		this.metrics.count("vestline.billing.webhooks.rejected", "reason", reason);
-		return Problem.unauthorized(detail);
+		return new Unauthenticated(detail);
 	}
 
 }

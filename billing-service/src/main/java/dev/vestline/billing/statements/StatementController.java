@@ -6,7 +6,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import dev.vestline.billing.web.Problem;
+import dev.vestline.support.domain.NotPermitted;
+import dev.vestline.support.domain.Unacceptable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -33,10 +34,10 @@ class StatementController {
 			@RequestParam(defaultValue = "100") int limit, Authentication caller) {
 		boolean billing = caller.getAuthorities().stream().anyMatch((a) -> "ROLE_billing".equals(a.getAuthority()));
 		if (!billing && !caller.getName().equals(investorId)) {
-			throw Problem.forbidden("An investor may read only their own statement");
+			throw new NotPermitted("An investor may read only their own statement");
 		}
 		if (limit < 1 || limit > 500) {
-			throw Problem.unprocessable("limit must be between 1 and 500");
+			throw new Unacceptable("limit must be between 1 and 500");
 		}
 		List<StatementEntry> entries = this.queries.entries(investorId, decode(after), limit);
 		String next = (entries.size() == limit) ? encode(entries.getLast()) : null;
@@ -57,7 +58,7 @@ class StatementController {
 			return new StatementQueries.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]), parts[2]);
 		}
 		catch (RuntimeException ex) {
-			throw Problem.unprocessable("after is not a cursor this service issued");
+			throw new Unacceptable("after is not a cursor this service issued");
 		}
 	}
 

@@ -1,6 +1,6 @@
 /**
- * HTTP plumbing every feature shares: security rules, RFC 9457 problem responses and
- * conditional requests (ETag / If-Match).
+ * Billing's own web rules: who may call what, and amounts as decimal strings. Problems,
+ * conditional requests and the OpenAPI parts come from the web kit in service-support.
  */
 @NullMarked
 package dev.vestline.billing.web;

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import dev.vestline.billing.JsonValues;
 import dev.vestline.billing.RequestParsing;
-import dev.vestline.billing.web.Problem;
-import dev.vestline.billing.web.UnreadableJson;
 import dev.vestline.events.Money;
+import dev.vestline.support.domain.InvalidInput;
+import dev.vestline.support.web.FieldErrors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -44,8 +44,7 @@ class ScheduleRequestPropertyTests {
 		try {
 			schedule = read(body);
 		}
-		catch (Problem refused) {
-			assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		catch (InvalidInput refused) {
 			assertThat(RequestParsing.fields(refused)).isNotEmpty().isSubsetOf(FIELDS);
 			return;
 		}
@@ -68,12 +67,12 @@ class ScheduleRequestPropertyTests {
 			request = RequestParsing.json().readValue(body, FeeScheduleController.ScheduleRequest.class);
 		}
 		catch (JacksonException ex) {
-			throw UnreadableJson.problem(ex);
+			throw FieldErrors.unreadable(ex);
 		}
 		Set<String> invalid = new TreeSet<>();
 		RequestParsing.validator().validate(request).forEach((v) -> invalid.add(v.getPropertyPath().toString()));
 		if (!invalid.isEmpty()) {
-			throw Problem.invalid(invalid.stream()
+			throw InvalidInput.fields(invalid.stream()
 				.collect(java.util.stream.Collectors.toMap((field) -> field, (field) -> "is invalid")));
 		}
 		return request.toSchedule(request.vehicleId(), "bea", Clock.systemUTC());

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 import dev.vestline.billing.BillingMetrics;
 import dev.vestline.billing.BillingProperties;
-import dev.vestline.billing.web.Problem;
+import dev.vestline.support.domain.Unauthenticated;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class WebhookSignaturesTests {
 	void refusesTimestampsBeyondTheToleranceAndCountsWhy() {
 		for (long offset : new long[] { -301, 301 }) {
 			assertThatThrownBy(() -> this.signatures.verify(header(NOW.getEpochSecond() + offset), this.body))
-				.isInstanceOf(Problem.class);
+				.isInstanceOf(Unauthenticated.class);
 		}
 		assertThat(this.registry.counter("vestline.billing.webhooks.rejected", "reason", "stale").count()).isEqualTo(2);
 	}
@@ -53,7 +53,7 @@ class WebhookSignaturesTests {
 		String rotated = "t=" + t + ",v1=" + "00".repeat(32) + "," + header(t).split(",")[1];
 		assertThatNoException().isThrownBy(() -> this.signatures.verify(rotated, this.body));
 		assertThatThrownBy(() -> this.signatures.verify("t=" + t + ",v1=" + "00".repeat(32), this.body))
-			.isInstanceOf(Problem.class);
+			.isInstanceOf(Unauthenticated.class);
 	}
 
 	private String header(long timestamp) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.vestline.events.Contact;
 import dev.vestline.events.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +22,12 @@ import org.jspecify.annotations.Nullable;
  * {@code SUBSCRIPTION}
  * @param grantedBy who decided the last step (a user id)
  * @param grantedAt when the approval was granted
+ * @param investor the investor's name and e-mail address, for the signing mails; absent
+ * from approvals requested without them and from events of older approval services
  */
 public record ApprovalGranted(UUID approvalId, UUID dealId, UUID vehicleId, String investorId, ApprovalKind kind,
-		@Nullable UUID subscriptionId, @Nullable Money amount, String grantedBy,
-		Instant grantedAt) implements ApprovalEvent {
+		@Nullable UUID subscriptionId, @Nullable Money amount, String grantedBy, Instant grantedAt,
+		@Nullable Contact investor) implements ApprovalEvent {
 
 	public ApprovalGranted {
 		Objects.requireNonNull(approvalId, "approvalId");
@@ -34,6 +37,14 @@ public record ApprovalGranted(UUID approvalId, UUID dealId, UUID vehicleId, Stri
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(grantedBy, "grantedBy");
 		Objects.requireNonNull(grantedAt, "grantedAt");
+	}
+
+	/**
+	 * A grant without the investor's contact, as older approval services sent it.
+	 */
+	public ApprovalGranted(UUID approvalId, UUID dealId, UUID vehicleId, String investorId, ApprovalKind kind,
+			@Nullable UUID subscriptionId, @Nullable Money amount, String grantedBy, Instant grantedAt) {
+		this(approvalId, dealId, vehicleId, investorId, kind, subscriptionId, amount, grantedBy, grantedAt, null);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.vestline.events.Contact;
 import dev.vestline.events.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param documentVersion the final document's version
  * @param documentSha256 the SHA-256 of the final document, lowercase hex
  * @param completedAt when the workflow completed
+ * @param investor the investor's name and e-mail address, for billing's invoice mails;
+ * absent when the grant came without them and from older signature services
  */
 public record SigningWorkflowCompleted(UUID workflowId, UUID approvalId, DocumentKind documentKind, UUID dealId,
 		UUID vehicleId, String investorId, @Nullable UUID subscriptionId, @Nullable Money amount, int documentVersion,
-		String documentSha256, Instant completedAt) implements SignatureEvent {
+		String documentSha256, Instant completedAt, @Nullable Contact investor) implements SignatureEvent {
 
 	public SigningWorkflowCompleted {
 		Objects.requireNonNull(workflowId, "workflowId");
@@ -38,6 +41,16 @@ public record SigningWorkflowCompleted(UUID workflowId, UUID approvalId, Documen
 		}
 		Objects.requireNonNull(documentSha256, "documentSha256");
 		Objects.requireNonNull(completedAt, "completedAt");
+	}
+
+	/**
+	 * A completion without the investor's contact, as older signature services sent it.
+	 */
+	public SigningWorkflowCompleted(UUID workflowId, UUID approvalId, DocumentKind documentKind, UUID dealId,
+			UUID vehicleId, String investorId, @Nullable UUID subscriptionId, @Nullable Money amount,
+			int documentVersion, String documentSha256, Instant completedAt) {
+		this(workflowId, approvalId, documentKind, dealId, vehicleId, investorId, subscriptionId, amount,
+				documentVersion, documentSha256, completedAt, null);
 	}
 
 }

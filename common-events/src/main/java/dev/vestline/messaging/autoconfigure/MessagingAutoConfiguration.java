@@ -1,6 +1,8 @@
 package dev.vestline.messaging.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.api.Location;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -73,9 +76,9 @@ public class MessagingAutoConfiguration {
 	@Bean
 	FlywayConfigurationCustomizer vestlineMessagingMigrations() {
 		return (configuration) -> {
-			var locations = new java.util.ArrayList<>(java.util.List.of(configuration.getLocations()));
-			locations.add(new org.flywaydb.core.api.Location(MIGRATIONS));
-			configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
+			var locations = new ArrayList<>(List.of(configuration.getLocations()));
+			locations.add(new Location(MIGRATIONS));
+			configuration.locations(locations.toArray(Location[]::new));
 			configuration.outOfOrder(true);
 		};
 	}
@@ -153,7 +156,8 @@ public class MessagingAutoConfiguration {
 	@Bean
 	MessagingHousekeeping messagingHousekeeping(DataSource dataSource, OutboxMetrics metrics,
 			MessagingProperties properties, Clock clock, ParkedEvents parked) {
-		return new MessagingHousekeeping(dataSource, metrics, properties, clock, parked);
+		return new MessagingHousekeeping(metrics, new RetentionSweep(dataSource, properties, clock), properties,
+				parked);
 	}
 
 }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import dev.vestline.reconciliation.api.ApiProblem;
-import dev.vestline.reconciliation.api.Etags;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.web.IfMatch;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +33,9 @@ class ExpectationController {
 	@GetMapping("/subscriptions/{id}")
 	ResponseEntity<Funding> subscription(@PathVariable UUID id) {
 		Subscription subscription = this.subscriptions.find(id)
-			.orElseThrow(() -> ApiProblem.notFound("No subscription " + id + " is expected"));
+			.orElseThrow(() -> new NotFound("No subscription " + id + " is expected"));
 		return ResponseEntity.ok()
-			.eTag(Etags.of(subscription.version()))
+			.eTag(IfMatch.etag(subscription.version()))
 			.body(new Funding(subscription.id(), subscription.investorId(), subscription.vehicleId(),
 					subscription.commitment(), subscription.funded(), subscription.currency(),
 					subscription.fullyFunded(), subscription.overFunded()));
@@ -43,9 +43,8 @@ class ExpectationController {
 
 	@GetMapping("/invoices/{id}")
 	ResponseEntity<Invoice> invoice(@PathVariable UUID id) {
-		Invoice invoice = this.invoices.find(id)
-			.orElseThrow(() -> ApiProblem.notFound("No invoice " + id + " is expected"));
-		return ResponseEntity.ok().eTag(Etags.of(invoice.version())).body(invoice);
+		Invoice invoice = this.invoices.find(id).orElseThrow(() -> new NotFound("No invoice " + id + " is expected"));
+		return ResponseEntity.ok().eTag(IfMatch.etag(invoice.version())).body(invoice);
 	}
 
 	/**

@@ -6,10 +6,7 @@ import dev.vestline.events.billing.InvoiceIssued;
 import dev.vestline.events.billing.InvoiceVoided;
 import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.events.signature.SigningWorkflowCompleted;
-import dev.vestline.reconciliation.api.AfterCommit;
-import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,18 +23,14 @@ class ExpectedMoney {
 
 	private final Invoices invoices;
 
-	private final ApplicationEventPublisher publisher;
-
-	private final MeterRegistry meters;
+	private final ExpectationNotices notices;
 
 	private final Clock clock;
 
-	ExpectedMoney(Subscriptions subscriptions, Invoices invoices, ApplicationEventPublisher publisher,
-			MeterRegistry meters, Clock clock) {
+	ExpectedMoney(Subscriptions subscriptions, Invoices invoices, ExpectationNotices notices, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.invoices = invoices;
-		this.publisher = publisher;
-		this.meters = meters;
+		this.notices = notices;
 		this.clock = clock;
 	}
 
@@ -47,28 +40,19 @@ class ExpectedMoney {
 			return; // an NDA expects no money
 		}
 		if (this.subscriptions.expect(completed, this.clock.instant())) {
-			AfterCommit
-				.run(() -> this.meters.counter("vestline.reconciliation.expectations.recorded", "kind", "subscription")
-					.increment());
-			this.publisher
-				.publishEvent(new SubscriptionExpected(completed.subscriptionId(), completed.amount().currency()));
+			this.notices.expected(new SubscriptionExpected(completed.subscriptionId(), completed.amount().currency()));
 		}
 	}
 
 	void expectInvoice(InvoiceIssued issued) {
 		if (this.invoices.expect(issued, this.clock.instant())) {
-			AfterCommit
-				.run(() -> this.meters.counter("vestline.reconciliation.expectations.recorded", "kind", "invoice")
-					.increment());
-			this.publisher.publishEvent(new InvoiceExpected(issued.invoiceId(), issued.total().currency()));
+			this.notices.expected(new InvoiceExpected(issued.invoiceId(), issued.total().currency()));
 		}
 	}
 
 	void stopExpecting(InvoiceVoided voided) {
 		if (this.invoices.markVoided(voided.invoiceId(), voided.reason(), this.clock.instant())) {
-			AfterCommit.run(() -> this.meters.counter("vestline.reconciliation.expectations.voided", "kind", "invoice")
-				.increment());
-			this.publisher.publishEvent(new InvoiceNoLongerExpected(voided.invoiceId(), voided.reason()));
+			this.notices.noLongerExpected(new InvoiceNoLongerExpected(voided.invoiceId(), voided.reason()));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.vestline.reconciliation.invariants;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InvariantQueries {
 
-	static final java.util.List<String> INVARIANTS = java.util.List.of("position_units", "subscription_funded",
-			"invoice_received", "line_accepted_once", "line_unsuggested", "invoice_currency");
+	static final List<String> INVARIANTS = List.of("position_units", "subscription_funded", "invoice_received",
+			"line_accepted_once", "line_unsuggested", "invoice_currency");
 
 	private final JdbcClient jdbc;
 

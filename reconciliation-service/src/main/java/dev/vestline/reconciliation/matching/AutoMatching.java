@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.vestline.events.reconciliation.MatchTarget;
-import dev.vestline.reconciliation.api.AfterCommit;
+import dev.vestline.reconciliation.AfterCommit;
 import dev.vestline.reconciliation.expectations.InvoiceExpected;
 import dev.vestline.reconciliation.expectations.InvoiceNoLongerExpected;
 import dev.vestline.reconciliation.expectations.SubscriptionExpected;

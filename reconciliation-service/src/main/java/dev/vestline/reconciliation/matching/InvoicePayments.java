@@ -7,9 +7,9 @@ import dev.vestline.events.Money;
 import dev.vestline.events.reconciliation.InvoicePaymentReceived;
 import dev.vestline.events.reconciliation.InvoicePaymentReversed;
 import dev.vestline.messaging.outbox.Outbox;
-import dev.vestline.reconciliation.api.ApiProblem;
 import dev.vestline.reconciliation.expectations.Invoice;
 import dev.vestline.reconciliation.expectations.Invoices;
+import dev.vestline.support.domain.Conflict;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,9 +39,9 @@ class InvoicePayments {
 	void receive(Match match) {
 		Invoice invoice = invoiceOf(match);
 		if (!this.invoices.receive(invoice.id(), match.amount())) {
-			throw ApiProblem
-				.conflict("Invoice " + invoice.invoiceNumber() + " has " + invoice.received() + " of " + invoice.total()
-						+ " " + invoice.currency() + " paid; " + match.amount() + " more would exceed it");
+			throw new Conflict(
+					"Invoice " + invoice.invoiceNumber() + " has " + invoice.received() + " of " + invoice.total() + " "
+							+ invoice.currency() + " paid; " + match.amount() + " more would exceed it");
 		}
 		this.outbox.append(new InvoicePaymentReceived(invoice.id(), match.id(), match.bankTransactionId(),
 				new Money(match.amount(), match.currency()), invoice.paymentReference(), this.clock.instant()));

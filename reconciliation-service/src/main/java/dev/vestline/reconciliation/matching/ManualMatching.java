@@ -1,15 +1,14 @@
 package dev.vestline.reconciliation.matching;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.vestline.events.reconciliation.MatchTarget;
-import dev.vestline.reconciliation.api.ApiProblem;
-import dev.vestline.reconciliation.expectations.Invoice;
-import dev.vestline.reconciliation.expectations.Invoices;
-import dev.vestline.reconciliation.expectations.Subscriptions;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.Unacceptable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -27,65 +26,42 @@ class ManualMatching {
 
 	private final Matches matches;
 
-	private final Expected expected;
+	private final ExpectedCurrencies expected;
 
 	private final Clock clock;
 
 	private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
-	ManualMatching(MatchingQueries queries, Matches matches, Subscriptions subscriptions, Invoices invoices,
-			Clock clock) {
+	ManualMatching(MatchingQueries queries, Matches matches, ExpectedCurrencies expected, Clock clock) {
 		this.queries = queries;
 		this.matches = matches;
-		this.expected = new Expected(subscriptions, invoices);
+		this.expected = expected;
 		this.clock = clock;
 	}
 
 	Match create(UUID bankTransactionId, @Nullable UUID subscriptionId, @Nullable UUID invoiceId, String by) {
 		MatchingQueries.BankCredit line = this.queries.line(bankTransactionId)
-			.orElseThrow(() -> ApiProblem.unprocessable("No bank transaction " + bankTransactionId));
+			.orElseThrow(() -> new Unacceptable("No bank transaction " + bankTransactionId));
 		if (line.amount().signum() <= 0) {
-			throw ApiProblem.unprocessable("Bank transaction " + bankTransactionId + " is a debit; only credits fund");
+			throw new Unacceptable("Bank transaction " + bankTransactionId + " is a debit; only credits fund");
 		}
 		if (line.accepted()) {
-			throw ApiProblem.conflict("Bank transaction " + bankTransactionId + " is already in an accepted match");
+			throw new Conflict("Bank transaction " + bankTransactionId + " is already in an accepted match");
 		}
 		MatchTarget target = (subscriptionId != null) ? MatchTarget.SUBSCRIPTION : MatchTarget.INVOICE;
 		String currency = this.expected.currency(subscriptionId, invoiceId);
 		if (!currency.equals(line.currency())) {
-			throw ApiProblem.unprocessable("The bank transaction is in " + line.currency() + ", the "
-					+ target.name().toLowerCase(java.util.Locale.ROOT) + " in " + currency);
+			throw new Unacceptable("The bank transaction is in " + line.currency() + ", the "
+					+ target.name().toLowerCase(Locale.ROOT) + " in " + currency);
 		}
 		Match match = new Match(this.ids.generate(), bankTransactionId, target, subscriptionId, invoiceId,
 				line.amount(), line.currency(), MatchRule.MANUAL, MatchStatus.SUGGESTED, 0, by, this.clock.instant(),
 				null, null, null, null, null);
 		if (!this.matches.propose(match)) {
-			throw ApiProblem
-				.conflict("An open match of bank transaction " + bankTransactionId + " to this target exists already");
+			throw new Conflict(
+					"An open match of bank transaction " + bankTransactionId + " to this target exists already");
 		}
 		return match;
-	}
-
-	/**
-	 * Looks up the target's currency, or answers 422 when nothing of that id is expected.
-	 */
-	private record Expected(Subscriptions subscriptions, Invoices invoices) {
-
-		String currency(@Nullable UUID subscriptionId, @Nullable UUID invoiceId) {
-			if (subscriptionId != null) {
-				return this.subscriptions.find(subscriptionId)
-					.orElseThrow(() -> ApiProblem.unprocessable("No subscription " + subscriptionId + " is expected"))
-					.currency();
-			}
-			Invoice invoice = this.invoices.find(java.util.Objects.requireNonNull(invoiceId))
-				.orElseThrow(() -> ApiProblem.unprocessable("No invoice " + invoiceId + " is expected"));
-			if (invoice.voidedAt() != null) {
-				throw ApiProblem.unprocessable(
-						"Invoice " + invoice.invoiceNumber() + " was voided in billing; no payment is expected on it");
-			}
-			return invoice.currency();
-		}
-
 	}
 
 }

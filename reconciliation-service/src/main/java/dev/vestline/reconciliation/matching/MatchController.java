@@ -4,8 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import dev.vestline.reconciliation.api.Etags;
+import dev.vestline.support.domain.NotFound;
 import dev.vestline.support.idempotency.IdempotentRequests;
+import dev.vestline.support.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -58,8 +59,7 @@ class MatchController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<Match> get(@PathVariable UUID id) {
-		return withEtag(this.matches.find(id)
-			.orElseThrow(() -> dev.vestline.reconciliation.api.ApiProblem.notFound("No match " + id)));
+		return withEtag(this.matches.find(id).orElseThrow(() -> new NotFound("No match " + id)));
 	}
 
 	@Operation(summary = "Match a bank transaction to a subscription or an invoice by hand")
@@ -71,7 +71,7 @@ class MatchController {
 			Match match = this.manualMatching.create(request.bankTransactionId(), request.subscriptionId(),
 					request.invoiceId(), caller.getName());
 			return ResponseEntity.created(URI.create("/api/v1/matches/" + match.id()))
-				.eTag(Etags.of(match.version()))
+				.eTag(IfMatch.etag(match.version()))
 				.body(match);
 		});
 	}
@@ -80,7 +80,7 @@ class MatchController {
 	@PostMapping("/{id}/accept")
 	ResponseEntity<Match> accept(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication caller) {
-		return withEtag(this.decisions.accept(id, Etags.version(ifMatch), caller.getName()));
+		return withEtag(this.decisions.accept(id, IfMatch.version(ifMatch), caller.getName()));
 	}
 
 	@Operation(summary = "Reject a suggested match (If-Match required)")
@@ -88,7 +88,7 @@ class MatchController {
 	ResponseEntity<Match> reject(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@Valid @RequestBody(required = false) MatchRequests.@Nullable Reason reason, Authentication caller) {
-		return withEtag(this.decisions.reject(id, Etags.version(ifMatch), caller.getName(),
+		return withEtag(this.decisions.reject(id, IfMatch.version(ifMatch), caller.getName(),
 				(reason != null) ? reason.reason() : null));
 	}
 
@@ -98,11 +98,11 @@ class MatchController {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@Valid @RequestBody MatchRequests.Reason reason, Authentication caller) {
 		String why = (reason.reason() != null) ? reason.reason() : "reversed";
-		return withEtag(this.decisions.reverse(id, Etags.version(ifMatch), caller.getName(), why));
+		return withEtag(this.decisions.reverse(id, IfMatch.version(ifMatch), caller.getName(), why));
 	}
 
 	private static ResponseEntity<Match> withEtag(Match match) {
-		return ResponseEntity.ok().eTag(Etags.of(match.version())).body(match);
+		return ResponseEntity.ok().eTag(IfMatch.etag(match.version())).body(match);
 	}
 
 }

@@ -2,19 +2,8 @@ package dev.vestline.reconciliation.matching;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 
-import dev.vestline.events.Money;
-import dev.vestline.events.reconciliation.MatchAccepted;
-import dev.vestline.events.reconciliation.MatchReversed;
-import dev.vestline.events.reconciliation.MatchTarget;
-import dev.vestline.messaging.outbox.Outbox;
-import dev.vestline.reconciliation.api.AfterCommit;
-import dev.vestline.reconciliation.api.ApiProblem;
-import dev.vestline.reconciliation.positions.PositionBooking;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -33,65 +22,43 @@ public class MatchDecisions {
 
 	private final Matches matches;
 
-	private final PositionBooking positionBooking;
+	private final MatchGuards guards;
 
-	private final InvoicePayments invoicePayments;
-
-	private final Outbox outbox;
-
-	private final MeterRegistry meters;
+	private final MatchOutcomes outcomes;
 
 	private final Clock clock;
 
-	MatchDecisions(Matches matches, PositionBooking positionBooking, InvoicePayments invoicePayments, Outbox outbox,
-			MeterRegistry meters, Clock clock) {
+	MatchDecisions(Matches matches, MatchGuards guards, MatchOutcomes outcomes, Clock clock) {
 		this.matches = matches;
-		this.positionBooking = positionBooking;
-		this.invoicePayments = invoicePayments;
-		this.outbox = outbox;
-		this.meters = meters;
+		this.guards = guards;
+		this.outcomes = outcomes;
 		this.clock = clock;
 	}
 
 	public Match accept(UUID id, long version, String by) {
-		Match match = current(id, version, MatchStatus.SUGGESTED);
+		Match match = this.guards.current(id, version, MatchStatus.SUGGESTED);
 		this.matches.lockLine(match.bankTransactionId());
 		Instant now = this.clock.instant();
 		try {
 			if (!this.matches.accept(id, version, by, now)) {
-				throw lostRace(id, version);
+				throw this.guards.lostRace(id, version);
 			}
 		}
 		catch (DuplicateKeyException ex) {
-			conflicted();
-			throw ApiProblem.conflict("Bank transaction " + match.bankTransactionId()
-					+ " is already in another accepted match; reverse that one first");
+			throw this.guards.lineTaken(match);
 		}
 		this.matches.supersede(match.bankTransactionId(), id, now);
 		Match accepted = this.matches.find(id).orElseThrow();
-		this.outbox.append(new MatchAccepted(id, match.bankTransactionId(), match.target(), match.subscriptionId(),
-				match.invoiceId(), new Money(match.amount(), match.currency()), by, now));
-		if (match.target() == MatchTarget.SUBSCRIPTION) {
-			var funded = this.positionBooking.fund(id, Objects.requireNonNull(match.subscriptionId()), match.amount(),
-					by);
-			count("vestline.reconciliation.positions.updated", "movement", "funding");
-			if (funded.overFunded()) {
-				count("vestline.reconciliation.subscriptions.overfunded", "target", "subscription");
-			}
-		}
-		else {
-			this.invoicePayments.receive(match);
-		}
-		count("vestline.reconciliation.matches.accepted", "target", match.target().name().toLowerCase(Locale.ROOT));
+		this.outcomes.accepted(match, by, now);
 		return accepted;
 	}
 
 	public Match reject(UUID id, long version, String by, @Nullable String reason) {
-		current(id, version, MatchStatus.SUGGESTED);
+		this.guards.current(id, version, MatchStatus.SUGGESTED);
 		if (!this.matches.reject(id, version, by, this.clock.instant(), reason)) {
-			throw lostRace(id, version);
+			throw this.guards.lostRace(id, version);
 		}
-		count("vestline.reconciliation.matches.rejected", "target", "any");
+		this.outcomes.rejected();
 		return this.matches.find(id).orElseThrow();
 	}
 
@@ -101,63 +68,14 @@ public class MatchDecisions {
 	 * back. The bank transaction is free to be matched again.
 	 */
 	public Match reverse(UUID id, long version, String by, String reason) {
-		Match match = current(id, version, MatchStatus.ACCEPTED);
+		Match match = this.guards.current(id, version, MatchStatus.ACCEPTED);
 		this.matches.lockLine(match.bankTransactionId());
 		Instant now = this.clock.instant();
 		if (!this.matches.reverse(id, version, by, now, reason)) {
-			throw lostRace(id, version);
+			throw this.guards.lostRace(id, version);
 		}
-		this.outbox.append(new MatchReversed(id, match.bankTransactionId(), match.target(), match.subscriptionId(),
-				match.invoiceId(), new Money(match.amount(), match.currency()), reason, by, now));
-		if (match.target() == MatchTarget.SUBSCRIPTION) {
-			this.positionBooking.reverse(id, Objects.requireNonNull(match.subscriptionId()), match.amount(), by);
-			count("vestline.reconciliation.positions.updated", "movement", "reversal");
-		}
-		else {
-			this.invoicePayments.takeBack(match, reason);
-		}
-		count("vestline.reconciliation.matches.reversed", "target", match.target().name().toLowerCase(Locale.ROOT));
+		this.outcomes.reversed(match, by, reason, now);
 		return this.matches.find(id).orElseThrow();
-	}
-
-	private Match current(UUID id, long version, MatchStatus expected) {
-		Match match = this.matches.find(id).orElseThrow(() -> ApiProblem.notFound("No match " + id));
-		if (match.status() != expected) {
-			conflicted();
-			throw ApiProblem.conflict(describe(match) + "; only a " + expected + " match can be decided this way");
-		}
-		if (match.version() != version) {
-			throw ApiProblem.stale("Match " + id + " is at version " + match.version() + ", not " + version
-					+ "; read it again and decide on what it is now");
-		}
-		return match;
-	}
-
-	/** Someone else's conditional UPDATE won between our read and ours. */
-	private ApiProblem lostRace(UUID id, long version) {
-		conflicted();
-		Match now = this.matches.find(id).orElseThrow();
-		if (now.version() != version) {
-			return ApiProblem.conflict(describe(now) + " meanwhile");
-		}
-		return ApiProblem.conflict("Match " + id + " changed meanwhile");
-	}
-
-	private static String describe(Match match) {
-		String by = (match.status() == MatchStatus.REVERSED) ? match.reversedBy() : match.decidedBy();
-		return "Match " + match.id() + " is " + match.status() + ((by != null) ? " (by " + by + ")" : "");
-	}
-
-	/**
-	 * Counted at once: the losing transaction rolls back, and the contention is the
-	 * point.
-	 */
-	private void conflicted() {
-		this.meters.counter("vestline.reconciliation.matches.conflicted").increment();
-	}
-
-	private void count(String name, String tag, String value) {
-		AfterCommit.run(() -> this.meters.counter(name, tag, value).increment());
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.vestline.reconciliation.matching;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,7 +63,7 @@ class MatchingQueries {
 	 * line names as a whole token ({@link InvestorMention}).
 	 */
 	List<UUID> subscriptionsAwaiting(BankCredit line) {
-		List<String> tokens = new java.util.ArrayList<>(InvestorMention.tokens(line.remittanceInformation()));
+		List<String> tokens = new ArrayList<>(InvestorMention.tokens(line.remittanceInformation()));
 		tokens.addAll(InvestorMention.tokens(line.counterpartyName()));
 		return this.jdbc.sql("""
 				SELECT id FROM subscription

@@ -1,18 +1,10 @@
 package dev.vestline.reconciliation.positions;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.uuid.Generators;
-import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-import dev.vestline.events.Money;
-import dev.vestline.events.reconciliation.PositionUpdated;
-import dev.vestline.events.reconciliation.SubscriptionFunded;
-import dev.vestline.messaging.outbox.Outbox;
-import dev.vestline.reconciliation.api.ApiProblem;
 import dev.vestline.reconciliation.expectations.Subscription;
 import dev.vestline.reconciliation.expectations.Subscriptions;
 
@@ -32,22 +24,16 @@ public class PositionBooking {
 
 	private final Subscriptions subscriptions;
 
-	private final Positions positions;
+	private final PositionMovements movements;
 
-	private final VehiclePrices prices;
-
-	private final Outbox outbox;
+	private final FundingEvents events;
 
 	private final Clock clock;
 
-	private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
-
-	PositionBooking(Subscriptions subscriptions, Positions positions, VehiclePrices prices, Outbox outbox,
-			Clock clock) {
+	PositionBooking(Subscriptions subscriptions, PositionMovements movements, FundingEvents events, Clock clock) {
 		this.subscriptions = subscriptions;
-		this.positions = positions;
-		this.prices = prices;
-		this.outbox = outbox;
+		this.movements = movements;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -57,17 +43,8 @@ public class PositionBooking {
 	public Subscription fund(UUID matchId, UUID subscriptionId, BigDecimal amount, String bookedBy) {
 		Instant now = this.clock.instant();
 		Subscription subscription = this.subscriptions.fund(subscriptionId, amount);
-		BigDecimal unitPrice = this.prices.unitPrice(subscription.vehicleId());
-		BigDecimal units = amount.divide(unitPrice, 8, RoundingMode.HALF_EVEN);
-		Position position = this.positions
-			.grow(this.ids.generate(), subscription.investorId(), subscription.vehicleId(), units, amount,
-					subscription.currency(), now)
-			.orElseThrow(() -> ApiProblem.conflict("The investor's position in this vehicle is held in another "
-					+ "currency than " + subscription.currency()));
-		Movement movement = new Movement(this.ids.generate(), position.id(), matchId, Movement.FUNDING, units, amount,
-				unitPrice, bookedBy, now);
-		this.positions.book(movement);
-		announce(subscription, matchId, amount, position, movement);
+		PositionMovements.Booked booked = this.movements.funding(matchId, subscription, amount, bookedBy, now);
+		this.events.announce(subscription, matchId, amount, booked.position(), booked.movement());
 		return subscription;
 	}
 
@@ -76,27 +53,11 @@ public class PositionBooking {
 	 */
 	public Subscription reverse(UUID matchId, UUID subscriptionId, BigDecimal amount, String bookedBy) {
 		Instant now = this.clock.instant();
-		Movement funding = this.positions.movement(matchId, Movement.FUNDING)
-			.orElseThrow(() -> new IllegalStateException("accepted match " + matchId + " has no funding movement"));
+		Movement funding = this.movements.fundingOf(matchId);
 		Subscription subscription = this.subscriptions.fund(subscriptionId, amount.negate());
-		Position position = this.positions.shrink(funding.positionId(), funding.unitsDelta(), funding.costDelta(), now);
-		Movement reversal = new Movement(this.ids.generate(), position.id(), matchId, Movement.REVERSAL,
-				funding.unitsDelta().negate(), funding.costDelta().negate(), funding.unitPrice(), bookedBy, now);
-		this.positions.book(reversal);
-		announce(subscription, matchId, amount.negate(), position, reversal);
+		PositionMovements.Booked booked = this.movements.reversal(matchId, funding, bookedBy, now);
+		this.events.announce(subscription, matchId, amount.negate(), booked.position(), booked.movement());
 		return subscription;
-	}
-
-	private void announce(Subscription subscription, UUID matchId, BigDecimal amount, Position position,
-			Movement movement) {
-		String currency = subscription.currency();
-		this.outbox.append(new SubscriptionFunded(subscription.id(), subscription.investorId(),
-				subscription.vehicleId(), matchId, new Money(amount, currency),
-				new Money(subscription.funded(), currency), new Money(subscription.commitment(), currency),
-				subscription.fullyFunded(), subscription.overFunded(), movement.bookedAt()));
-		this.outbox.append(new PositionUpdated(position.id(), position.investorId(), position.vehicleId(),
-				subscription.id(), movement.id(), movement.unitsDelta(), position.units(),
-				new Money(position.costBasis(), position.currency()), movement.bookedAt()));
 	}
 
 }

@@ -3,8 +3,9 @@ package dev.vestline.reconciliation.positions;
 import java.util.List;
 import java.util.UUID;
 
-import dev.vestline.reconciliation.api.ApiProblem;
-import dev.vestline.reconciliation.api.Etags;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.domain.NotPermitted;
+import dev.vestline.support.web.IfMatch;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -39,9 +40,9 @@ class PositionController {
 			Authentication caller) {
 		mayRead(caller, investorId);
 		Position position = this.positions.find(investorId, vehicleId)
-			.orElseThrow(() -> ApiProblem.notFound("Investor " + investorId + " holds no position in " + vehicleId));
+			.orElseThrow(() -> new NotFound("Investor " + investorId + " holds no position in " + vehicleId));
 		return ResponseEntity.ok()
-			.eTag(Etags.of(position.version()))
+			.eTag(IfMatch.etag(position.version()))
 			.body(new PositionWithMovements(position, this.positions.movements(position.id())));
 	}
 
@@ -51,7 +52,7 @@ class PositionController {
 			.map(GrantedAuthority::getAuthority)
 			.anyMatch("ROLE_operations"::equals);
 		if (!operations && !caller.getName().equals(investorId)) {
-			throw ApiProblem.forbidden("An investor may read only their own positions");
+			throw new NotPermitted("An investor may read only their own positions");
 		}
 	}
 

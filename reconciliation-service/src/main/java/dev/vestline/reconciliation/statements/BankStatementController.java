@@ -2,9 +2,10 @@ package dev.vestline.reconciliation.statements;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
-import dev.vestline.reconciliation.api.AfterCommit;
-import dev.vestline.reconciliation.api.ApiProblem;
+import dev.vestline.reconciliation.AfterCommit;
+import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.idempotency.IdempotentRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,7 +57,7 @@ class BankStatementController {
 			Authentication caller) {
 		StatementFormat format = contentType.getSubtype().equals("csv") ? StatementFormat.CSV : StatementFormat.CAMT053;
 		if (content.length == 0) {
-			throw ApiProblem.badRequest("The statement is empty");
+			throw InvalidInput.field("body", "is an empty statement");
 		}
 		// the format is part of the request: the same bytes as CSV or XML are different
 		// requests
@@ -70,7 +71,7 @@ class BankStatementController {
 	}
 
 	private void count(StatementFormat format, ImportSummary summary) {
-		String tag = format.name().toLowerCase(java.util.Locale.ROOT);
+		String tag = format.name().toLowerCase(Locale.ROOT);
 		AfterCommit.run(() -> {
 			this.meters.counter("vestline.reconciliation.lines.imported", "format", tag).increment(summary.newLines());
 			this.meters.counter("vestline.reconciliation.lines.duplicated", "format", tag)

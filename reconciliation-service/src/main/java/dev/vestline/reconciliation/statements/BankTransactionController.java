@@ -3,7 +3,7 @@ package dev.vestline.reconciliation.statements;
 import java.util.List;
 import java.util.UUID;
 
-import dev.vestline.reconciliation.api.ApiProblem;
+import dev.vestline.support.domain.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,7 +39,7 @@ class BankTransactionController {
 
 	@GetMapping("/{id}")
 	BankTransaction get(@PathVariable UUID id) {
-		return this.transactions.find(id).orElseThrow(() -> ApiProblem.notFound("No bank transaction " + id));
+		return this.transactions.find(id).orElseThrow(() -> new NotFound("No bank transaction " + id));
 	}
 
 	/**

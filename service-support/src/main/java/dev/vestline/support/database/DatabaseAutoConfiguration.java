@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -20,9 +19,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A service's behaviour while its database cannot answer: a readiness check with a bound
- * of its own, 503 problems for requests, and migrations exempt from the socket timeout.
- * The timeouts themselves are defaults of the environment
- * ({@link DatabaseTimeoutDefaults}).
+ * of its own and migrations exempt from the socket timeout (the 503 problem for requests
+ * is the web kit's {@code ProblemHandler}). The timeouts themselves are defaults of the
+ * environment ({@link DatabaseTimeoutDefaults}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		before = DataSourceHealthContributorAutoConfiguration.class)
@@ -37,12 +36,6 @@ public class DatabaseAutoConfiguration {
 	@ConditionalOnMissingBean(name = "dbHealthIndicator")
 	HealthIndicator dbHealthIndicator(DataSource dataSource) {
 		return new DatabaseReadiness(dataSource, READINESS_TIMEOUT);
-	}
-
-	@Bean
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	DatabaseUnavailableProblems databaseUnavailableProblems() {
-		return new DatabaseUnavailableProblems();
 	}
 
 	@Configuration(proxyBeanMethods = false)

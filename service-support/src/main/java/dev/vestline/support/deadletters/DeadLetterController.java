@@ -1,8 +1,7 @@
 package dev.vestline.support.deadletters;
 
-import java.net.URI;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import dev.vestline.messaging.deadletters.DeadLetter;
 import dev.vestline.messaging.deadletters.DeadLetterTopic;
@@ -11,19 +10,15 @@ import dev.vestline.messaging.deadletters.NotFirstPendingException;
 import dev.vestline.messaging.deadletters.Replay;
 import dev.vestline.messaging.deadletters.ReplayRunningException;
 
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.DomainException;
+import dev.vestline.support.domain.InvalidInput;
+import dev.vestline.support.domain.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What this service's consumer groups gave up on, and their replay once the cause is
@@ -80,10 +74,7 @@ class DeadLetterController {
 			return this.deadLetters.replay(topic, limit);
 		}
 		catch (ReplayRunningException ex) {
-			ErrorResponseException problem = problem(HttpStatus.CONFLICT, "replay-running", "Replay running",
-					ex.getMessage());
-			problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-			throw problem;
+			throw replayRunning(ex);
 		}
 	}
 
@@ -100,45 +91,12 @@ class DeadLetterController {
 			return discarded;
 		}
 		catch (ReplayRunningException ex) {
-			ErrorResponseException problem = problem(HttpStatus.CONFLICT, "replay-running", "Replay running",
-					ex.getMessage());
-			problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-			throw problem;
+			throw replayRunning(ex);
 		}
 		catch (NotFirstPendingException ex) {
-			ErrorResponseException problem = problem(HttpStatus.CONFLICT, "not-first-pending",
-					"Not the first pending dead letter", ex.getMessage());
-			problem.getBody().setProperty("firstPending", ex.firstPending());
-			throw problem;
+			throw new Conflict("not-first-pending", "Not the first pending dead letter", ex.getMessage())
+				.with("firstPending", ex.firstPending());
 		}
-	}
-
-	/**
-	 * A body that is not JSON, or a field of the wrong type ({@code "offset": "x"}, a
-	 * number past the range): a 400 naming the field, like every other bad input here.
-	 */
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		String field = (ex.getMostSpecificCause() instanceof JacksonException jackson) ? fieldOf(jackson) : "body";
-		ErrorResponseException problem = invalid(field,
-				field.equals("body") ? "must be a JSON object" : "has the wrong type or is out of range");
-		return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
-	}
-
-	/** A query parameter of the wrong type, {@code ?limit=ten}. */
-	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<ProblemDetail> mismatched(MethodArgumentTypeMismatchException ex) {
-		ErrorResponseException problem = invalid(ex.getName(), "has the wrong type");
-		return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
-	}
-
-	private static String fieldOf(JacksonException ex) {
-		return ex.getPath()
-			.stream()
-			.map(JacksonException.Reference::getPropertyName)
-			.filter((name) -> name != null)
-			.reduce((first, second) -> first + "." + second)
-			.orElse("body");
 	}
 
 	static String caller() {
@@ -148,29 +106,20 @@ class DeadLetterController {
 
 	private DeadLetterTopic known(String name) {
 		return this.deadLetters.find(name)
-			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found", "Dead-letter topic not found",
+			.orElseThrow(() -> new NotFound("not-found", "Dead-letter topic not found",
 					"No consumer group of this service parks records on " + name
 							+ "; GET /api/v1/dead-letters lists the ones it has"));
 	}
 
 	private static void requireLimit(int limit, int max) {
 		if (limit < 1 || limit > max) {
-			throw invalid("limit", "must be between 1 and " + max);
+			throw InvalidInput.field("limit", "must be between 1 and " + max);
 		}
 	}
 
-	static ErrorResponseException invalid(String field, String message) {
-		ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-				field + ": " + message);
-		problem.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
-		return problem;
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-		body.setType(URI.create("https://vestline.dev/problems/" + type));
-		body.setTitle(title);
-		return new ErrorResponseException(status, body, null);
+	private static DomainException replayRunning(ReplayRunningException ex) {
+		return new Conflict("replay-running", "Replay running", String.valueOf(ex.getMessage()))
+			.retryAfter(Duration.ofSeconds(5));
 	}
 
 	/**
@@ -186,24 +135,24 @@ class DeadLetterController {
 
 		int requirePartition() {
 			if (this.partition == null || this.partition < 0) {
-				throw invalid("partition", "must be a partition of the dead-letter topic, 0 or more");
+				throw InvalidInput.field("partition", "must be a partition of the dead-letter topic, 0 or more");
 			}
 			return this.partition;
 		}
 
 		long requireOffset() {
 			if (this.offset == null || this.offset < 0) {
-				throw invalid("offset", "must be the offset of a dead letter, 0 or more");
+				throw InvalidInput.field("offset", "must be the offset of a dead letter, 0 or more");
 			}
 			return this.offset;
 		}
 
 		String requireReason() {
 			if (this.reason == null || this.reason.isBlank()) {
-				throw invalid("reason", "say why this record will never be replayed");
+				throw InvalidInput.field("reason", "say why this record will never be replayed");
 			}
 			if (this.reason.length() > MAX_REASON) {
-				throw invalid("reason", "at most " + MAX_REASON + " characters");
+				throw InvalidInput.field("reason", "at most " + MAX_REASON + " characters");
 			}
 			return this.reason;
 		}

@@ -1,21 +1,16 @@
 package dev.vestline.support.deadletters;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import dev.vestline.messaging.outbox.ParkedEvent;
 import dev.vestline.messaging.outbox.ParkedEvents;
+import dev.vestline.support.domain.InvalidInput;
+import dev.vestline.support.domain.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The events this service could not publish: the broker refused them again and again (too
@@ -52,7 +46,7 @@ class ParkedEventController {
 	@GetMapping
 	Parked list(@RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > MAX_LIST) {
-			throw DeadLetterController.invalid("limit", "must be between 1 and " + MAX_LIST);
+			throw InvalidInput.field("limit", "must be between 1 and " + MAX_LIST);
 		}
 		return new Parked(this.parked.count(), this.parked.list(limit));
 	}
@@ -74,19 +68,9 @@ class ParkedEventController {
 		return discarded;
 	}
 
-	/** An event id that is not a UUID, or a limit that is not a number. */
-	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<ProblemDetail> mismatched(MethodArgumentTypeMismatchException ex) {
-		ErrorResponseException problem = DeadLetterController.invalid(ex.getName(), "has the wrong type");
-		return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
-	}
-
-	private static ErrorResponseException notParked(UUID eventId) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+	private static NotFound notParked(UUID eventId) {
+		return new NotFound("not-found", "Parked event not found",
 				"No event " + eventId + " is parked; GET /api/v1/dead-letters/parked-events lists the ones that are");
-		body.setType(URI.create("https://vestline.dev/problems/not-found"));
-		body.setTitle("Parked event not found");
-		return new ErrorResponseException(HttpStatus.NOT_FOUND, body, null);
 	}
 
 	/**
@@ -98,10 +82,10 @@ class ParkedEventController {
 
 		String requireReason() {
 			if (this.reason == null || this.reason.isBlank()) {
-				throw DeadLetterController.invalid("reason", "say why this event will never be published");
+				throw InvalidInput.field("reason", "say why this event will never be published");
 			}
 			if (this.reason.length() > MAX_REASON) {
-				throw DeadLetterController.invalid("reason", "at most " + MAX_REASON + " characters");
+				throw InvalidInput.field("reason", "at most " + MAX_REASON + " characters");
 			}
 			return this.reason;
 		}

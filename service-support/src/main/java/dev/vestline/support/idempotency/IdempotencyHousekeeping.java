@@ -1,11 +1,9 @@
 package dev.vestline.support.idempotency;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
+import dev.vestline.messaging.Housekeeping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +23,7 @@ class IdempotencyHousekeeping implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private @Nullable ScheduledExecutorService scheduler;
+	private final Housekeeping housekeeping = new Housekeeping("vestline-idempotency-retention");
 
 	IdempotencyHousekeeping(IdempotencyRetention retention, IdempotencyProperties properties, Clock clock) {
 		this.retention = retention;
@@ -35,36 +33,27 @@ class IdempotencyHousekeeping implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor(
-				Thread.ofPlatform().name("vestline-idempotency-retention").daemon().factory());
-		long interval = this.properties.cleanupInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::forgetOldKeys, interval, interval, TimeUnit.MILLISECONDS);
+		this.housekeeping.start();
+		Duration interval = this.properties.cleanupInterval();
+		this.housekeeping.every(interval, interval, this::forgetOldKeys,
+				"Idempotency-Key retention failed; trying again at the next interval");
 	}
 
-	void forgetOldKeys() {
-		try {
-			int deleted = this.retention.deleteCreatedBefore(this.clock.instant().minus(this.properties.retention()));
-			if (deleted > 0) {
-				logger.info("Retention forgot {} Idempotency-Keys", deleted);
-			}
-		}
-		catch (RuntimeException ex) {
-			// the next interval tries again; a failure here must not stop the schedule
-			logger.warn("Idempotency-Key retention failed; trying again at the next interval", ex);
+	private void forgetOldKeys() {
+		int deleted = this.retention.deleteCreatedBefore(this.clock.instant().minus(this.properties.retention()));
+		if (deleted > 0) {
+			logger.info("Retention forgot {} Idempotency-Keys", deleted);
 		}
 	}
 
 	@Override
 	public void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
+		this.housekeeping.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.scheduler != null;
+		return this.housekeeping.isRunning();
 	}
 
 }

@@ -1,31 +1,22 @@
 package dev.vestline.support.idempotency;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import dev.vestline.support.web.Problems;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * An RFC 9457 problem with an {@code Idempotency-Key}; every service's
- * {@code ResponseEntityExceptionHandler} renders it as it is.
+ * An RFC 9457 problem with an {@code Idempotency-Key}; the web kit's
+ * {@code ProblemHandler} renders it as it is.
  */
 public final class IdempotencyProblem extends ErrorResponseException {
 
-	private static final String TYPE_BASE = "https://vestline.dev/problems/";
-
 	private IdempotencyProblem(HttpStatus status, String type, String title, String detail) {
-		super(status, problem(status, type, title, detail), null);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type));
-		problem.setTitle(title);
-		return problem;
+		super(status, Problems.of(status, type, title, detail), null);
 	}
 
 	/** 400: a blank or overlong key is the client's mistake, not a key to ignore. */

@@ -16,17 +16,20 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * Mints HS256 bearer tokens the services accept: the dev token issuer of the local
- * platform and of the tests. Production tokens come from a real identity provider.
+ * Mints HS256 bearer tokens for services in the development shared-secret mode
+ * ({@code vestline.security.jwt.dev-shared-secret}, which the test harness sets for every
+ * service test): the existing tests' tokens. The local platform and production use an
+ * identity provider's tokens instead.
  */
 public final class DevTokens {
 
 	/**
-	 * The example key of local runs and tests; refused under the {@code prod} profile.
+	 * The example key of tests (and of {@code dev}-profile runs without an identity
+	 * provider); the shared-secret mode is refused under the {@code prod} profile.
 	 */
 	public static final String EXAMPLE_SECRET = "example-dev-only-secret-change-me-0123456789";
 
-	/** The issuer the services expect by default. */
+	/** The issuer the shared-secret mode expects by default. */
 	public static final String ISSUER = "vestline-dev";
 
 	private final NimbusJwtEncoder encoder;

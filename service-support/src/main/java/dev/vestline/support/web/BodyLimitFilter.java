@@ -9,7 +9,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
@@ -53,7 +52,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(new LimitedRequest(request, limit), response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			BodyTooLargeException tooLarge = find(ex);
+			BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
 			if (tooLarge == null || response.isCommitted()) {
 				throw ex;
 			}
@@ -75,15 +74,6 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 			throws IOException {
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		Problems.write(response, ex.getBody(), request.getRequestURI());
-	}
-
-	private static @Nullable BodyTooLargeException find(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof BodyTooLargeException tooLarge) {
-				return tooLarge;
-			}
-		}
-		return null;
 	}
 
 }

@@ -10,14 +10,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The RFC 9457 problems every service answers the same way, and how they are written
- * where no Spring MVC handler renders them: in a filter, in Spring Security's firewall,
- * in Tomcat's own error report.
+ * where no Spring MVC handler renders them: in a filter, in Spring Security's firewall
+ * and entry points, in Tomcat's own error report. A problem's {@code type} is
+ * {@link #TYPE_BASE} and a slug from the one catalogue
+ * ({@code problem-types.properties}), documented at {@code /problems/<slug>} on every
+ * service.
  */
 public final class Problems {
 
@@ -41,6 +46,18 @@ public final class Problems {
 		problem.setType(URI.create(TYPE_BASE + slug));
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/**
+	 * @param problem the problem
+	 * @param headers headers the caller acts on ({@code Retry-After}, {@code ETag})
+	 * @return the problem as a response, {@code application/problem+json}
+	 */
+	public static ResponseEntity<ProblemDetail> response(ProblemDetail problem, HttpHeaders headers) {
+		return ResponseEntity.status(problem.getStatus())
+			.headers(headers)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	/**

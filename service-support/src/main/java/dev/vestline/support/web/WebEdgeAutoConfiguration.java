@@ -5,6 +5,8 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import io.swagger.v3.oas.models.OpenAPI;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,18 +16,24 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The edge every servlet service shares: request bodies limited before they are buffered,
- * and every refusal, down to the container's own, an RFC 9457 problem.
+ * The web kit every servlet service shares: request bodies limited before they are
+ * buffered; every refusal, down to the container's own, an RFC 9457 problem from one
+ * handler, with its type documented at {@code /problems/<slug>}; the 401/403 entry
+ * points; the OpenAPI parts every service declares the same way.
  */
-@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+// before Boot's MVC configuration, whose problem-details handler backs off for the kit's
+@AutoConfiguration(before = { ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(BodyLimits.class)
 public class WebEdgeAutoConfiguration {
@@ -40,8 +48,19 @@ public class WebEdgeAutoConfiguration {
 	}
 
 	@Bean
-	EventTooLargeProblems eventTooLargeProblems() {
-		return new EventTooLargeProblems();
+	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+	ProblemHandler problemHandler() {
+		return new ProblemHandler();
+	}
+
+	@Bean
+	ProblemTypes problemTypes() {
+		return ProblemTypes.load();
+	}
+
+	@Bean
+	ProblemTypePages problemTypePages(ProblemTypes types) {
+		return new ProblemTypePages(types);
 	}
 
 	@Bean
@@ -55,6 +74,36 @@ public class WebEdgeAutoConfiguration {
 	@ConditionalOnMissingBean(RequestRejectedHandler.class)
 	RequestRejectedHandler requestRejectedProblem() {
 		return new RequestRejectedProblem();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HttpSecurity.class)
+	static class SecurityEdge {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProblemSecurityHandlers problemSecurityHandlers() {
+			return new ProblemSecurityHandlers();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(OpenApiCustomizer.class)
+	@EnableConfigurationProperties(ApiDescription.class)
+	static class Documentation {
+
+		@Bean
+		ApiDocumentation apiDocumentation(ApiDescription description) {
+			return new ApiDocumentation(description);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		OpenAPI openApi(ApiDocumentation documentation) {
+			return documentation.openApi();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

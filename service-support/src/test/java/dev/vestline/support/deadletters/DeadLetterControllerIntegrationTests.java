@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.vestline.messaging.deadletters.DeadLetterTopic;
 import dev.vestline.messaging.deadletters.DeadLetters;
 import dev.vestline.messaging.outbox.ParkedEvents;
+import dev.vestline.support.web.ProblemHandler;
 import dev.vestline.testharness.KafkaBroker;
 import dev.vestline.testharness.SchemaUnderTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,8 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -55,7 +54,7 @@ class DeadLetterControllerIntegrationTests {
 		http = MockMvcBuilders
 			.standaloneSetup(new DeadLetterController(deadLetters),
 					new ParkedEventController(new ParkedEvents(schema.dataSource())))
-			.setControllerAdvice(new Problems())
+			.setControllerAdvice(new ProblemHandler())
 			.build();
 	}
 
@@ -108,12 +107,6 @@ class DeadLetterControllerIntegrationTests {
 		http.perform(get("/api/v1/dead-letters/parked-events").param("limit", "0"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("limit"));
-	}
-
-	/** What every service's problem handler does with the API's problems. */
-	@ControllerAdvice
-	static class Problems extends ResponseEntityExceptionHandler {
-
 	}
 
 }

@@ -3,15 +3,14 @@ package dev.vestline.support.edge;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.vestline.support.web.ProblemSecurityHandlers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * A small service on the shared web kit, as the four services use it: public and
@@ -33,19 +30,15 @@ public class EdgeTestApplication {
 	static final AtomicInteger bodiesReceived = new AtomicInteger();
 
 	@Bean
-	SecurityFilterChain edgeSecurity(HttpSecurity http) throws Exception {
-		return http.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/api/**").authenticated().anyRequest().permitAll())
-			.oauth2ResourceServer((oauth) -> oauth.jwt(Customizer.withDefaults()))
+	SecurityFilterChain edgeSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+		return problems.statelessApi(http)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/operations/**")
+				.hasRole("operations")
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
 			.build();
-	}
-
-	/** As every service has: Spring MVC's and the kit's errors as problems. */
-	@RestControllerAdvice
-	static class EdgeProblems extends ResponseEntityExceptionHandler {
-
 	}
 
 	@RestController
@@ -70,7 +63,7 @@ public class EdgeTestApplication {
 			return Map.of("id", id, "tables", tables);
 		}
 
-		@GetMapping("/api/me")
+		@GetMapping({ "/api/me", "/api/operations/me" })
 		Map<String, Object> me(Authentication caller) {
 			return Map.of("name", caller.getName());
 		}

@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vestline.schema=edge", "spring.flyway.enabled=false",
+				"vestline.security.jwt.dev-shared-secret=example-dev-only-secret-change-me-0123456789",
 				"spring.autoconfigure.exclude=dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration,"
 						+ "dev.vestline.support.idempotency.IdempotencyAutoConfiguration,"
 						+ "dev.vestline.support.deadletters.DeadLetterAutoConfiguration" })

@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 						+ "dev.vestline.messaging.autoconfigure.MessagingAutoConfiguration,"
 						+ "dev.vestline.support.idempotency.IdempotencyAutoConfiguration,"
 						+ "dev.vestline.support.deadletters.DeadLetterAutoConfiguration",
+				"vestline.security.jwt.dev-shared-secret=" + DevTokens.EXAMPLE_SECRET,
 				"vestline.web.body-limits.default-limit=1MB", "vestline.web.body-limits.paths[/public/webhook]=64KB" })
 class WebEdgeIntegrationTests {
 

@@ -1,5 +1,6 @@
 package dev.vestline.signature.audit;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ public class AuditLog {
 			.param("action", action)
 			.param("actor", actor)
 			.param("detail", detail)
-			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
 	}
 

@@ -74,7 +74,7 @@ public class DocumentRenderer {
 	}
 
 	/** Breaks a line at spaces (or anywhere, for a longer word) so it fits the page. */
-	static List<String> wrap(String line) {
+	public static List<String> wrap(String line) {
 		List<String> wrapped = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		for (String word : line.split(" ", -1)) {

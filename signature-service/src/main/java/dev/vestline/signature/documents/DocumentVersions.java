@@ -3,6 +3,7 @@ package dev.vestline.signature.documents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +52,9 @@ public class DocumentVersions {
 			.param("revision", revision)
 			.param("content", content)
 			.param("sha256", sha256)
-			.param("parentVersion", (parent != null) ? parent.version() : null, java.sql.Types.INTEGER)
-			.param("parentSha256", (parent != null) ? parent.sha256() : null, java.sql.Types.VARCHAR)
-			.param("signerId", signerId, java.sql.Types.OTHER)
+			.param("parentVersion", (parent != null) ? parent.version() : null, Types.INTEGER)
+			.param("parentSha256", (parent != null) ? parent.sha256() : null, Types.VARCHAR)
+			.param("signerId", signerId, Types.OTHER)
 			.param("at", Timestamp.from(at))
 			.update();
 		return new DocumentVersion(version, revision, sha256, (parent != null) ? parent.sha256() : null, signerId, at);

@@ -10,7 +10,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * Writes lines of text with a standard font, replacing what the font cannot encode, so
  * that a signer's name in any script still produces a valid document.
  */
-final class PdfText {
+public final class PdfText {
 
 	private final PDPageContentStream content;
 
@@ -18,13 +18,13 @@ final class PdfText {
 
 	private final float size;
 
-	PdfText(PDPageContentStream content, PDFont font, float size) {
+	public PdfText(PDPageContentStream content, PDFont font, float size) {
 		this.content = content;
 		this.font = font;
 		this.size = size;
 	}
 
-	void line(float x, float y, String text) {
+	public void line(float x, float y, String text) {
 		try {
 			this.content.beginText();
 			this.content.setFont(this.font, this.size);

@@ -8,8 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.vestline.signature.audit.AuditLog;
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.DomainException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,22 +35,32 @@ public class LeaseAcquisition {
 
 	private final Clock clock;
 
+	private final Waiting waiting;
+
+	@Autowired
 	LeaseAcquisition(Leases leases, LeaseProperties properties, AuditLog audit, LeaseMetrics metrics, Clock clock) {
+		this(leases, properties, audit, metrics, clock, Waiting.SYSTEM);
+	}
+
+	LeaseAcquisition(Leases leases, LeaseProperties properties, AuditLog audit, LeaseMetrics metrics, Clock clock,
+			Waiting waiting) {
 		this.leases = leases;
 		this.properties = properties;
 		this.audit = audit;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.waiting = waiting;
 	}
 
 	/**
 	 * @param workflowId the workflow, which must be open
 	 * @param holder who asks, in words for the audit log
 	 * @return the lease
-	 * @throws ApiProblem 409 with Retry-After when it stayed held for the whole wait
+	 * @throws Conflict ({@code lease-held}, with a retry after) when it stayed held for
+	 * the whole wait
 	 */
 	public Lease acquire(UUID workflowId, String holder) {
-		long started = System.nanoTime();
+		long started = this.waiting.nanoTime();
 		Duration backoff = this.properties.initialBackoff();
 		boolean contended = false;
 		while (true) {
@@ -59,15 +71,15 @@ public class LeaseAcquisition {
 			}
 			Leases.State state = this.leases.state(workflowId);
 			if (!state.open()) {
-				throw ApiProblem.conflict("This document is no longer open for signature.");
+				throw new Conflict("This document is no longer open for signature.");
 			}
 			if (state.holder() == null) {
 				continue; // released between the two reads: try again at once
 			}
 			contended = contended || contended(workflowId, holder, state);
-			Duration remaining = this.properties.maxWait().minusNanos(System.nanoTime() - started);
+			Duration remaining = this.properties.maxWait().minusNanos(this.waiting.nanoTime() - started);
 			if (remaining.isNegative() || remaining.isZero()) {
-				throw refused(workflowId, holder, state, Duration.ofNanos(System.nanoTime() - started));
+				throw refused(workflowId, holder, state, Duration.ofNanos(this.waiting.nanoTime() - started));
 			}
 			pause(min(backoff, remaining));
 			backoff = min(backoff.multipliedBy(2), this.properties.maxBackoff());
@@ -100,7 +112,7 @@ public class LeaseAcquisition {
 	private Lease acquired(Leases.Taken taken, boolean waited, long started) {
 		Lease lease = taken.lease();
 		if (waited) {
-			this.metrics.waited(Duration.ofNanos(System.nanoTime() - started));
+			this.metrics.waited(Duration.ofNanos(this.waiting.nanoTime() - started));
 		}
 		if (taken.previousHolder() != null) {
 			this.audit.record(lease.workflowId(), "LEASE_TAKEN_OVER", lease.holder(), "took over the expired lease of "
@@ -110,7 +122,7 @@ public class LeaseAcquisition {
 		return lease;
 	}
 
-	private ApiProblem refused(UUID workflowId, String holder, Leases.State held, Duration waited) {
+	private DomainException refused(UUID workflowId, String holder, Leases.State held, Duration waited) {
 		this.metrics.waited(waited);
 		this.metrics.refused();
 		this.audit.record(workflowId, "LEASE_REFUSED", holder,
@@ -119,19 +131,19 @@ public class LeaseAcquisition {
 		Duration untilExpiry = Duration.between(this.clock.instant(), expiresAt);
 		Duration retryAfter = min(untilExpiry.isNegative() ? Duration.ofSeconds(1) : untilExpiry,
 				this.properties.maxWait());
-		return ApiProblem.busy(BUSY,
-				retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter);
+		return new Conflict("lease-held", "Someone else is signing", BUSY)
+			.retryAfter(retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter);
 	}
 
 	/** Equal jitter: half the backoff, plus a random share of the other half. */
-	private static void pause(Duration backoff) {
+	private void pause(Duration backoff) {
 		long half = Math.max(1, backoff.toMillis() / 2);
 		try {
-			Thread.sleep(half + ThreadLocalRandom.current().nextLong(half + 1));
+			this.waiting.pause(Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1)));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw ApiProblem.busy(BUSY, Duration.ofSeconds(1));
+			throw new Conflict("lease-held", "Someone else is signing", BUSY).retryAfter(Duration.ofSeconds(1));
 		}
 	}
 

@@ -1,19 +1,17 @@
 package dev.vestline.signature.lease;
 
-import dev.vestline.signature.web.ApiProblem;
-
-import org.springframework.http.HttpStatus;
+import dev.vestline.support.domain.Conflict;
 
 /**
  * The commit of a signature was refused because its lease's fencing token is no longer
  * current: the lease expired and was taken over or reaped, or the workflow changed.
  */
-public class LeaseLost extends ApiProblem {
+public class LeaseLost extends Conflict {
 
 	public LeaseLost() {
-		super(HttpStatus.CONFLICT, "Your signing session expired before your signature was saved, and the document "
-				+ "may have changed since. Nothing was signed; open your link again to sign the current document.",
-				null);
+		super("lease-lost", "Signing session expired",
+				"Your signing session expired before your signature was saved, and the document "
+						+ "may have changed since. Nothing was signed; open your link again to sign the current document.");
 	}
 
 }

@@ -2,10 +2,12 @@ package dev.vestline.signature.parties;
 
 import java.util.UUID;
 
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.NotFound;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,18 +34,24 @@ class VehiclePartyController {
 	@GetMapping
 	Party get(@PathVariable UUID vehicleId, @PathVariable PartyRole role) {
 		return this.parties.find(vehicleId, role)
-			.orElseThrow(() -> ApiProblem.notFound("No " + role + " is set for vehicle " + vehicleId + "."));
+			.orElseThrow(() -> new NotFound("No " + role + " is set for vehicle " + vehicleId + "."));
 	}
 
 	@PutMapping
 	Party put(@PathVariable UUID vehicleId, @PathVariable PartyRole role, @Valid @RequestBody PartyRequest request,
 			Authentication caller) {
-		Party party = new Party(request.partyId(), request.name());
+		Party party = new Party(request.partyId(), request.name(), request.email());
 		this.parties.put(vehicleId, role, party, caller.getName());
 		return party;
 	}
 
-	record PartyRequest(@NotBlank @Size(max = 200) String partyId, @NotBlank @Size(max = 200) String name) {
+	/**
+	 * @param partyId the party's user id
+	 * @param name the name stamped on the document
+	 * @param email where the party's signing mails go; without it the party gets none
+	 */
+	record PartyRequest(@NotBlank @Size(max = 200) String partyId, @NotBlank @Size(max = 200) String name,
+			@Nullable @Email @Size(min = 3, max = 320) String email) {
 
 	}
 

@@ -12,12 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl where signers open their link; the token is appended as a path
  * segment. The {@code prod} profile refuses a missing or localhost URL.
  * @param ttl how long a link stays valid
- * @param logUrls whether the dev delivery logs whole links (tokens included); never in
- * production
  */
 @ConfigurationProperties("vestline.signature.links")
-public record LinkProperties(URI publicBaseUrl, @DefaultValue("14d") Duration ttl,
-		@DefaultValue("false") boolean logUrls) {
+public record LinkProperties(URI publicBaseUrl, @DefaultValue("14d") Duration ttl) {
 
 	URI linkFor(String token) {
 		String base = this.publicBaseUrl.toString();

@@ -3,6 +3,7 @@ package dev.vestline.signature.signing;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import dev.vestline.signature.documents.Sha256;
@@ -31,7 +32,7 @@ record LinkToken(String value) {
 
 	/** Scopes what is keyed to this link, without the token itself. */
 	String scope() {
-		return java.util.HexFormat.of().formatHex(sha256());
+		return HexFormat.of().formatHex(sha256());
 	}
 
 	byte[] sha256() {

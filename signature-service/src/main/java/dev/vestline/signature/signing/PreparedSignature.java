@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param pdf the new version's bytes
  * @param typedName the name the signer typed
  * @param signedAt when
+ * @param evidence what the request showed about the signer
  * @param idempotencyKey the client's key for this request, if it sent one
  */
 record PreparedSignature(Lease lease, Access access, DocumentVersion parent, byte[] pdf, String typedName,
-		Instant signedAt, @Nullable IdempotencyKey idempotencyKey) {
+		Instant signedAt, SignatureEvidence evidence, @Nullable IdempotencyKey idempotencyKey) {
 
 	int version() {
 		return this.parent.version() + 1;

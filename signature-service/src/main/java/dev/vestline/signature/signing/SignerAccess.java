@@ -2,9 +2,11 @@ package dev.vestline.signature.signing;
 
 import java.time.Clock;
 
-import dev.vestline.signature.web.ApiProblem;
 import dev.vestline.signature.workflows.SigningWorkflow;
 import dev.vestline.signature.workflows.Workflows;
+import dev.vestline.support.domain.Conflict;
+import dev.vestline.support.domain.Expired;
+import dev.vestline.support.domain.NotFound;
 
 import org.springframework.stereotype.Component;
 
@@ -33,28 +35,29 @@ class SignerAccess {
 	Access open(String token) {
 		LinkToken link = new LinkToken(token);
 		if (!link.wellFormed()) {
-			throw ApiProblem.notFound(UNKNOWN);
+			throw new NotFound(UNKNOWN);
 		}
-		SignerRequest request = this.signers.byToken(link.sha256()).orElseThrow(() -> ApiProblem.notFound(UNKNOWN));
+		SignerRequest request = this.signers.byToken(link.sha256()).orElseThrow(() -> new NotFound(UNKNOWN));
 		return check(request);
 	}
 
 	/** Checks a request again, e.g. after waiting for the lease. */
 	Access check(SignerRequest request) {
 		switch (request.status()) {
-			case SIGNED -> throw ApiProblem.conflict("This signing link was already used to sign.");
-			case DECLINED -> throw ApiProblem.conflict("This signing link was already used to decline.");
-			case VOID -> throw ApiProblem
-				.gone("This signing link was replaced: the terms were reissued and a new link was sent.");
+			case SIGNED -> throw new Conflict("This signing link was already used to sign.");
+			case DECLINED -> throw new Conflict("This signing link was already used to decline.");
+			case VOID -> throw new Expired("link-replaced", "Signing link replaced",
+					"This signing link was replaced: the terms were reissued and a new link was sent.");
 			case PENDING -> {
 			}
 		}
 		if (!request.linkExpiresAt().isAfter(this.clock.instant())) {
-			throw ApiProblem.gone("This signing link expired at " + request.linkExpiresAt() + "; ask for a new one.");
+			throw new Expired("link-expired", "Signing link expired",
+					"This signing link expired at " + request.linkExpiresAt() + "; ask for a new one.");
 		}
 		SigningWorkflow workflow = this.workflows.find(request.workflowId()).orElseThrow();
 		if (!workflow.isOpen()) {
-			throw ApiProblem.conflict("This document is no longer open for signature: the signing workflow is "
+			throw new Conflict("This document is no longer open for signature: the signing workflow is "
 					+ workflow.status().name().toLowerCase() + ".");
 		}
 		return new Access(request, workflow);

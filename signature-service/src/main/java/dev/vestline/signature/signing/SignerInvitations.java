@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Invites the signers of a workflow revision: one request and one fresh single-use link
- * each, sent once the caller's transaction commits.
+ * each, mailed once the caller's transaction commits.
  */
 @Component
 @EnableConfigurationProperties(LinkProperties.class)
@@ -41,14 +41,15 @@ public class SignerInvitations {
 	 * @param parties who signs, in stamp order
 	 */
 	public void invite(UUID workflowId, int revision, List<Signer> parties) {
-		Instant expiresAt = this.clock.instant().plus(this.links.ttl());
+		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(this.links.ttl());
 		for (int slot = 0; slot < parties.size(); slot++) {
 			Signer signer = parties.get(slot);
 			LinkToken token = LinkToken.mint();
-			this.signers.add(Generators.timeBasedEpochGenerator().generate(), workflowId, revision, signer, slot,
-					token.sha256(), expiresAt);
+			int linkRevision = this.signers.add(Generators.timeBasedEpochGenerator().generate(), workflowId, revision,
+					signer, slot, token.sha256(), now, expiresAt);
 			this.events.publishEvent(new SigningLinkIssued(workflowId, signer.signerId(), signer.role(),
-					this.links.linkFor(token.value()), expiresAt));
+					this.links.linkFor(token.value()), expiresAt, linkRevision, false));
 		}
 	}
 

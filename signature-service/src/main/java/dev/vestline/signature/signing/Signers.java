@@ -3,6 +3,7 @@ package dev.vestline.signature.signing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +27,18 @@ public class Signers {
 		this.jdbc = jdbc;
 	}
 
-	void add(UUID id, UUID workflowId, int revision, Signer signer, int slot, byte[] tokenSha256,
+	/**
+	 * @return the link's revision: one more than the role's links in this workflow so far
+	 */
+	int add(UUID id, UUID workflowId, int revision, Signer signer, int slot, byte[] tokenSha256, Instant issuedAt,
 			Instant linkExpiresAt) {
-		this.jdbc.sql("""
+		return this.jdbc.sql("""
 				INSERT INTO signer (id, workflow_id, revision, party_id, party_name, role, ordinal, token_sha256,
-				                    link_expires_at, status)
-				VALUES (:id, :workflowId, :revision, :partyId, :name, :role, :slot, :token, :expiresAt, 'PENDING')
+				                    link_issued_at, link_expires_at, status, link_revision)
+				VALUES (:id, :workflowId, :revision, :partyId, :name, :role, :slot, :token, :issuedAt, :expiresAt,
+				        'PENDING', (SELECT COALESCE(max(link_revision), 0) + 1 FROM signer
+				                     WHERE workflow_id = :workflowId AND role = :role))
+				RETURNING link_revision
 				""")
 			.param("id", id)
 			.param("workflowId", workflowId)
@@ -41,8 +48,10 @@ public class Signers {
 			.param("role", signer.role())
 			.param("slot", slot)
 			.param("token", tokenSha256)
+			.param("issuedAt", Timestamp.from(issuedAt))
 			.param("expiresAt", Timestamp.from(linkExpiresAt))
-			.update();
+			.query(Integer.class)
+			.single();
 	}
 
 	Optional<SignerRequest> byToken(byte[] tokenSha256) {
@@ -67,16 +76,20 @@ public class Signers {
 			.list();
 	}
 
-	boolean markSigned(UUID id, String typedName, Instant at, int documentVersion) {
+	boolean markSigned(UUID id, String typedName, Instant at, int documentVersion, SignatureEvidence evidence) {
 		return this.jdbc.sql("""
 				UPDATE signer SET status = 'SIGNED', typed_name = :typedName, signed_at = :at,
-				                  document_version = :version
+				                  document_version = :version, consent_version = :consentVersion,
+				                  signed_from = :from, signed_user_agent = :userAgent
 				 WHERE id = :id AND status = 'PENDING' AND link_expires_at > :at
 				""")
 			.param("id", id)
 			.param("typedName", typedName)
 			.param("at", Timestamp.from(at))
 			.param("version", documentVersion)
+			.param("consentVersion", evidence.consentVersion(), Types.VARCHAR)
+			.param("from", evidence.remoteAddress(), Types.VARCHAR)
+			.param("userAgent", evidence.userAgent(), Types.VARCHAR)
 			.update() == 1;
 	}
 
@@ -85,6 +98,38 @@ public class Signers {
 				UPDATE signer SET status = 'DECLINED', decline_reason = :reason, declined_at = :at
 				 WHERE id = :id AND status = 'PENDING' AND link_expires_at > :at
 				""").param("id", id).param("reason", reason).param("at", Timestamp.from(at)).update() == 1;
+	}
+
+	/**
+	 * Gives the pending request of a role in an open workflow's current revision a new
+	 * link, which replaces the old one; the link's revision counts up and its reminders
+	 * start again.
+	 * @return the signer's id and the link's revision, or empty when no such request
+	 * waits for a signature
+	 */
+	Optional<Renewed> renewLink(UUID workflowId, String role, byte[] tokenSha256, Instant issuedAt, Instant expiresAt) {
+		return this.jdbc.sql("""
+				UPDATE signer s SET token_sha256 = :token, link_expires_at = :expiresAt, link_issued_at = :now,
+				                    link_revision = s.link_revision + 1, reminders_sent = 0, expiry_mailed = false
+				  FROM signing_workflow w
+				 WHERE s.workflow_id = w.id AND w.id = :id AND w.status = 'OPEN' AND s.revision = w.revision
+				   AND s.role = :role AND s.status = 'PENDING'
+				RETURNING s.party_id, s.link_revision
+				""")
+			.param("token", tokenSha256)
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.param("now", Timestamp.from(issuedAt))
+			.param("id", workflowId)
+			.param("role", role)
+			.query((rs, row) -> new Renewed(rs.getString("party_id"), rs.getInt("link_revision")))
+			.optional();
+	}
+
+	/**
+	 * @param signerId the signer whose link was renewed
+	 * @param linkRevision the new link's revision
+	 */
+	record Renewed(String signerId, int linkRevision) {
 	}
 
 	/**

@@ -1,17 +1,8 @@
 package dev.vestline.signature.signing;
 
-import java.util.UUID;
-
-import dev.vestline.events.signature.DocumentSigned;
-import dev.vestline.events.signature.SigningWorkflowCompleted;
-import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.documents.DocumentVersion;
 import dev.vestline.signature.documents.DocumentVersions;
-import dev.vestline.signature.lease.LeaseLost;
-import dev.vestline.signature.web.ApiProblem;
 import dev.vestline.signature.workflows.SigningWorkflow;
-import dev.vestline.signature.workflows.WorkflowEvents;
-import dev.vestline.signature.workflows.WorkflowTransitions;
 import dev.vestline.support.idempotency.IdempotentRequests;
 
 import org.springframework.http.ResponseEntity;
@@ -27,54 +18,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SigningCommit {
 
-	private final WorkflowTransitions transitions;
-
-	private final Signers signers;
+	private final FencedCommit fenced;
 
 	private final DocumentVersions documents;
 
-	private final WorkflowEvents events;
-
-	private final AuditLog audit;
-
-	private final SigningMetrics metrics;
+	private final SignerOutcomes outcomes;
 
 	private final IdempotentRequests requests;
 
-	SigningCommit(WorkflowTransitions transitions, Signers signers, DocumentVersions documents, WorkflowEvents events,
-			AuditLog audit, SigningMetrics metrics, IdempotentRequests requests) {
-		this.requests = requests;
-		this.transitions = transitions;
-		this.signers = signers;
+	SigningCommit(FencedCommit fenced, DocumentVersions documents, SignerOutcomes outcomes,
+			IdempotentRequests requests) {
+		this.fenced = fenced;
 		this.documents = documents;
-		this.events = events;
-		this.audit = audit;
-		this.metrics = metrics;
+		this.outcomes = outcomes;
+		this.requests = requests;
 	}
 
 	@Transactional
 	SignedDocument commit(PreparedSignature prepared) {
 		SigningWorkflow workflow = prepared.access().workflow();
 		SignerRequest request = prepared.access().request();
-		if (!this.transitions.advance(workflow.id(), prepared.lease().fencingToken(), prepared.version(),
-				prepared.signedAt())) {
-			throw new LeaseLost();
-		}
-		if (!this.signers.markSigned(request.id(), prepared.typedName(), prepared.signedAt(), prepared.version())) {
-			throw ApiProblem.conflict("This signing link was already used, or it expired while you signed.");
-		}
+		this.fenced.signed(prepared);
 		DocumentVersion version = this.documents.add(workflow.id(), prepared.version(), workflow.revision(),
 				prepared.pdf(), prepared.parent(), request.id(), prepared.signedAt());
-		this.events.append(workflow,
-				new DocumentSigned(workflow.id(), workflow.approvalId(), request.signer().signerId(),
-						prepared.typedName(), request.signer().role(), version.version(), version.sha256(),
-						prepared.parent().sha256(), prepared.signedAt()));
-		this.audit.record(workflow.id(), "SIGNED", request.signer().signerId(),
-				request.signer().role() + " signed as " + prepared.typedName() + ", version " + version.version());
-		this.metrics.signed(request.signer().role());
-		boolean completed = this.transitions.completeIfAllSigned(workflow.id(), prepared.signedAt());
+		this.outcomes.signed(prepared, version);
+		boolean completed = this.fenced.completeIfAllSigned(workflow.id(), prepared.signedAt());
 		if (completed) {
-			completed(workflow, version, prepared);
+			this.outcomes.completed(workflow, version, prepared);
 		}
 		SignedDocument signed = new SignedDocument(workflow.id(), version.version(), version.sha256(),
 				prepared.parent().sha256(), prepared.signedAt(), completed);
@@ -82,17 +52,6 @@ class SigningCommit {
 			this.requests.remember(prepared.idempotencyKey(), ResponseEntity.ok(signed));
 		}
 		return signed;
-	}
-
-	private void completed(SigningWorkflow workflow, DocumentVersion version, PreparedSignature prepared) {
-		UUID id = workflow.id();
-		this.events.append(workflow,
-				new SigningWorkflowCompleted(id, workflow.approvalId(), workflow.kind(), workflow.dealId(),
-						workflow.vehicleId(), workflow.investorId(), workflow.subscriptionId(), workflow.amount(),
-						version.version(), version.sha256(), prepared.signedAt()));
-		this.audit.record(id, "COMPLETED", "signature-service",
-				"every signer signed; final version " + version.version());
-		this.metrics.completed(workflow.kind());
 	}
 
 }

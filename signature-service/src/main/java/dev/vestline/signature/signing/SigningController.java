@@ -10,6 +10,7 @@ import dev.vestline.signature.signing.SignerAccess.Access;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -83,10 +84,12 @@ class SigningController {
 			content = @Content(schema = @Schema(implementation = SignedDocument.class)))
 	ResponseEntity<?> sign(@PathVariable String token,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-			@Valid @RequestBody SignatureRequest request) {
+			@Valid @RequestBody SignatureRequest request, HttpServletRequest http) {
 		String typedName = request.typedName().strip();
-		return (idempotencyKey != null) ? this.signing.sign(token, typedName, idempotencyKey)
-				: ResponseEntity.ok(this.signing.sign(token, typedName));
+		SignatureEvidence evidence = SignatureEvidence.of(request.consentVersion(), http.getRemoteAddr(),
+				http.getHeader(HttpHeaders.USER_AGENT));
+		return (idempotencyKey != null) ? this.signing.sign(token, typedName, evidence, idempotencyKey)
+				: ResponseEntity.ok(this.signing.sign(token, typedName, evidence));
 	}
 
 	@PostMapping("/decline")
@@ -98,9 +101,12 @@ class SigningController {
 	/**
 	 * @param typedName the signer's name, as it will be stamped
 	 * @param consent the signer's explicit consent to sign electronically
+	 * @param consentVersion the version of the electronic-records disclosure the signer
+	 * agreed to, recorded with the signature and stated on the certificate of completion
 	 */
 	record SignatureRequest(@NotBlank @Size(max = 200) String typedName,
-			@NotNull @AssertTrue(message = "must be true: signing needs your explicit consent") Boolean consent) {
+			@NotNull @AssertTrue(message = "must be true: signing needs your explicit consent") Boolean consent,
+			@Nullable @Size(min = 1, max = 100) String consentVersion) {
 
 	}
 

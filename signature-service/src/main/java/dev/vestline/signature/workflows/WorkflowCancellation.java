@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.vestline.events.approval.ApprovalCancelled;
-import dev.vestline.events.signature.SigningWorkflowCancelled;
-import dev.vestline.signature.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -24,21 +22,14 @@ public class WorkflowCancellation {
 
 	private final WorkflowTransitions transitions;
 
-	private final WorkflowEvents events;
-
-	private final AuditLog audit;
-
-	private final WorkflowMetrics metrics;
+	private final WorkflowOutcomes outcomes;
 
 	private final Clock clock;
 
-	WorkflowCancellation(Workflows workflows, WorkflowTransitions transitions, WorkflowEvents events, AuditLog audit,
-			WorkflowMetrics metrics, Clock clock) {
+	WorkflowCancellation(Workflows workflows, WorkflowTransitions transitions, WorkflowOutcomes outcomes, Clock clock) {
 		this.workflows = workflows;
 		this.transitions = transitions;
-		this.events = events;
-		this.audit = audit;
-		this.metrics = metrics;
+		this.outcomes = outcomes;
 		this.clock = clock;
 	}
 
@@ -78,10 +69,7 @@ public class WorkflowCancellation {
 		if (!this.transitions.end(workflow.id(), WorkflowStatus.CANCELLED, reason, expectedVersion, null, now)) {
 			return false;
 		}
-		this.events.append(workflow,
-				new SigningWorkflowCancelled(workflow.id(), workflow.approvalId(), reason, by, now));
-		this.audit.record(workflow.id(), "CANCELLED", by, reason);
-		this.metrics.cancelled(origin);
+		this.outcomes.cancelled(workflow, reason, by, now, origin);
 		return true;
 	}
 

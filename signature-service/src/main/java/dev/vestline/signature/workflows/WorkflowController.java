@@ -6,8 +6,8 @@ import java.util.UUID;
 import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.documents.DocumentVersion;
 import dev.vestline.signature.documents.DocumentVersions;
-import dev.vestline.signature.web.ApiProblem;
-import dev.vestline.signature.web.IfMatch;
+import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -66,7 +66,7 @@ class WorkflowController {
 		WorkflowView workflow = this.queries.view(id);
 		int wanted = (version != null) ? version : workflow.documentVersion();
 		var content = this.documents.content(id, wanted)
-			.orElseThrow(() -> ApiProblem.notFound("Workflow " + id + " has no document version " + wanted + "."));
+			.orElseThrow(() -> new NotFound("Workflow " + id + " has no document version " + wanted + "."));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -91,7 +91,7 @@ class WorkflowController {
 	ResponseEntity<WorkflowView> cancel(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@Valid @RequestBody CancelRequest request, Authentication caller) {
-		this.cancellation.byStaff(id, IfMatch.version(ifMatch), request.reason().strip(), caller.getName());
+		this.cancellation.byStaff(id, IfMatch.intVersion(ifMatch), request.reason().strip(), caller.getName());
 		return withETag(this.queries.view(id));
 	}
 
@@ -99,7 +99,7 @@ class WorkflowController {
 	ResponseEntity<WorkflowView> reissue(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@Valid @RequestBody ReissueRequest request, Authentication caller) {
-		this.reissue.reissue(id, IfMatch.version(ifMatch), request.amendments().strip(), caller.getName());
+		this.reissue.reissue(id, IfMatch.intVersion(ifMatch), request.amendments().strip(), caller.getName());
 		return withETag(this.queries.view(id));
 	}
 

@@ -1,26 +1,16 @@
 package dev.vestline.signature.workflows;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-import com.fasterxml.uuid.Generators;
 import dev.vestline.events.approval.ApprovalCancellationRequested;
 import dev.vestline.events.approval.ApprovalGranted;
 import dev.vestline.events.approval.ApprovalKind;
 import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.events.signature.Signer;
-import dev.vestline.events.signature.SigningWorkflowCreated;
-import dev.vestline.events.signature.SigningWorkflowFailed;
-import dev.vestline.messaging.EventContext;
 import dev.vestline.signature.parties.Party;
 import dev.vestline.signature.parties.PartyRole;
 import dev.vestline.signature.parties.VehicleParties;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,28 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkflowOpening {
 
-	private static final Log logger = LogFactory.getLog(WorkflowOpening.class);
-
-	private final Workflows workflows;
-
 	private final VehicleParties parties;
 
-	private final DocumentIssue issue;
+	private final NewWorkflows workflows;
 
-	private final WorkflowEvents events;
-
-	private final WorkflowMetrics metrics;
-
-	private final Clock clock;
-
-	WorkflowOpening(Workflows workflows, VehicleParties parties, DocumentIssue issue, WorkflowEvents events,
-			WorkflowMetrics metrics, Clock clock) {
-		this.workflows = workflows;
+	WorkflowOpening(VehicleParties parties, NewWorkflows workflows) {
 		this.parties = parties;
-		this.issue = issue;
-		this.events = events;
-		this.metrics = metrics;
-		this.clock = clock;
+		this.workflows = workflows;
 	}
 
 	@Transactional
@@ -64,37 +39,19 @@ public class WorkflowOpening {
 		PartyRole role = (kind == DocumentKind.NDA) ? PartyRole.COUNTERPARTY : PartyRole.ARRANGER;
 		Optional<Party> party = this.parties.find(grant.vehicleId(), role);
 		if (party.isEmpty()) {
-			fail(grant, kind, "missing_party", "No " + role.name().toLowerCase() + " is configured for vehicle "
-					+ grant.vehicleId() + ", so the " + kind + " cannot be sent for signature.");
+			this.workflows.fail(grant, kind, "missing_party",
+					"No " + role.name().toLowerCase() + " is configured for vehicle " + grant.vehicleId() + ", so the "
+							+ kind + " cannot be sent for signature.");
 		}
 		else if (kind == DocumentKind.SUBSCRIPTION_PACK && (grant.subscriptionId() == null || grant.amount() == null)) {
-			fail(grant, kind, "incomplete_grant", "The granted subscription has no subscription id or amount.");
+			this.workflows.fail(grant, kind, "incomplete_grant",
+					"The granted subscription has no subscription id or amount.");
 		}
 		else {
-			open(grant, kind, List.of(new Signer(grant.investorId(), grant.investorId(), "INVESTOR"),
-					new Signer(party.get().partyId(), party.get().name(), role.name())));
-		}
-	}
-
-	private void open(ApprovalGranted grant, DocumentKind kind, List<Signer> signers) {
-		SigningWorkflow workflow = workflow(grant, kind, WorkflowStatus.OPEN, null, 1);
-		if (!this.workflows.insert(workflow)) {
-			logger.info("Approval " + grant.approvalId() + " already has a signing workflow for this grant");
-			return;
-		}
-		this.issue.issue(workflow, signers, null);
-		this.events.append(workflow,
-				new SigningWorkflowCreated(workflow.id(), grant.approvalId(), kind, grant.dealId(), grant.vehicleId(),
-						grant.investorId(), grant.subscriptionId(), grant.amount(), signers, workflow.createdAt()));
-		this.metrics.opened(kind);
-	}
-
-	private void fail(ApprovalGranted grant, DocumentKind kind, String cause, String reason) {
-		SigningWorkflow workflow = workflow(grant, kind, WorkflowStatus.FAILED, reason, 0);
-		if (this.workflows.insert(workflow)) {
-			this.events.append(workflow,
-					new SigningWorkflowFailed(workflow.id(), grant.approvalId(), reason, workflow.createdAt()));
-			this.metrics.failed(kind, cause);
+			String investorName = (grant.investor() != null) ? grant.investor().name() : grant.investorId();
+			this.workflows.open(grant, kind, role, party.get(),
+					List.of(new Signer(grant.investorId(), investorName, "INVESTOR"),
+							new Signer(party.get().partyId(), party.get().name(), role.name())));
 		}
 	}
 
@@ -105,32 +62,7 @@ public class WorkflowOpening {
 	 */
 	@Transactional
 	public void neverOpened(ApprovalCancellationRequested request, String reason) {
-		DocumentKind kind = (request.kind() == ApprovalKind.SUBSCRIPTION) ? DocumentKind.SUBSCRIPTION_PACK
-				: DocumentKind.NDA;
-		UUID id = Generators.timeBasedEpochGenerator().generate();
-		Instant now = this.clock.instant();
-		SigningWorkflow workflow = new SigningWorkflow(id, request.approvalId(), request.grantedAt(), kind,
-				request.dealId(), request.vehicleId(), request.investorId(), request.subscriptionId(), null,
-				WorkflowStatus.FAILED, reason, 1, null, 0, 0, now, null, null, null, correlationId());
-		if (this.workflows.insert(workflow)) {
-			this.events.append(workflow, new SigningWorkflowFailed(id, request.approvalId(), reason, now));
-			this.metrics.failed(kind, "cancelled_before_opening");
-		}
-	}
-
-	/** The grant's flow, or a new one when the grant came without. */
-	private static String correlationId() {
-		String current = EventContext.current().correlationId();
-		return (current != null) ? current : Generators.timeBasedEpochGenerator().generate().toString();
-	}
-
-	private SigningWorkflow workflow(ApprovalGranted grant, DocumentKind kind, WorkflowStatus status,
-			@Nullable String reason, int documentVersion) {
-		UUID id = Generators.timeBasedEpochGenerator().generate();
-		Instant now = this.clock.instant();
-		return new SigningWorkflow(id, grant.approvalId(), grant.grantedAt(), kind, grant.dealId(), grant.vehicleId(),
-				grant.investorId(), grant.subscriptionId(), grant.amount(), status, reason, 1, null, documentVersion, 0,
-				now, null, null, null, correlationId());
+		this.workflows.neverOpened(request, reason);
 	}
 
 }

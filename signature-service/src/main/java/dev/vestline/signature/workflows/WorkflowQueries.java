@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import dev.vestline.signature.audit.AuditLog;
 import dev.vestline.signature.signing.Signers;
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.NotFound;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +31,7 @@ class WorkflowQueries {
 
 	WorkflowView view(UUID id) {
 		SigningWorkflow workflow = this.workflows.find(id)
-			.orElseThrow(() -> ApiProblem.notFound("No signing workflow " + id + "."));
+			.orElseThrow(() -> new NotFound("No signing workflow " + id + "."));
 		return WorkflowView.of(workflow, this.signers.of(id));
 	}
 

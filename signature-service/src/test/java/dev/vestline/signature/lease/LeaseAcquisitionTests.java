@@ -7,11 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.vestline.signature.audit.AuditLog;
-import dev.vestline.signature.web.ApiProblem;
+import dev.vestline.support.domain.Conflict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,29 +30,35 @@ class LeaseAcquisitionTests {
 
 	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+	/**
+	 * Time moves only when the waiter pauses, by exactly the pause: no dependence on
+	 * load.
+	 */
+	final PausedTime waiting = new PausedTime();
+
 	final LeaseAcquisition acquisition = new LeaseAcquisition(this.leases,
 			new LeaseProperties(Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMillis(20),
 					Duration.ofMillis(80), Duration.ofSeconds(5)),
-			mock(AuditLog.class), new LeaseMetrics(this.registry), Clock.systemUTC());
+			mock(AuditLog.class), new LeaseMetrics(this.registry), Clock.systemUTC(), this.waiting);
 
 	@Test
 	void backsOffUpToTheBoundThenAnswersConflictWithRetryAfter() {
 		when(this.leases.tryAcquire(eq(this.workflow), anyString(), any(), any())).thenReturn(Optional.empty());
 		when(this.leases.state(this.workflow))
 			.thenReturn(new Leases.State(true, "INVESTOR ivy", Instant.now().plusSeconds(20)));
-		long started = System.nanoTime();
 		assertThatThrownBy(() -> this.acquisition.acquire(this.workflow, "ARRANGER ada"))
-			.isInstanceOfSatisfying(ApiProblem.class, (problem) -> {
-				assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+			.isInstanceOfSatisfying(Conflict.class, (problem) -> {
+				assertThat(problem.slug()).isEqualTo("lease-held");
 				assertThat(problem.getMessage()).startsWith("Another party is signing this document right now");
 				// capped by the wait bound (300 ms); Retry-After counts whole seconds
 				assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(1));
 			});
-		Duration waited = Duration.ofNanos(System.nanoTime() - started);
-		assertThat(waited).isBetween(Duration.ofMillis(300), Duration.ofMillis(3000));
+		// it paused until the bound and no longer than the bound
+		assertThat(this.waiting.elapsed()).isBetween(Duration.ofMillis(300), Duration.ofMillis(380));
+		assertThat(this.waiting.longestPause()).isLessThanOrEqualTo(Duration.ofMillis(80));
 		// backoff doubles from 20 ms to at most 80 ms, with jitter: a handful of
 		// attempts, not a spin
-		verify(this.leases, atLeast(4)).tryAcquire(eq(this.workflow), anyString(), any(), any());
+		verify(this.leases, atLeast(5)).tryAcquire(eq(this.workflow), anyString(), any(), any());
 		verify(this.leases, atMost(30)).tryAcquire(eq(this.workflow), anyString(), any(), any());
 		assertThat(this.registry.counter("vestline.signature.lease.contended").count()).isEqualTo(1);
 		assertThat(this.registry.counter("vestline.signature.lease.refused").count()).isEqualTo(1);
@@ -65,7 +69,7 @@ class LeaseAcquisitionTests {
 		when(this.leases.tryAcquire(eq(this.workflow), anyString(), any(), any())).thenReturn(Optional.empty());
 		when(this.leases.state(this.workflow)).thenReturn(new Leases.State(false, null, null));
 		assertThatThrownBy(() -> this.acquisition.acquire(this.workflow, "ARRANGER ada")).isInstanceOfSatisfying(
-				ApiProblem.class, (problem) -> assertThat(problem.getMessage()).contains("no longer open"));
+				Conflict.class, (problem) -> assertThat(problem.getMessage()).contains("no longer open"));
 	}
 
 	@Test
@@ -76,6 +80,33 @@ class LeaseAcquisitionTests {
 		assertThat(this.acquisition.acquire(this.workflow, "ARRANGER ada")).isEqualTo(lease);
 		assertThat(this.registry.counter("vestline.signature.lease.acquired", "outcome", "takeover").count())
 			.isEqualTo(1);
+	}
+
+	static final class PausedTime implements Waiting {
+
+		private long now;
+
+		private Duration longestPause = Duration.ZERO;
+
+		@Override
+		public long nanoTime() {
+			return this.now;
+		}
+
+		@Override
+		public void pause(Duration duration) {
+			this.now += duration.toNanos();
+			this.longestPause = (duration.compareTo(this.longestPause) > 0) ? duration : this.longestPause;
+		}
+
+		Duration elapsed() {
+			return Duration.ofNanos(this.now);
+		}
+
+		Duration longestPause() {
+			return this.longestPause;
+		}
+
 	}
 
 }
