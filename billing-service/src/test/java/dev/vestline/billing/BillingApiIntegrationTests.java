@@ -1,6 +1,7 @@
 package dev.vestline.billing;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -228,6 +229,25 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 			.retrieve()
 			.toEntity(JsonNode.class);
 		assertThat(someoneElse.getStatusCode().value()).isEqualTo(403);
+	}
+
+	@Test
+	void refusesBadPagingAndFiltersWith400NamingTheParameterAsTheOtherServicesDo() {
+		RestClient billing = http(TOKENS.token("bea", "billing"));
+		RestClient investor = http(TOKENS.token("ivy", "investor"));
+		var answers = Map.of("limit",
+				List.of(billing.get().uri("/api/v1/invoices?limit=0"),
+						billing.get().uri("/api/v1/fees?subscriptionId=" + UUID.randomUUID() + "&limit=501"),
+						investor.get().uri("/api/v1/investors/ivy/statement?limit=-1")),
+				"status", List.of(billing.get().uri("/api/v1/invoices?status=NOPE")), "after",
+				List.of(investor.get().uri("/api/v1/investors/ivy/statement?after=not-a-cursor")));
+
+		answers.forEach((parameter, requests) -> requests.forEach((request) -> {
+			var answer = request.retrieve().toEntity(JsonNode.class);
+			assertThat(answer.getStatusCode().value()).as(parameter).isEqualTo(400);
+			assertThat(answer.getBody().get("type").asString()).endsWith("/invalid-request");
+			assertThat(answer.getBody().get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+		}));
 	}
 
 	@Test

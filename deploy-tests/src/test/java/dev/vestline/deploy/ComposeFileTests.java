@@ -64,7 +64,8 @@ class ComposeFileTests {
 		assertThat(services.keySet()
 			.stream()
 			.filter((name) -> services.get(name) instanceof Map<?, ?> definition && definition.containsKey("ports")))
-			.containsExactlyInAnyOrder("approval", "signature", "billing", "reconciliation", "prometheus", "grafana");
+			.containsExactlyInAnyOrder("approval", "signature", "billing", "reconciliation", "prometheus", "grafana",
+					"mail");
 	}
 
 	@Test
@@ -114,6 +115,35 @@ class ComposeFileTests {
 				.contains("CREATE SCHEMA " + service + " AUTHORIZATION " + service + ";");
 			assertThat(environment.get("SERVER_PORT")).isEqualTo(String.valueOf(ServicePorts.of(service)));
 			assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+		}
+	}
+
+	@Test
+	void runsAMailServerWithItsWebMailboxAndPointsEveryMailingServiceAtIt() {
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		assertThat(Tree.string(services, "mail", "image")).isEqualTo("greenmail/standalone:2.1.13");
+		assertThat(Tree.list(services, "mail", "ports")).as("its web page and REST API")
+			.containsExactly("127.0.0.1:8025:8080");
+		assertThat(Tree.string(services, "mail", "environment", "GREENMAIL_OPTS")).contains(
+				"-Dgreenmail.setup.test.smtp", "-Dgreenmail.setup.test.imap", "-Dgreenmail.api.port=8080",
+				"-Dgreenmail.hostname=0.0.0.0");
+		for (String service : List.of("signature", "billing")) {
+			assertThat(Repository.read(service + "-service/src/main/resources/application.yml"))
+				.as("%s sends mail", service)
+				.containsPattern("mail:\\s+#[^\\n]*\\n\\s+enabled: true");
+			Map<String, Object> environment = Tree.map(services, service, "environment");
+			assertThat(environment).as(service)
+				.containsEntry("SPRING_MAIL_HOST", "mail")
+				.containsEntry("SPRING_MAIL_PORT", "3025")
+				.containsEntry("VESTLINE_MAIL_BOUNCES_HOST", "mail")
+				.containsEntry("VESTLINE_MAIL_BOUNCES_PORT", "3143")
+				.containsEntry("VESTLINE_MAIL_BOUNCES_SSL", "false")
+				.containsEntry("VESTLINE_MAIL_BOUNCES_USER", "bounces-" + service + "@vestline.example.com");
+			assertThat(Tree.map(services, service, "depends_on")).as(service).containsKeys("postgres", "kafka", "mail");
+		}
+		for (String service : List.of("approval", "reconciliation")) {
+			assertThat(Tree.map(services, service, "environment")).as("%s sends no mail", service)
+				.doesNotContainKey("SPRING_MAIL_HOST");
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -19,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a token says beyond the standard claims: which key signed it ({@code kid}, the
- * current one), the services' audience, and the roles at the configured claim path. A
- * person's roles are their authorities; a script client's are its own, or, for a client
- * allowed to impersonate (development only), the ones its request names.
+ * current one), the services' audience, and the roles at the configured claim path (in a
+ * person's ID token too, for the console's navigation). A person's roles are their
+ * authorities; a script client's are its own, or, for a client allowed to impersonate
+ * (development only), the ones its request names.
  */
 @Component
 class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -45,10 +47,17 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		context.getJwsHeader()
 			.algorithm(SignatureAlgorithm.from(algorithm))
 			.keyId(this.keys.current(algorithm).getKeyID());
+		JwtClaimsSet.Builder claims = context.getClaims();
+		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			// the console shows a person only the areas their roles give: it reads them
+			// from the ID token, as Keycloak and Entra ID can put them there too
+			List<String> roles = roles(context);
+			claims.claims((all) -> put(all, this.properties.rolesClaim(), roles));
+			return;
+		}
 		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			return;
 		}
-		JwtClaimsSet.Builder claims = context.getClaims();
 		claims.audience(List.of(this.properties.audience()));
 		List<String> roles = roles(context);
 		if (context.getAuthorizationGrant() instanceof OAuth2ClientCredentialsAuthenticationToken grant

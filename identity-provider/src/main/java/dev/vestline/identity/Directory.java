@@ -56,6 +56,7 @@ class Directory {
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUris((uris) -> uris.addAll(properties.consoleRedirectUris()))
+			.postLogoutRedirectUris((uris) -> uris.addAll(properties.consolePostLogoutRedirectUris()))
 			.scope(OidcScopes.OPENID)
 			.scope(OidcScopes.PROFILE)
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())

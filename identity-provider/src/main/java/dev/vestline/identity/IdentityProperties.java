@@ -23,12 +23,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clients confidential clients for scripts (client credentials), by client id
  * @param consoleRedirectUris where the public browser client (the staff console) may be
  * sent back to
+ * @param consolePostLogoutRedirectUris where the console may send a person after signing
+ * them out here too (OpenID Connect RP-initiated logout)
  */
 @ConfigurationProperties("vestline.identity")
 public record IdentityProperties(@DefaultValue("vestline") String audience, @DefaultValue("roles") String rolesClaim,
 		@DefaultValue("30m") Duration accessTokenTtl, @DefaultValue("RS256") String signingAlgorithm,
 		@DefaultValue Map<String, Person> people, @DefaultValue Map<String, ScriptClient> clients,
-		@DefaultValue("http://127.0.0.1:8090/login/oauth2/code/vestline") List<String> consoleRedirectUris) {
+		@DefaultValue("http://127.0.0.1:8090/login/oauth2/code/vestline") List<String> consoleRedirectUris,
+		@DefaultValue("http://127.0.0.1:8090/signed-out") List<String> consolePostLogoutRedirectUris) {
 
 	/**
 	 * Someone who signs in.

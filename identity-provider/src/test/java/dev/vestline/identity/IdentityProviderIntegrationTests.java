@@ -127,6 +127,9 @@ class IdentityProviderIntegrationTests {
 		assertThat(access.getJWTClaimsSet().getAudience()).containsExactly("vestline");
 		assertThat(access.getJWTClaimsSet().getJSONObjectClaim("realm_access")).containsEntry("roles",
 				List.of("compliance"));
+		SignedJWT id = SignedJWT.parse(json.readTree(tokens.body()).path("id_token").asString());
+		assertThat(id.getJWTClaimsSet().getJSONObjectClaim("realm_access")).as("the console's navigation reads them")
+			.containsEntry("roles", List.of("compliance"));
 	}
 
 	@Test

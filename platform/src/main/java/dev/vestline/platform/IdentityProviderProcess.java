@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -126,7 +125,7 @@ final class IdentityProviderProcess implements AutoCloseable {
 				if (this.process == null || !this.process.isAlive()) {
 					throw new IllegalStateException("The identity provider exited during start-up: see " + this.log);
 				}
-				return answersOk(configuration);
+				return ChildProcesses.answersOk(configuration);
 			});
 	}
 
@@ -192,32 +191,8 @@ final class IdentityProviderProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.process == null) {
-			return;
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		ChildProcesses.stop(this.process, Duration.ofSeconds(30));
 		this.process = null;
-	}
-
-	private static boolean answersOk(URI uri) throws InterruptedException {
-		try {
-			return http
-				.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (IOException notYet) {
-			return false;
-		}
 	}
 
 	private static String secret() {

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -121,6 +121,26 @@ final class LocalMailServer implements AutoCloseable {
 	}
 
 	/**
+	 * A service's bounce mailbox on this server, as the mail kit reads it
+	 * ({@code vestline.mail.bounces.*}), and the envelope sender that makes returned mail
+	 * go there. This server returns nothing itself; a delivery-status notification mailed
+	 * to that address is read like one from a real server.
+	 * @param service the service's name
+	 * @return its properties
+	 */
+	Map<String, String> bounceMailbox(String service) {
+		String address = bounceAddress(service);
+		return Map.of("vestline.mail.bounces.host", "127.0.0.1", "vestline.mail.bounces.port",
+				Integer.toString(this.imapPort), "vestline.mail.bounces.ssl", "false", "vestline.mail.bounces.user",
+				address, "vestline.mail.bounces.password", "local-mailbox", "spring.mail.properties[mail.smtp.from]",
+				address);
+	}
+
+	static String bounceAddress(String service) {
+		return "bounces-" + service + "@vestline.example.com";
+	}
+
+	/**
 	 * @return the page a person opens in a browser
 	 */
 	String webUrl() {
@@ -182,19 +202,7 @@ final class LocalMailServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.process == null) {
-			return;
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		ChildProcesses.stop(this.process, Duration.ofSeconds(10));
 		this.process = null;
 	}
 

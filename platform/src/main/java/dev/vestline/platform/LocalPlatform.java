@@ -66,6 +66,8 @@ public final class LocalPlatform implements AutoCloseable {
 			properties.putAll(this.identity.serviceProperties());
 			properties.put("spring.mail.host", this.mailbox.smtpHost());
 			properties.put("spring.mail.port", Integer.toString(this.mailbox.smtpPort()));
+			// read only by a service that sends mail (vestline.mail.enabled)
+			properties.putAll(this.mailbox.bounceMailbox(service));
 			if (service.equals("signature")) {
 				properties.put("vestline.signature.links.public-base-url",
 						"http://localhost:" + options.port("signature") + "/sign");
@@ -242,11 +244,18 @@ public final class LocalPlatform implements AutoCloseable {
 		System.out.println("Starting Vestline: PostgreSQL, Kafka and four services (logs in "
 				+ options.home().resolve("logs") + ") ...");
 		LocalPlatform platform = start(options);
+		ConsoleProcess console = new ConsoleProcess(options.repository(), options.home().resolve("logs"));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("Stopping Vestline ...");
+			console.close();
 			platform.close();
 		}));
+		// the router with --replicas, as a Kubernetes Service would be
+		console.start(platform.identity.issuer(), platform.baseUrls().get("approval"), START_TIMEOUT);
 		System.out.println(platform.summary());
+		System.out
+			.println("  %-15s %s   (the staff console: sign in as one of the people above; approvals only so far)%n"
+				.formatted("console", console.url()));
 		if (options.demo()) {
 			new LifecycleDemo(platform).run(System.out);
 		}

@@ -3,16 +3,12 @@ package dev.vestline.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -23,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * production: started, awaited until ready, stopped gracefully (SIGTERM), restarted.
  */
 final class ServiceProcess implements AutoCloseable {
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String service;
 
@@ -131,7 +125,7 @@ final class ServiceProcess implements AutoCloseable {
 				if (this.process == null || !this.process.isAlive()) {
 					throw new IllegalStateException(this.service + " exited during start-up: see " + this.log);
 				}
-				return answersOk(readiness);
+				return ChildProcesses.answersOk(readiness);
 			});
 	}
 
@@ -161,37 +155,13 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	private static boolean answersOk(URI uri) throws InterruptedException {
-		try {
-			return http
-				.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (IOException notYet) {
-			return false; // not listening yet
-		}
-	}
-
 	/**
 	 * Stops the process gracefully: SIGTERM, then up to 30 s for Spring's graceful
 	 * shutdown.
 	 */
 	void stop() {
-		if (this.process == null) {
-			return;
-		}
 		this.stopping = true;
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		ChildProcesses.stop(this.process, Duration.ofSeconds(30));
 		this.process = null;
 	}
 

@@ -10,9 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
+import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +90,37 @@ class LocalMailServerIntegrationTests {
 		assertThat(inbox.body()).contains("You signed");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(server.webUrl()).startsWith("http://127.0.0.1:");
+	}
+
+	@Test
+	void givesEachServiceABounceMailboxItReadsOverImap() throws Exception {
+		Map<String, String> bounces = server.bounceMailbox("signature");
+		String address = bounces.get("vestline.mail.bounces.user");
+		assertThat(address).isEqualTo(LocalMailServer.bounceAddress("signature"));
+		assertThat(bounces).containsEntry("spring.mail.properties[mail.smtp.from]", address);
+		send(address, "<dsn-" + UUID.randomUUID() + "@mx.example.org>", token('f'));
+
+		assertThat(messages(bounces)).isOne();
+		Map<String, String> billing = server.bounceMailbox("billing");
+		assertThat(billing.get("vestline.mail.bounces.user")).as("a mailbox per service: neither reads the other's")
+			.isNotEqualTo(address);
+		assertThat(messages(billing)).as("a mailbox that received nothing yet opens too").isZero();
+	}
+
+	private static int messages(Map<String, String> bounces) throws MessagingException {
+		try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+			store.connect(bounces.get("vestline.mail.bounces.host"),
+					Integer.parseInt(bounces.get("vestline.mail.bounces.port")),
+					bounces.get("vestline.mail.bounces.user"), bounces.get("vestline.mail.bounces.password"));
+			Folder inbox = store.getFolder(bounces.getOrDefault("vestline.mail.bounces.folder", "INBOX"));
+			inbox.open(Folder.READ_ONLY);
+			try {
+				return inbox.getMessageCount();
+			}
+			finally {
+				inbox.close(false);
+			}
+		}
 	}
 
 	/** A mail as the services' mail kit writes it: plain text, an HTML alternative. */

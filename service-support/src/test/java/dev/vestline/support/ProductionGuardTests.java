@@ -112,6 +112,34 @@ class ProductionGuardTests {
 		assertThatNoException().isThrownBy(() -> new ProductionGuard(realConfiguration()).check());
 	}
 
+	@Test
+	void refusesAnExampleOrTestBounceMailboxAndAcceptsARealOneOrNone() {
+		MockEnvironment local = realSmtp().withProperty("vestline.mail.bounces.host", "localhost")
+			.withProperty("vestline.mail.bounces.user", "bounces")
+			.withProperty("vestline.mail.bounces.password", "bounce-mailbox-test-password");
+		assertThatIllegalStateException().isThrownBy(() -> new ProductionGuard(local).check())
+			.withMessageContaining("vestline.mail.bounces.host (localhost) is a local, example or test mail server")
+			.withMessageContaining("vestline.mail.bounces.password is an example or test credential")
+			.withMessageNotContaining("spring.mail");
+		MockEnvironment withoutCredential = realSmtp().withProperty("vestline.mail.bounces.host", "imap.fastmail.com");
+		assertThatIllegalStateException().isThrownBy(() -> new ProductionGuard(withoutCredential).check())
+			.withMessageContaining("vestline.mail.bounces.user is not set")
+			.withMessageContaining("vestline.mail.bounces.password is not set");
+		MockEnvironment real = realSmtp().withProperty("vestline.mail.bounces.host", "imap.fastmail.com")
+			.withProperty("vestline.mail.bounces.user", "bounces@vestline.dev")
+			.withProperty("vestline.mail.bounces.password", "Kx8vR2nQ7wL4pZ9tM3bH");
+		assertThatNoException().isThrownBy(() -> new ProductionGuard(real).check());
+		assertThatNoException().isThrownBy(() -> new ProductionGuard(realSmtp()).check());
+	}
+
+	private static MockEnvironment realSmtp() {
+		return realConfiguration().withProperty("vestline.mail.enabled", "true")
+			.withProperty("spring.mail.host", "smtp.eu.mailgun.org")
+			.withProperty("spring.mail.username", "postmaster@mail.vestline.dev")
+			.withProperty("spring.mail.password", "7f3kQ9vL2xR8mW4pZ6tB")
+			.withProperty("vestline.mail.from", "signing@vestline.dev");
+	}
+
 	private static MockEnvironment realConfiguration() {
 		return new MockEnvironment()
 			.withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://login.vestline.io")

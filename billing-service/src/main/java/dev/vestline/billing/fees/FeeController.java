@@ -4,8 +4,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
+import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.domain.NotFound;
-import dev.vestline.support.domain.Unacceptable;
 import dev.vestline.support.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -42,7 +42,7 @@ class FeeController {
 	FeePage bySubscription(@RequestParam UUID subscriptionId, @RequestParam(required = false) @Nullable UUID after,
 			@RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > 500) {
-			throw new Unacceptable("limit must be between 1 and 500");
+			throw InvalidInput.field("limit", "must be between 1 and 500");
 		}
 		List<Fee> page = this.fees.ofSubscription(subscriptionId, after, limit);
 		return new FeePage(page, (page.size() == limit) ? page.getLast().id() : null);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.domain.NotFound;
-import dev.vestline.support.domain.Unacceptable;
 import dev.vestline.support.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -48,10 +48,10 @@ class InvoiceController {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > 500) {
-			throw new Unacceptable("limit must be between 1 and 500");
+			throw InvalidInput.field("limit", "must be between 1 and 500");
 		}
 		if (status != null && !STATUSES.contains(status)) {
-			throw new Unacceptable("status must be one of " + STATUSES);
+			throw InvalidInput.field("status", "must be one of " + STATUSES);
 		}
 		List<Invoice> page = this.invoices.page(investorId, status, after, limit);
 		return new InvoicePage(page, (page.size() == limit) ? page.getLast().id() : null);

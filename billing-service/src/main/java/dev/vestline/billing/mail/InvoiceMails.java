@@ -3,6 +3,7 @@ package dev.vestline.billing.mail;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import dev.vestline.events.Contact;
@@ -69,7 +70,7 @@ public class InvoiceMails {
 		String html = "<!DOCTYPE html><html><body style=\"font-family: sans-serif\"><p>"
 				+ HtmlUtils.htmlEscape(text).replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
 		return new Mail("invoice", issued.invoiceId().toString(), 1, new Recipient(to.email(), to.name()),
-				"Your invoice " + issued.invoiceNumber() + ": " + total + " due " + due, text, html, null);
+				"Your invoice " + issued.invoiceNumber() + ": " + total + " due " + due, text, html, List.of());
 	}
 
 	private static String fee(InvoiceLine line) {

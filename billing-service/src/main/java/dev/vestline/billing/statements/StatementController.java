@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.domain.NotPermitted;
-import dev.vestline.support.domain.Unacceptable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -37,7 +37,7 @@ class StatementController {
 			throw new NotPermitted("An investor may read only their own statement");
 		}
 		if (limit < 1 || limit > 500) {
-			throw new Unacceptable("limit must be between 1 and 500");
+			throw InvalidInput.field("limit", "must be between 1 and 500");
 		}
 		List<StatementEntry> entries = this.queries.entries(investorId, decode(after), limit);
 		String next = (entries.size() == limit) ? encode(entries.getLast()) : null;
@@ -58,7 +58,7 @@ class StatementController {
 			return new StatementQueries.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]), parts[2]);
 		}
 		catch (RuntimeException ex) {
-			throw new Unacceptable("after is not a cursor this service issued");
+			throw InvalidInput.field("after", "is not a cursor this service issued");
 		}
 	}
 

@@ -181,7 +181,7 @@ class InvoiceRunIntegrationTests extends BillingIntegrationTest {
 				+ page.get("next").asString())
 			.getBody();
 		assertThat(next.get("items")).isEmpty();
-		assertThat(get("/api/v1/invoices?status=NOPE").getStatusCode().value()).isEqualTo(422);
+		assertThat(get("/api/v1/invoices?status=NOPE").getStatusCode().value()).isEqualTo(400);
 	}
 
 	/** Accrues fees directly: investors {@code <batch>-<n>}, amounts 1.01, 1.02 ... */

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.vestline.support.domain.DomainException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,26 +82,48 @@ public class IdempotentRequests {
 	}
 
 	/**
-	 * For work that cannot run in one transaction: look for the first response before,
-	 * and {@link #remember} it in the transaction that commits the work. Replayed as
-	 * {@link #run} replays it: the body as first written, and
-	 * {@code Idempotent-Replayed}.
+	 * For work that cannot run in one transaction (it takes a lease, works outside any
+	 * transaction, then commits): answers a retry with the first response, or runs the
+	 * work, which must {@link #remember} its answer in the transaction that commits it.
+	 * When a concurrent retry with the same key committed first, the work's refusal (a
+	 * {@link DomainException}) gives way to that first answer.
 	 * @param key the client's key
-	 * @return the first response, if the key was used before
+	 * @param work does the work and answers with the body of a 200
+	 * @return the response, first (200) or replayed (marked {@code Idempotent-Replayed})
+	 * @throws IdempotencyProblem 422 when the key was used for another request
+	 */
+	public ResponseEntity<?> runAcrossTransactions(IdempotencyKey key, Supplier<?> work) {
+		Optional<ResponseEntity<String>> first = replayed(key);
+		if (first.isPresent()) {
+			return first.get();
+		}
+		try {
+			return ResponseEntity.ok(work.get());
+		}
+		catch (DomainException ex) {
+			return replayed(key).orElseThrow(() -> ex);
+		}
+	}
+
+	/**
+	 * Stores the answer of work run by {@link #runAcrossTransactions} in the current
+	 * transaction, which commits that work; a second answer for the same key fails on the
+	 * primary key and rolls that work back.
+	 * @param key the client's key
+	 * @param answer the body a 200 answered, replayed as first written
+	 */
+	public void remember(IdempotencyKey key, Object answer) {
+		this.queries.insert(key, StoredResponse.of(ResponseEntity.ok(answer), this.json), this.clock.instant());
+	}
+
+	/**
+	 * @param key the client's key
+	 * @return the first response, if the key was used before, marked
+	 * {@code Idempotent-Replayed}
 	 * @throws IdempotencyProblem 422 when the key was used for another request
 	 */
 	public Optional<ResponseEntity<String>> replayed(IdempotencyKey key) {
 		return storedResponse(key).map((stored) -> stored.toResponse(new HttpHeaders(), true));
-	}
-
-	/**
-	 * Stores the response in the current transaction, which committed the work; a second
-	 * response for the same key fails on the primary key and rolls that work back.
-	 * @param key the client's key
-	 * @param response what the work answered
-	 */
-	public void remember(IdempotencyKey key, ResponseEntity<?> response) {
-		this.queries.insert(key, StoredResponse.of(response, this.json), this.clock.instant());
 	}
 
 	private Optional<StoredResponse> storedResponse(IdempotencyKey key) {

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * What staff see of mails that did not arrive, and their re-send: to the same address
- * once the cause is fixed, or to a corrected one.
+ * What staff see of mails that did not arrive (failed, or bounced after they were sent),
+ * and their re-send: to the same address once the cause is fixed, or to a corrected one.
  */
 public class FailedMails {
 
@@ -28,7 +28,7 @@ public class FailedMails {
 
 	/**
 	 * @param limit at most this many
-	 * @return the failed mails, newest first
+	 * @return the failed and bounced mails, newest first
 	 */
 	public List<FailedMail> list(int limit) {
 		return this.queries.failed(limit);
@@ -39,7 +39,8 @@ public class FailedMails {
 	 * @param correctedAddress the address to send it to instead, or {@code null} for the
 	 * same
 	 * @throws MailNotFound when there is no such mail
-	 * @throws MailNotFailed when it is not failed (sent, or still being tried)
+	 * @throws MailNotFailed when it neither failed nor bounced (sent, or still being
+	 * tried)
 	 */
 	public void resend(UUID id, @Nullable String correctedAddress) {
 		Mail mail = this.queries.find(id);
@@ -48,14 +49,13 @@ public class FailedMails {
 		}
 		String messageId = null;
 		if (correctedAddress != null) {
-			Mail corrected = new Mail(mail.kind(), mail.about(), mail.revision(),
-					new Recipient(correctedAddress, mail.to().name()), mail.subject(), mail.text(), mail.html(),
-					mail.attachment());
+			Mail corrected = mail.redirectedTo(new Recipient(correctedAddress, mail.to().name()));
 			messageId = MessageIds.of(corrected, this.properties.domain());
 		}
 		try {
 			if (!this.queries.resend(id, correctedAddress, messageId, this.clock.instant())) {
-				throw new MailNotFailed("Mail " + id + " has not failed: it was sent or is still being tried");
+				throw new MailNotFailed(
+						"Mail " + id + " has not failed or bounced: it was sent or is still being tried");
 			}
 		}
 		catch (DuplicateKeyException ex) {

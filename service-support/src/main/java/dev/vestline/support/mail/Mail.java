@@ -1,5 +1,7 @@
 package dev.vestline.support.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -15,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param subject the subject, short
  * @param text the plain-text part, always there
  * @param html the HTML alternative, or {@code null}
- * @param attachment a file, or {@code null}
+ * @param attachments the files it carries, in this order; none for most mails
  */
 public record Mail(String kind, String about, int revision, Recipient to, String subject, String text,
-		@Nullable String html, @Nullable MailAttachment attachment) {
+		@Nullable String html, List<MailAttachment> attachments) {
 
 	public Mail {
 		Objects.requireNonNull(kind, "kind");
@@ -26,13 +28,24 @@ public record Mail(String kind, String about, int revision, Recipient to, String
 		Objects.requireNonNull(to, "to");
 		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(text, "text");
+		attachments = List.copyOf(attachments);
 	}
 
 	/**
-	 * @return this mail with a file attached
+	 * @return this mail with one more file attached, after those it has
 	 */
 	public Mail attaching(MailAttachment file) {
-		return new Mail(this.kind, this.about, this.revision, this.to, this.subject, this.text, this.html, file);
+		List<MailAttachment> files = new ArrayList<>(this.attachments);
+		files.add(file);
+		return new Mail(this.kind, this.about, this.revision, this.to, this.subject, this.text, this.html, files);
+	}
+
+	/**
+	 * @return this mail to another address: the same words and files
+	 */
+	Mail redirectedTo(Recipient other) {
+		return new Mail(this.kind, this.about, this.revision, other, this.subject, this.text, this.html,
+				this.attachments);
 	}
 
 }

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Mails that did not arrive, for the {@code operations} role of every service that sends
- * mail: the address the server refused or the mail that failed every attempt, and its
+ * mail: the address the server refused, the mail that failed every attempt, and the mail
+ * a server returned after it was sent (a bounce, read from the bounce mailbox); and their
  * re-send, to the same or a corrected address.
  */
 @RestController

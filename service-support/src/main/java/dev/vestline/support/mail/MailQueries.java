@@ -27,17 +27,15 @@ class MailQueries {
 	}
 
 	boolean insert(Mail mail, String messageId, Instant now) {
-		MailAttachment file = mail.attachment();
-		return this.jdbc
+		UUID id = Generators.timeBasedEpochGenerator().generate();
+		boolean written = this.jdbc
 			.sql("""
 					INSERT INTO mail_outbox (id, message_id, kind, about, revision, recipient, recipient_name, subject, body_text,
-					                         body_html, attachment_name, attachment_type, attachment, next_attempt_at,
-					                         created_at)
-					VALUES (:id, :messageId, :kind, :about, :revision, :recipient, :name, :subject, :text, :html, :fileName,
-					        :fileType, :file, :now, :now)
+					                         body_html, next_attempt_at, created_at)
+					VALUES (:id, :messageId, :kind, :about, :revision, :recipient, :name, :subject, :text, :html, :now, :now)
 					ON CONFLICT (message_id) DO NOTHING
 					""")
-			.param("id", Generators.timeBasedEpochGenerator().generate())
+			.param("id", id)
 			.param("messageId", messageId)
 			.param("kind", mail.kind())
 			.param("about", mail.about())
@@ -47,11 +45,24 @@ class MailQueries {
 			.param("subject", mail.subject())
 			.param("text", mail.text())
 			.param("html", mail.html())
-			.param("fileName", (file != null) ? file.filename() : null)
-			.param("fileType", (file != null) ? file.contentType() : null)
-			.param("file", (file != null) ? file.content() : null)
 			.param("now", Timestamp.from(now))
 			.update() == 1;
+		if (written) {
+			for (int position = 0; position < mail.attachments().size(); position++) {
+				MailAttachment file = mail.attachments().get(position);
+				this.jdbc.sql("""
+						INSERT INTO mail_attachment (mail_id, position, filename, content_type, content)
+						VALUES (:id, :position, :name, :type, :content)
+						""")
+					.param("id", id)
+					.param("position", position)
+					.param("name", file.filename())
+					.param("type", file.contentType())
+					.param("content", file.content())
+					.update();
+			}
+		}
+		return written;
 	}
 
 	/**
@@ -76,7 +87,10 @@ class MailQueries {
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query(MailQueries::outgoing)
-			.list();
+			.list()
+			.stream()
+			.map(this::withAttachments)
+			.toList();
 	}
 
 	/** Only the claim that sent it records it: a claim that ran out records nothing. */
@@ -123,22 +137,25 @@ class MailQueries {
 
 	List<FailedMail> failed(int limit) {
 		return this.jdbc.sql("""
-				SELECT id, kind, about, recipient, subject, attempts, last_error, failed_at, message_id
-				  FROM mail_outbox WHERE status = 'FAILED' ORDER BY failed_at DESC LIMIT :limit
+				SELECT id, status, kind, about, recipient, subject, attempts, last_error,
+				       COALESCE(failed_at, bounced_at) AS failed_at, message_id
+				  FROM mail_outbox WHERE status IN ('FAILED', 'BOUNCED')
+				 ORDER BY COALESCE(failed_at, bounced_at) DESC LIMIT :limit
 				""").param("limit", limit).query(FailedMail.class).list();
 	}
 
 	/**
-	 * Sends a failed mail again, to the same or a corrected address, from the first
-	 * attempt. A corrected address is another recipient, so another Message-ID.
+	 * Sends a failed or bounced mail again, to the same or a corrected address, from the
+	 * first attempt. A corrected address is another recipient, so another Message-ID.
 	 */
 	boolean resend(UUID id, @Nullable String recipient, @Nullable String messageId, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE mail_outbox SET status = 'PENDING', failed_at = NULL, attempts = 0, next_attempt_at = :now,
-				                       recipient = COALESCE(:recipient, recipient),
-				                       message_id = COALESCE(:messageId, message_id)
-				 WHERE id = :id AND status = 'FAILED'
-				""")
+		return this.jdbc
+			.sql("""
+					UPDATE mail_outbox SET status = 'PENDING', failed_at = NULL, bounced_at = NULL, sent_at = NULL, attempts = 0,
+					                       next_attempt_at = :now, recipient = COALESCE(:recipient, recipient),
+					                       message_id = COALESCE(:messageId, message_id)
+					 WHERE id = :id AND status IN ('FAILED', 'BOUNCED')
+					""")
 			.param("now", Timestamp.from(now))
 			.param("recipient", recipient)
 			.param("messageId", messageId)
@@ -149,9 +166,26 @@ class MailQueries {
 	@Nullable Mail find(UUID id) {
 		return this.jdbc.sql("SELECT * FROM mail_outbox WHERE id = :id")
 			.param("id", id)
-			.query((rs, row) -> outgoing(rs, row).mail())
+			.query(MailQueries::outgoing)
 			.optional()
+			.map((found) -> withAttachments(found).mail())
 			.orElse(null);
+	}
+
+	/** The mail with its files: the old single-file column first, then the others. */
+	private OutgoingMail withAttachments(OutgoingMail outgoing) {
+		List<MailAttachment> files = this.jdbc.sql("""
+				SELECT filename, content_type, content FROM mail_attachment WHERE mail_id = :id ORDER BY position
+				""")
+			.param("id", outgoing.id())
+			.query((rs, row) -> new MailAttachment(rs.getString("filename"), rs.getString("content_type"),
+					rs.getBytes("content")))
+			.list();
+		Mail mail = outgoing.mail();
+		for (MailAttachment file : files) {
+			mail = mail.attaching(file);
+		}
+		return new OutgoingMail(outgoing.id(), outgoing.messageId(), outgoing.attempt(), mail);
 	}
 
 	boolean exists(UUID id) {
@@ -162,12 +196,14 @@ class MailQueries {
 	}
 
 	private static OutgoingMail outgoing(ResultSet rs, int row) throws SQLException {
-		byte[] file = rs.getBytes("attachment");
-		MailAttachment attachment = (file != null)
-				? new MailAttachment(rs.getString("attachment_name"), rs.getString("attachment_type"), file) : null;
+		// written by a replica of the release before 0.9.6, during a rolling update
+		byte[] legacy = rs.getBytes("attachment");
+		List<MailAttachment> files = (legacy != null)
+				? List.of(new MailAttachment(rs.getString("attachment_name"), rs.getString("attachment_type"), legacy))
+				: List.of();
 		Mail mail = new Mail(rs.getString("kind"), rs.getString("about"), rs.getInt("revision"),
 				new Recipient(rs.getString("recipient"), rs.getString("recipient_name")), rs.getString("subject"),
-				rs.getString("body_text"), rs.getString("body_html"), attachment);
+				rs.getString("body_text"), rs.getString("body_html"), files);
 		return new OutgoingMail(rs.getObject("id", UUID.class), rs.getString("message_id"), rs.getInt("attempts"),
 				mail);
 	}

@@ -2,8 +2,6 @@ package dev.vestline.support.mail;
 
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A mail claimed for sending.
  *
@@ -13,9 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param mail what to send
  */
 record OutgoingMail(UUID id, String messageId, int attempt, Mail mail) {
-
-	@Nullable MailAttachment attachment() {
-		return this.mail.attachment();
-	}
 
 }

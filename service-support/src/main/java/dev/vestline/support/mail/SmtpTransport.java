@@ -19,7 +19,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Turns an outbox row into a MIME message with its stable Message-ID (plain text, an HTML
- * alternative, an attachment) and hands it to Spring's {@link JavaMailSender}.
+ * alternative, the attachments) and hands it to Spring's {@link JavaMailSender}.
  */
 class SmtpTransport {
 
@@ -40,8 +40,8 @@ class SmtpTransport {
 		Mail mail = outgoing.mail();
 		MimeMessage message = new StableIdMessage(session(), outgoing.messageId());
 		try {
-			MailAttachment file = mail.attachment();
-			MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null || file != null, "UTF-8");
+			MimeMessageHelper helper = new MimeMessageHelper(message,
+					mail.html() != null || !mail.attachments().isEmpty(), "UTF-8");
 			helper.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), "UTF-8"));
 			helper.setTo(new InternetAddress(mail.to().address(), mail.to().name(), "UTF-8"));
 			helper.setSubject(mail.subject());
@@ -51,7 +51,7 @@ class SmtpTransport {
 			else {
 				helper.setText(mail.text());
 			}
-			if (file != null) {
+			for (MailAttachment file : mail.attachments()) {
 				helper.addAttachment(file.filename(), new ByteArrayResource(file.content()), file.contentType());
 			}
 			return message;

@@ -6,10 +6,12 @@ import java.util.Locale;
 import org.springframework.core.env.Environment;
 
 /**
- * The SMTP part of the {@link ProductionGuard}, in a service that sends mail
- * ({@code vestline.mail.enabled}): a real host, a user and a password that are no example
- * or test credential, and a real sender. Mail providers' sandboxes and test keys
- * (Mailtrap, a local GreenMail or MailDev) would swallow every mail without a word.
+ * The mail part of the {@link ProductionGuard}, in a service that sends mail
+ * ({@code vestline.mail.enabled}): a real SMTP host, a user and a password that are no
+ * example or test credential, and a real sender; and, when a bounce mailbox is named
+ * ({@code vestline.mail.bounces.host}), a real IMAP host and credential for it too. Mail
+ * providers' sandboxes and test keys (Mailtrap, a local GreenMail or MailDev) would
+ * swallow every mail without a word.
  */
 final class SmtpCredentials {
 
@@ -29,19 +31,27 @@ final class SmtpCredentials {
 		if (!this.environment.getProperty("vestline.mail.enabled", Boolean.class, false)) {
 			return;
 		}
-		String host = lower("spring.mail.host");
-		if (host.isBlank()) {
-			problems.add("spring.mail.host is not set");
+		checkServer("spring.mail.host", "spring.mail.username", "spring.mail.password", problems);
+		if (!lower("vestline.mail.bounces.host").isBlank()) {
+			checkServer("vestline.mail.bounces.host", "vestline.mail.bounces.user", "vestline.mail.bounces.password",
+					problems);
 		}
-		else if (TEST_HOSTS.stream().anyMatch(host::contains)) {
-			problems.add("spring.mail.host (" + host + ") is a local, example or test mail server");
-		}
-		checkCredential("spring.mail.username", 1, problems);
-		checkCredential("spring.mail.password", 16, problems);
 		String from = lower("vestline.mail.from");
 		if (from.isBlank() || from.contains("example")) {
 			problems.add("vestline.mail.from is not set, or is an example address");
 		}
+	}
+
+	private void checkServer(String hostName, String userName, String passwordName, List<String> problems) {
+		String host = lower(hostName);
+		if (host.isBlank()) {
+			problems.add(hostName + " is not set");
+		}
+		else if (TEST_HOSTS.stream().anyMatch(host::contains)) {
+			problems.add(hostName + " (" + host + ") is a local, example or test mail server");
+		}
+		checkCredential(userName, 1, problems);
+		checkCredential(passwordName, 16, problems);
 	}
 
 	private void checkCredential(String name, int minLength, List<String> problems) {

@@ -86,6 +86,12 @@ public class WebEdgeAutoConfiguration {
 			return new ProblemSecurityHandlers();
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		BrowserPages browserPages() {
+			return new BrowserPages();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

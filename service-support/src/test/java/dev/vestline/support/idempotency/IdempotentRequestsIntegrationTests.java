@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import dev.vestline.support.domain.Conflict;
 import dev.vestline.testharness.SchemaUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,8 +195,7 @@ class IdempotentRequestsIntegrationTests {
 				"Ivy\u0000consent".getBytes());
 		assertThat(requests.replayed(key)).isEmpty();
 
-		transactions
-			.executeWithoutResult((status) -> requests.remember(key, ResponseEntity.ok(Map.of("documentVersion", 2))));
+		transactions.executeWithoutResult((status) -> requests.remember(key, Map.of("documentVersion", 2)));
 
 		ResponseEntity<String> replay = requests.replayed(key).orElseThrow();
 		assertThat(replay.getStatusCode().value()).isEqualTo(200);
@@ -204,6 +204,46 @@ class IdempotentRequestsIntegrationTests {
 		IdempotencyKey other = requests.key("link:abc", "sign", key.value(), "Eve\u0000consent".getBytes());
 		assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> requests.replayed(other))
 			.satisfies((problem) -> assertThat(problem.getStatusCode().value()).isEqualTo(422));
+	}
+
+	@Test
+	void runsWorkAcrossTransactionsOnceAndReplaysItsAnswer() {
+		IdempotencyKey key = requests.key("link:def", "sign", UUID.randomUUID().toString(),
+				"Ivy\u0000consent".getBytes());
+		AtomicInteger executions = new AtomicInteger();
+		Supplier<Object> work = () -> {
+			executions.incrementAndGet();
+			return transactions.execute((status) -> {
+				Map<String, Integer> answer = Map.of("documentVersion", 3);
+				requests.remember(key, answer);
+				return answer;
+			});
+		};
+
+		ResponseEntity<?> first = requests.runAcrossTransactions(key, work);
+		ResponseEntity<?> again = requests.runAcrossTransactions(key, work);
+
+		assertThat(executions).hasValue(1);
+		assertThat(first.getStatusCode().value()).isEqualTo(200);
+		assertThat(first.getHeaders().containsHeader("Idempotent-Replayed")).isFalse();
+		assertThat(again.getBody()).isEqualTo("{\"documentVersion\":3}");
+		assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+	}
+
+	@Test
+	void answersARefusedRetryWithTheAnswerACompetingRetryCommitted() {
+		IdempotencyKey key = requests.key("link:ghi", "sign", UUID.randomUUID().toString(),
+				"Ivy\u0000consent".getBytes());
+
+		// the competitor commits between this retry's first look and its own commit,
+		// which the domain then refuses (already signed)
+		ResponseEntity<?> answer = requests.runAcrossTransactions(key, () -> {
+			transactions.executeWithoutResult((status) -> requests.remember(key, Map.of("documentVersion", 4)));
+			throw new Conflict("You have already signed.");
+		});
+
+		assertThat(answer.getBody()).isEqualTo("{\"documentVersion\":4}");
+		assertThat(answer.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
 	}
 
 	private static ResponseEntity<?> create(String name, AtomicInteger executions) {

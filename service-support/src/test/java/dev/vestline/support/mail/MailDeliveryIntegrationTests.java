@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static dev.vestline.testharness.mail.MimeParts.attachment;
+import static dev.vestline.testharness.mail.MimeParts.attachments;
 import static dev.vestline.testharness.mail.MimeParts.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -67,9 +67,10 @@ class MailDeliveryIntegrationTests {
 	}
 
 	@Test
-	void sendsPlainTextWithHtmlAlternativeAndAttachmentUnderItsStableMessageId() throws Exception {
+	void sendsPlainTextWithHtmlAlternativeAndAttachmentsUnderItsStableMessageId() throws Exception {
 		Mail mail = mail("completed", "alice@investor.test")
-			.attaching(new MailAttachment("pack.pdf", "application/pdf", "%PDF-1.7 test".getBytes()));
+			.attaching(new MailAttachment("pack.pdf", "application/pdf", "%PDF-1.7 test".getBytes()))
+			.attaching(new MailAttachment("certificate.pdf", "application/pdf", "%PDF-1.7 cert".getBytes()));
 		this.kit.append(mail);
 
 		this.kit.sender("a", port()).sendDue();
@@ -83,9 +84,10 @@ class MailDeliveryIntegrationTests {
 			.containsExactly("Vestline <no-reply@vestline.test>");
 		assertThat(text(received, "text/plain")).contains("Hello in plain text");
 		assertThat(text(received, "text/html")).contains("<p>Hello in HTML</p>");
-		Part attachment = attachment(received);
-		assertThat(attachment.getFileName()).isEqualTo("pack.pdf");
-		assertThat(attachment.getInputStream().readAllBytes()).isEqualTo("%PDF-1.7 test".getBytes());
+		List<Part> files = attachments(received);
+		assertThat(files).extracting(Part::getFileName).containsExactly("pack.pdf", "certificate.pdf");
+		assertThat(files.get(0).getInputStream().readAllBytes()).isEqualTo("%PDF-1.7 test".getBytes());
+		assertThat(files.get(1).getInputStream().readAllBytes()).isEqualTo("%PDF-1.7 cert".getBytes());
 		assertThat(status(mail)).isEqualTo("SENT");
 	}
 
@@ -230,7 +232,7 @@ class MailDeliveryIntegrationTests {
 
 	private static Mail mail(String kind, String to) {
 		return new Mail(kind, "wf-" + to.hashCode(), 1, new Recipient(to, "Alice Investor"), "Subject of " + kind,
-				"Hello in plain text", "<p>Hello in HTML</p>", null);
+				"Hello in plain text", "<p>Hello in HTML</p>", List.of());
 	}
 
 	private static int port() {

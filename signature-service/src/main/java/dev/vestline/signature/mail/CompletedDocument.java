@@ -1,37 +1,24 @@
 package dev.vestline.signature.mail;
 
-import java.util.UUID;
+import java.util.List;
 
-import dev.vestline.signature.documents.DocumentVersions;
+import dev.vestline.events.signature.DocumentKind;
+import dev.vestline.signature.sealing.SealedDocument;
 import dev.vestline.support.mail.MailAttachment;
 
-import org.springframework.stereotype.Component;
-
 /**
- * What the completed mail carries to every party.
- *
- * <p>
- * HOOK for sealing: today this is the final signed version as the workflow stored it.
- * Once the completed document is sealed (PAdES) with its certificate of completion,
- * return the sealed PDF here (the certificate appended as its last pages, or, as a second
- * file, once the mail kit carries more than one attachment). Nothing else in the mails
- * changes.
+ * What the completed mail carries to every party: the sealed document (the final version,
+ * its certificate pages and the PAdES seal over both) and the certificate of completion
+ * as a PDF of its own, sealed the same way; both exactly as staff download them.
  */
-@Component
-class CompletedDocument {
+final class CompletedDocument {
 
-	private final DocumentVersions documents;
-
-	CompletedDocument(DocumentVersions documents) {
-		this.documents = documents;
+	private CompletedDocument() {
 	}
 
-	MailAttachment attachment(UUID workflowId, int finalVersion, String fileName) {
-		byte[] pdf = this.documents.content(workflowId, finalVersion)
-			.orElseThrow(() -> new IllegalStateException(
-					"Workflow " + workflowId + " completed without its final version " + finalVersion))
-			.bytes();
-		return new MailAttachment(fileName, "application/pdf", pdf);
+	static List<MailAttachment> of(SealedDocument sealed, DocumentKind kind) {
+		return List.of(new MailAttachment(Wording.fileName(kind), "application/pdf", sealed.content()),
+				new MailAttachment(Wording.certificateFileName(kind), "application/pdf", sealed.certificate()));
 	}
 
 }

@@ -38,7 +38,7 @@ final class Letter {
 	}
 
 	Mail mail(String kind, String about, int revision, Recipient to, String subject) {
-		return new Mail(kind, about, revision, to, subject, text(to), html(to), null);
+		return new Mail(kind, about, revision, to, subject, text(to), html(to), List.of());
 	}
 
 	private String text(Recipient to) {

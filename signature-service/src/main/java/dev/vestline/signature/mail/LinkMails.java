@@ -7,6 +7,7 @@ import dev.vestline.events.Contact;
 import dev.vestline.events.signature.DocumentKind;
 import dev.vestline.signature.parties.SignerContacts;
 import dev.vestline.signature.signing.LinkReminders.SigningLinkExpired;
+import dev.vestline.signature.signing.Signers;
 import dev.vestline.signature.signing.SigningLinkIssued;
 import dev.vestline.signature.workflows.SigningWorkflow;
 import dev.vestline.signature.workflows.Workflows;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the mails that carry a link (the signing request and its reminders) and the one
- * that says a link expired, in the transaction that issued or expired the link. The
- * link's token is in the mail and nowhere else: not in a log, not in an event.
+ * that says a link expired, in the transaction that issued or expired the link, and
+ * records on the signer's request the address its link was sent to (the certificate of
+ * completion states it). The link's token is in the mail and nowhere else: not in a log,
+ * not in an event.
  */
 @Component
 class LinkMails {
@@ -34,10 +37,13 @@ class LinkMails {
 
 	private final Workflows workflows;
 
-	LinkMails(MailOutbox outbox, SignerContacts contacts, Workflows workflows) {
+	private final Signers signers;
+
+	LinkMails(MailOutbox outbox, SignerContacts contacts, Workflows workflows, Signers signers) {
 		this.outbox = outbox;
 		this.contacts = contacts;
 		this.workflows = workflows;
+		this.signers = signers;
 	}
 
 	@EventListener
@@ -57,6 +63,8 @@ class LinkMails {
 					: "Please sign your " + document;
 			this.outbox.append(letter.mail(issued.reminder() ? "signing-reminder" : "signing-request",
 					about(issued.workflowId(), issued.role()), issued.linkRevision(), to, subject));
+			// the certificate's identity evidence: where this link went
+			this.signers.linkSentTo(issued.workflowId(), issued.role(), issued.linkRevision(), to.address());
 		});
 	}
 

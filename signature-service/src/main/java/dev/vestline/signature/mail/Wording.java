@@ -27,6 +27,11 @@ final class Wording {
 		return (kind == DocumentKind.SUBSCRIPTION_PACK) ? "subscription-pack-signed.pdf" : "nda-signed.pdf";
 	}
 
+	static String certificateFileName(DocumentKind kind) {
+		return (kind == DocumentKind.SUBSCRIPTION_PACK) ? "subscription-pack-certificate-of-completion.pdf"
+				: "nda-certificate-of-completion.pdf";
+	}
+
 	static String when(Instant instant) {
 		return WHEN.format(instant.atOffset(ZoneOffset.UTC));
 	}

@@ -9,7 +9,6 @@ import dev.vestline.events.Contact;
 import dev.vestline.events.signature.DocumentSigned;
 import dev.vestline.events.signature.SignatureDeclined;
 import dev.vestline.events.signature.SigningWorkflowCancelled;
-import dev.vestline.events.signature.SigningWorkflowCompleted;
 import dev.vestline.signature.parties.SignerContacts;
 import dev.vestline.signature.signing.SignerRequest;
 import dev.vestline.signature.signing.SignerStatus;
@@ -25,9 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the mails a workflow's events cause, in the transaction that appends the event:
- * signed (to the signer, while others still have to), completed (the final document to
- * every party), declined (to every other party and the requesting desk), cancelled (to
- * every party).
+ * signed (to the signer, while others still have to), declined (to every other party and
+ * the requesting desk), cancelled (to every party).
  */
 @Component
 class WorkflowMails {
@@ -38,16 +36,12 @@ class WorkflowMails {
 
 	private final Signers signers;
 
-	private final CompletedDocument completed;
-
 	private final @Nullable String requester;
 
-	WorkflowMails(MailOutbox outbox, SignerContacts contacts, Signers signers, CompletedDocument completed,
-			SignatureMailProperties properties) {
+	WorkflowMails(MailOutbox outbox, SignerContacts contacts, Signers signers, SignatureMailProperties properties) {
 		this.outbox = outbox;
 		this.contacts = contacts;
 		this.signers = signers;
-		this.completed = completed;
 		this.requester = properties.requester();
 	}
 
@@ -56,11 +50,12 @@ class WorkflowMails {
 		SigningWorkflow workflow = appended.workflow();
 		switch (appended.event()) {
 			case DocumentSigned signed -> signed(workflow, signed);
-			case SigningWorkflowCompleted done -> completed(workflow, done);
 			case SignatureDeclined declined -> declined(workflow, declined);
 			case SigningWorkflowCancelled cancelled -> cancelled(workflow, cancelled);
 			default -> {
-				// created (the links are mailed by LinkMails), failed: no mail
+				// created (the links are mailed by LinkMails), failed: no mail;
+				// completed:
+				// CompletedMails writes that mail once the document is sealed
 			}
 		}
 	}
@@ -79,21 +74,6 @@ class WorkflowMails {
 					.say("Thank you: you signed the " + document + " on " + Wording.when(signed.signedAt()) + ".")
 					.say("We are waiting for " + String.join(" and ", waitingFor)
 							+ " to sign. When everyone has signed, you receive the signed document by mail."));
-	}
-
-	private void completed(SigningWorkflow workflow, SigningWorkflowCompleted done) {
-		String document = Wording.document(workflow.kind());
-		Letter letter = Letter.to()
-			.say("Everyone has signed the " + document + ". It was completed on " + Wording.when(done.completedAt())
-					+ ".")
-			.say("The signed document is attached. Please keep it for your records.");
-		for (SignerRequest party : parties(workflow)) {
-			recipient(workflow.id(), party.signer().role()).ifPresent((to) -> this.outbox.append(letter
-				.mail("completed", LinkMails.about(workflow.id(), party.signer().role()), done.documentVersion(), to,
-						"Signed by everyone: your " + document)
-				.attaching(this.completed.attachment(workflow.id(), done.documentVersion(),
-						Wording.fileName(workflow.kind())))));
-		}
 	}
 
 	private void declined(SigningWorkflow workflow, SignatureDeclined declined) {

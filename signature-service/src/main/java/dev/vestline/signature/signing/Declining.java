@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * mid-signature loses the lease and cannot commit.
  */
 @Service
-class Declining {
+public class Declining {
 
 	private final SignerAccess access;
 

@@ -23,7 +23,7 @@ public record SignatureEvidence(@Nullable String consentVersion, @Nullable Strin
 	/**
 	 * @return the evidence, blanks dropped and the user agent cut to its stored length
 	 */
-	static SignatureEvidence of(@Nullable String consentVersion, @Nullable String remoteAddress,
+	public static SignatureEvidence of(@Nullable String consentVersion, @Nullable String remoteAddress,
 			@Nullable String userAgent) {
 		String agent = blankToNull(userAgent);
 		return new SignatureEvidence(blankToNull(consentVersion), blankToNull(remoteAddress),

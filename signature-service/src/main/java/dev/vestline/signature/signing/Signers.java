@@ -54,11 +54,42 @@ public class Signers {
 			.single();
 	}
 
+	/**
+	 * Records where a link was mailed, in the transaction that issued it: the identity
+	 * evidence the certificate of completion states for the signature made with it.
+	 * @param workflowId the workflow
+	 * @param role the signer's role
+	 * @param linkRevision the link
+	 * @param address the address its mail went to
+	 */
+	public void linkSentTo(UUID workflowId, String role, int linkRevision, String address) {
+		this.jdbc.sql("""
+				UPDATE signer SET link_sent_to = :address
+				 WHERE workflow_id = :workflowId AND role = :role AND link_revision = :linkRevision
+				""")
+			.param("address", address)
+			.param("workflowId", workflowId)
+			.param("role", role)
+			.param("linkRevision", linkRevision)
+			.update();
+	}
+
 	Optional<SignerRequest> byToken(byte[] tokenSha256) {
 		return this.jdbc.sql("SELECT * FROM signer WHERE token_sha256 = :token")
 			.param("token", tokenSha256)
 			.query(Signers::request)
 			.optional();
+	}
+
+	/**
+	 * @param tokenSha256 the hash of a link a newer one replaced
+	 * @return the request the link was for, as it is now
+	 */
+	Optional<SignerRequest> byReplacedToken(byte[] tokenSha256) {
+		return this.jdbc.sql("""
+				SELECT s.* FROM signer s JOIN replaced_link r ON r.signer_id = s.id
+				WHERE r.token_sha256 = :token
+				""").param("token", tokenSha256).query(Signers::request).optional();
 	}
 
 	Optional<SignerRequest> find(UUID id) {

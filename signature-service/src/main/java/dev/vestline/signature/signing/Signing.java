@@ -1,15 +1,12 @@
 package dev.vestline.signature.signing;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 import dev.vestline.signature.lease.LeaseAcquisition;
 import dev.vestline.signature.lease.LeaseLost;
-import dev.vestline.support.domain.DomainException;
 import dev.vestline.support.idempotency.IdempotencyKey;
 import dev.vestline.support.idempotency.IdempotentRequests;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,7 +16,7 @@ import org.springframework.stereotype.Service;
  * stamps on the other's version and both end up in the final document.
  */
 @Service
-class Signing {
+public class Signing {
 
 	private final SignaturePreparation preparation;
 
@@ -42,31 +39,28 @@ class Signing {
 	}
 
 	/**
-	 * Signs, or answers a retry with the same key with the first response (marked
-	 * {@code Idempotent-Replayed}).
+	 * Signs once per key: the answer is remembered with the signature's commit, so that
+	 * the web layer can replay it to a retry ({@link IdempotentRequests}).
 	 * @param token the link's token
 	 * @param typedName the name to stamp
 	 * @param evidence what the request showed about the signer
-	 * @param idempotencyKey the client's {@code Idempotency-Key}
-	 * @return what the signature produced, now or the first time
+	 * @param key the signing's key, from {@link #idempotencyKey}
+	 * @return what the signature produced
 	 */
-	public ResponseEntity<?> sign(String token, String typedName, SignatureEvidence evidence, String idempotencyKey) {
-		// scoped to the link, not to a caller: the link's token is the signer's only
-		// credential
-		IdempotencyKey key = this.requests.key("link:" + new LinkToken(token).scope(), "sign", idempotencyKey,
+	public SignedDocument sign(String token, String typedName, SignatureEvidence evidence, IdempotencyKey key) {
+		return complete(this.preparation.prepare(token, typedName, evidence, key));
+	}
+
+	/**
+	 * @param token the link's token
+	 * @param typedName the name to stamp
+	 * @param idempotencyKey the client's {@code Idempotency-Key}
+	 * @return the key of this signing: scoped to the link, not to a caller, since the
+	 * link's token is the signer's only credential
+	 */
+	public IdempotencyKey idempotencyKey(String token, String typedName, String idempotencyKey) {
+		return this.requests.key("link:" + new LinkToken(token).scope(), "sign", idempotencyKey,
 				(typedName + "\u0000consent").getBytes(StandardCharsets.UTF_8));
-		Optional<ResponseEntity<String>> first = this.requests.replayed(key);
-		if (first.isPresent()) {
-			return first.get();
-		}
-		try {
-			return ResponseEntity.ok(complete(this.preparation.prepare(token, typedName, evidence, key)));
-		}
-		catch (DomainException ex) {
-			// a concurrent retry with the same key committed first: answer as it was
-			// answered
-			return this.requests.replayed(key).orElseThrow(() -> ex);
-		}
 	}
 
 	/** First half: lease taken, signature stamped; a stalled holder stops here. */

@@ -5,7 +5,6 @@ import dev.vestline.signature.documents.DocumentVersions;
 import dev.vestline.signature.workflows.SigningWorkflow;
 import dev.vestline.support.idempotency.IdempotentRequests;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +48,7 @@ class SigningCommit {
 		SignedDocument signed = new SignedDocument(workflow.id(), version.version(), version.sha256(),
 				prepared.parent().sha256(), prepared.signedAt(), completed);
 		if (prepared.idempotencyKey() != null) {
-			this.requests.remember(prepared.idempotencyKey(), ResponseEntity.ok(signed));
+			this.requests.remember(prepared.idempotencyKey(), signed);
 		}
 		return signed;
 	}

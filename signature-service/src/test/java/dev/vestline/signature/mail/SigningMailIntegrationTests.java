@@ -12,7 +12,7 @@ import dev.vestline.signature.Grants;
 import dev.vestline.signature.OpenWorkflows;
 import dev.vestline.signature.SignatureIntegrationTest;
 import dev.vestline.testharness.mail.TestMailbox;
-import dev.vestline.signature.documents.DocumentVersions;
+import dev.vestline.signature.documents.DocumentText;
 import dev.vestline.signature.workflows.WorkflowCancellation;
 import dev.vestline.signature.workflows.WorkflowOpening;
 import dev.vestline.support.security.DevTokens;
@@ -20,6 +20,8 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.vestline.testharness.mail.MimeParts.attachment;
+import static dev.vestline.testharness.mail.MimeParts.attachments;
 import static dev.vestline.testharness.mail.MimeParts.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,6 +45,8 @@ class SigningMailIntegrationTests {
 	static final String ARRANGER = "ada@arranger.example.org";
 
 	static final String REQUESTER = "desk@operations.example.org";
+
+	static final String APPROVER = "Bearer " + DevTokens.example().token("anna", "approver");
 
 	static final String OPERATIONS = "Bearer " + DevTokens.example().token("olga", "operations");
 
@@ -62,9 +67,6 @@ class SigningMailIntegrationTests {
 
 	@Autowired
 	CapturedLinks links;
-
-	@Autowired
-	DocumentVersions documents;
 
 	@Autowired
 	GreenMail smtp;
@@ -105,24 +107,73 @@ class SigningMailIntegrationTests {
 	}
 
 	@Test
-	void tellsTheFirstSignerTheOthersAreAwaitedAndSendsEveryoneTheFinalDocument() throws Exception {
+	void tellsTheFirstSignerTheOthersAreAwaitedAndTheLastOnlyOfTheCompletion() throws Exception {
 		sign(this.links.token(this.workflow, "INVESTOR"), "Ivy Investor");
 		MimeMessage signed = awaitOne(this.investor, "signed");
 		assertThat(signed.getSubject()).isEqualTo("You signed the subscription pack");
 		assertThat(text(signed, "text/plain")).contains("waiting for Ada Arranger to sign");
 
 		sign(this.links.token(this.workflow, "ARRANGER"), "Ada Arranger");
-		byte[] finalPdf = this.documents.content(this.workflow, 3).orElseThrow().bytes();
+		awaitOne(ARRANGER, "completed");
+		assertThat(mails(ARRANGER, "signed")).as("the last signer gets the completed mail only").isEmpty();
+	}
+
+	@Test
+	void sendsEveryPartyOneCompletedMailWithTheSealedDocumentAndItsCertificate() throws Exception {
+		sign(this.links.token(this.workflow, "INVESTOR"), "Ivy Investor");
+		sign(this.links.token(this.workflow, "ARRANGER"), "Ada Arranger");
+
 		for (String party : List.of(this.investor, ARRANGER)) {
 			MimeMessage completed = awaitOne(party, "completed");
+			byte[] sealed = staffDownload("/sealed-document");
+			byte[] certificate = staffDownload("/certificate");
 			assertThat(completed.getSubject()).isEqualTo("Signed by everyone: your subscription pack");
-			assertThat(text(completed, "text/plain")).contains("Everyone has signed", "attached");
-			Part pdf = attachment(completed);
-			assertThat(pdf.getFileName()).isEqualTo("subscription-pack-signed.pdf");
-			assertThat(pdf.isMimeType("application/pdf")).isTrue();
-			assertThat(pdf.getInputStream().readAllBytes()).isEqualTo(finalPdf);
+			assertThat(text(completed, "text/plain")).contains("Everyone has signed", "sealed", "certificate");
+			List<Part> files = attachments(completed);
+			assertThat(files).extracting(Part::getFileName)
+				.containsExactly("subscription-pack-signed.pdf", "subscription-pack-certificate-of-completion.pdf");
+			assertThat(files).allSatisfy((file) -> assertThat(file.isMimeType("application/pdf")).isTrue());
+			byte[] pdf = files.get(0).getInputStream().readAllBytes();
+			assertThat(pdf).as("the sealed document, as staff download it").isEqualTo(sealed);
+			assertThat(signatures(pdf)).as("one PAdES seal").isOne();
+			byte[] attachedCertificate = files.get(1).getInputStream().readAllBytes();
+			assertThat(attachedCertificate).isEqualTo(certificate);
+			assertThat(DocumentText.of(attachedCertificate)).contains("Certificate of completion");
 		}
-		assertThat(mails(ARRANGER, "signed")).as("the last signer gets the completed mail only").isEmpty();
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> mails(this.investor, "completed").size() == 1 && mails(ARRANGER, "completed").size() == 1);
+	}
+
+	@Test
+	void statesOnTheCertificateTheAddressEachSignersLinkWasSentTo() throws Exception {
+		String corrected = "ivy.new-" + UUID.randomUUID() + "@investor.example.org";
+		assertThat(this.api
+			.put("/api/v1/workflows/" + this.workflow + "/signers/INVESTOR/contact",
+					"{\"name\":\"Ivy Investor\",\"email\":\"" + corrected + "\"}", "Authorization", OPERATIONS)
+			.status()).isEqualTo(200);
+		sign(this.links.token(this.workflow, "INVESTOR"), "Ivy Investor");
+		sign(this.links.token(this.workflow, "ARRANGER"), "Ada Arranger");
+		awaitOne(corrected, "completed");
+
+		String certificate = DocumentText.of(staffDownload("/certificate")).replaceAll("\\s+", " ");
+		assertThat(certificate)
+			.contains("holder of the signing link sent to " + corrected + "; link revision 2",
+					"holder of the signing link sent to " + ARRANGER + "; link revision 1")
+			.doesNotContain("no address recorded")
+			.doesNotContain(this.investor);
+	}
+
+	private byte[] staffDownload(String what) {
+		Api.Response response = this.api.get("/api/v1/workflows/" + this.workflow + what, "Authorization", APPROVER);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.bytes();
+	}
+
+	private static int signatures(byte[] pdf) throws Exception {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return document.getSignatureDictionaries().size();
+		}
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package dev.vestline.testharness.mail;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -55,6 +58,24 @@ public final class MimeParts {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * @param part a received message or one of its parts
+	 * @return its attachments, in the order the mail carries them
+	 */
+	public static List<Part> attachments(Part part) throws Exception {
+		List<Part> found = new ArrayList<>();
+		if (isAttachment(part)) {
+			found.add(part);
+		}
+		else if (part.isMimeType("multipart/*")) {
+			Multipart multipart = (Multipart) part.getContent();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				found.addAll(attachments(multipart.getBodyPart(i)));
+			}
+		}
+		return found;
 	}
 
 	private static boolean isAttachment(Part part) throws MessagingException {

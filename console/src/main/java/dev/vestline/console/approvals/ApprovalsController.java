@@ -1,0 +1,119 @@
+package dev.vestline.console.approvals;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.vestline.console.services.ServiceProblem;
+import dev.vestline.console.signin.Person;
+
+/**
+ * The approvals area: the queue, one approval, and a decision on its current step. A
+ * decision that was overtaken (409 lost race, 412 stale view) or refused (403 four eyes,
+ * 400 no reason) is shown on the approval's page, read again, in words.
+ */
+@Controller
+@RequestMapping("/approvals")
+class ApprovalsController {
+
+	private final ApprovalsApi api;
+
+	private final Clock clock = Clock.systemUTC();
+
+	ApprovalsController(ApprovalsApi api) {
+		this.api = api;
+	}
+
+	@GetMapping
+	String queue(@RequestParam(required = false) @Nullable UUID deal,
+			@RequestParam(required = false) @Nullable UUID after,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Authentication authentication,
+			Model model) {
+		Person person = Person.of(authentication);
+		Approval.Page page = this.api.pending(deal, after);
+		Map<UUID, Deal> deals = new HashMap<>();
+		List<QueueRow> rows = page.items()
+			.stream()
+			.map((approval) -> new QueueRow(approval, deals.computeIfAbsent(approval.dealId(), this.api::deal),
+					approval.decidableBy(person), QueueRow.age(approval.requestedAt(), this.clock.instant())))
+			.toList();
+		model.addAttribute("rows", rows);
+		model.addAttribute("next", page.next());
+		model.addAttribute("deal", deal);
+		if (htmx != null && after != null) {
+			return "approvals/queue :: rows"; // the next page, appended by htmx
+		}
+		model.addAttribute("deals", this.api.deals());
+		return "approvals/queue";
+	}
+
+	@GetMapping("/{id}")
+	String approval(@PathVariable UUID id, Authentication authentication, Model model) {
+		show(id, Person.of(authentication), model);
+		return "approvals/approval";
+	}
+
+	@PostMapping("/{id}/decision")
+	ModelAndView decide(@PathVariable UUID id, @RequestParam String etag, @RequestParam String decision,
+			@RequestParam(required = false) @Nullable String reason, Authentication authentication, Model model,
+			RedirectAttributes redirect) {
+		String verdict = "REJECT".equals(decision) ? "REJECT" : "APPROVE";
+		try {
+			this.api.decide(id, etag, verdict, reason);
+			redirect.addFlashAttribute("decided", verdict);
+			return new ModelAndView("redirect:/approvals/" + id);
+		}
+		catch (ServiceProblem problem) {
+			if (problem.status() == 412 || (problem.status() == 409
+					&& ("lost-race".equals(problem.slug()) || "already-decided".equals(problem.slug())))) {
+				model.addAttribute("overtaken", Overtaken.from(this.api.history(id), problem.status() == 409));
+			}
+			else if (problem.status() == 400 || problem.status() == 403 || problem.status() == 409) {
+				model.addAttribute("refusal", problem);
+				model.addAttribute("reason", reason);
+			}
+			else {
+				throw problem;
+			}
+			show(id, Person.of(authentication), model);
+			return new ModelAndView("approvals/approval", model.asMap(), HttpStatus.valueOf(problem.status()));
+		}
+	}
+
+	/**
+	 * Where a decision lands when it is replayed as a GET: after the person was sent
+	 * through the provider again (their token had expired), the saved request is replayed
+	 * without its form. Nothing was decided; the approval's page lets them decide again.
+	 */
+	@GetMapping("/{id}/decision")
+	String afterSigningInAgain(@PathVariable UUID id) {
+		return "redirect:/approvals/" + id;
+	}
+
+	private void show(UUID id, Person person, Model model) {
+		ApprovalsApi.Seen seen = this.api.approval(id);
+		model.addAttribute("approval", seen.approval());
+		model.addAttribute("etag", seen.etag());
+		model.addAttribute("deal", this.api.deal(seen.approval().dealId()));
+		model.addAttribute("history", this.api.history(id));
+		model.addAttribute("yours", seen.approval().decidableBy(person));
+	}
+
+}

@@ -1,0 +1,178 @@
+package dev.vestline.console.approvals;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.vestline.console.support.ConsoleTest;
+import dev.vestline.console.support.SignedIn;
+import dev.vestline.testharness.Race;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The approvals area over real HTTP: a person signed in through the identity provider,
+ * the console calling a real approval-service (its jar, on real PostgreSQL and Kafka)
+ * with that person's token.
+ */
+class ApprovalsIntegrationTests extends ConsoleTest {
+
+	@Test
+	void showsThePendingQueueWithTheDealsCapacityAndWhoseStepItIs() {
+		UUID deal = backends().arrange().deal("Queue Fund I", "5000000");
+		backends().arrange().subscription(deal, "ingrid", "250000");
+
+		HttpResponse<String> queue = SignedIn.as("carla", backends()).get("/approvals?deal=" + deal);
+
+		assertThat(queue.statusCode()).isEqualTo(200);
+		assertThat(queue.body()).contains("Subscription", "ingrid", "Queue Fund I", "Yours to decide", "250,000.00 EUR")
+			.contains("0.00 EUR</span> reserved of <span>5,000,000.00 EUR")
+			.contains("<meter");
+		assertThat(queue.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("form-action 'self' " + backends().issuer() + ";"));
+		assertThat(queue.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("script-src 'self'")
+				.contains("style-src 'self'")
+				.doesNotContain("unsafe"));
+	}
+
+	@Test
+	void pagesThroughTheQueueWithTheApisCursorAndGivesHtmxOnlyTheNextRows() {
+		UUID deal = backends().arrange().deal("Paging Fund", "5000000");
+		for (int i = 0; i < ApprovalsApi.PAGE + 1; i++) {
+			backends().arrange().subscription(deal, "pager-" + i, "1000");
+		}
+		SignedIn carla = SignedIn.as("carla", backends());
+
+		String first = carla.get("/approvals?deal=" + deal).body();
+		String cursor = first.replaceAll("(?s).*href=\"/approvals\\?deal=[^&]+&amp;after=([^\"]+)\".*", "$1");
+		String next = carla.getAsHtmx("/approvals?deal=" + deal + "&after=" + cursor).body();
+
+		assertThat(first.split("class=\"card yours\"", -1)).hasSize(ApprovalsApi.PAGE + 1);
+		assertThat(first).contains("Show older approvals").contains("pager-20").doesNotContain("pager-0<");
+		assertThat(next).doesNotContain("<html", "<header").contains("pager-0").doesNotContain("Show older approvals");
+		assertThat(next.split("class=\"card yours\"", -1)).hasSize(2);
+	}
+
+	@Test
+	void decidesAsTheSignedInPersonWithTheirOwnToken() {
+		UUID approval = backends().arrange()
+			.subscription(backends().arrange().deal("Token Fund", "1000000"), "ingrid", "1000");
+		SignedIn carla = SignedIn.as("carla", backends());
+		String page = carla.get("/approvals/" + approval).body();
+
+		HttpResponse<String> decided = carla.submit(page, "/approvals/" + approval + "/decision",
+				Map.of("etag", SignedIn.field(page, "etag"), "decision", "APPROVE"));
+
+		assertThat(decided.statusCode()).isEqualTo(200);
+		assertThat(decided.body()).contains("You approved the step", "approved by <span>carla</span>",
+				"waiting for <strong>operations</strong>");
+		assertThat(backends().arrange().approval(approval).path("steps").get(0).path("approvedBy").asString())
+			.as("the service recorded the person, not the console")
+			.isEqualTo("carla");
+	}
+
+	@Test
+	void explainsAStaleViewWithWhoDecidedAndTheCurrentState() {
+		UUID approval = backends().arrange()
+			.subscription(backends().arrange().deal("Stale Fund", "1000000"), "ingrid", "1000");
+		SignedIn carla = SignedIn.as("carla", backends());
+		String page = carla.get("/approvals/" + approval).body();
+		backends().arrange().approve(approval, "cleo", "compliance");
+
+		HttpResponse<String> overtaken = carla.submit(page, "/approvals/" + approval + "/decision",
+				Map.of("etag", SignedIn.field(page, "etag"), "decision", "APPROVE"));
+
+		assertThat(overtaken.statusCode()).isEqualTo(412);
+		assertThat(overtaken.body()).contains("This page was out of date", "<strong>cleo</strong>", "approved step 1",
+				"Your decision was not recorded", "waiting for <strong>operations</strong>");
+		assertThat(backends().arrange().approval(approval).path("steps").get(1).path("approvedBy").isNull())
+			.as("carla's decision did not count")
+			.isTrue();
+	}
+
+	@Test
+	void tellsThePersonWhoLostARaceForTheSameStepWhoWonEveryTime() {
+		SignedIn carla = SignedIn.as("carla", backends());
+		SignedIn cleo = SignedIn.as("cleo", backends());
+		List<SignedIn> people = List.of(carla, cleo);
+		UUID deal = backends().arrange().deal("Race Fund", "10000000");
+		for (int round = 0; round < 5; round++) {
+			// one open subscription per investor and deal: an investor per round
+			UUID approval = backends().arrange().subscription(deal, "investor-" + round, "1000");
+			List<String> pages = people.stream().map((person) -> person.get("/approvals/" + approval).body()).toList();
+
+			List<HttpResponse<String>> answers = Race.run(2,
+					(i) -> people.get(i)
+						.submit(pages.get(i), "/approvals/" + approval + "/decision",
+								Map.of("etag", SignedIn.field(pages.get(i), "etag"), "decision", "APPROVE")));
+
+			String winner = backends().arrange().approval(approval).path("steps").get(0).path("approvedBy").asString();
+			assertThat(answers).extracting(HttpResponse::statusCode)
+				.as("round %d: one decision counts, the other is overtaken (409 lost race or 412 stale)", round)
+				.containsOnlyOnce(200)
+				.hasSize(2)
+				.allMatch((status) -> status == 200 || status == 409 || status == 412);
+			HttpResponse<String> lost = answers.stream()
+				.filter((answer) -> answer.statusCode() != 200)
+				.findFirst()
+				.orElseThrow();
+			assertThat(lost.body()).contains("<strong>" + winner + "</strong>", "approved step 1",
+					"Your decision was not recorded", "waiting for <strong>operations</strong>");
+		}
+	}
+
+	@Test
+	void asksForAReasonToRejectInWords() {
+		UUID approval = backends().arrange()
+			.subscription(backends().arrange().deal("Reason Fund", "1000000"), "ingrid", "1000");
+		SignedIn carla = SignedIn.as("carla", backends());
+		String page = carla.get("/approvals/" + approval).body();
+
+		HttpResponse<String> refused = carla.submit(page, "/approvals/" + approval + "/decision",
+				Map.of("etag", SignedIn.field(page, "etag"), "decision", "REJECT", "reason", " "));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("reason", "is required to reject", "aria-invalid=\"true\"");
+		assertThat(backends().arrange().approval(approval).path("status").asString()).isEqualTo("PENDING");
+	}
+
+	@Test
+	void refusesADecisionWithoutTheFormsCsrfToken() {
+		UUID approval = backends().arrange()
+			.subscription(backends().arrange().deal("Csrf Fund", "1000000"), "ingrid", "1000");
+		SignedIn carla = SignedIn.as("carla", backends());
+		String page = carla.get("/approvals/" + approval).body();
+
+		HttpResponse<String> refused = carla.post("/approvals/" + approval + "/decision",
+				Map.of("etag", SignedIn.field(page, "etag"), "decision", "APPROVE"));
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(backends().arrange().approval(approval).path("steps").get(0).path("approvedBy").isNull()).isTrue();
+	}
+
+	@Test
+	void showsAPersonWithoutAnApprovalRoleAForbiddenPageInWordsAndNoApprovalsInTheNavigation() {
+		SignedIn bianca = SignedIn.as("bianca", backends());
+
+		HttpResponse<String> forbidden = bianca.get("/approvals");
+		HttpResponse<String> home = bianca.get("/");
+
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.body()).contains("This is not for your roles", "<strong>bianca</strong>", "billing",
+				"Approvals</span> need the role", "approver, compliance or operations");
+		assertThat(home.body()).contains("Nothing here for your roles yet").doesNotContain("href=\"/approvals\"");
+	}
+
+	@Test
+	void saysInWordsThatAnApprovalDoesNotExist() {
+		HttpResponse<String> missing = SignedIn.as("carla", backends()).get("/approvals/" + UUID.randomUUID());
+
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("Not found", "There is no approval");
+	}
+
+}
