@@ -96,8 +96,7 @@ final class ServiceProcess implements AutoCloseable {
 	void start() {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString(), "--server.port=" + this.port,
-						"--server.address=127.0.0.1"));
+						"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString(), "--server.port=" + this.port));
 		this.properties.forEach((name, value) -> command.add("--" + name + "=" + value));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
