@@ -48,6 +48,9 @@ final class ContinuousSubscriptions implements AutoCloseable {
 			}
 			catch (RuntimeException | AssertionError ex) {
 				this.failures.add(ex);
+				System.out.println("[fault-suite] a flow failed: " + ex); // seen while
+																			// the test
+																			// runs
 			}
 		}
 	}

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.vestline.testharness.StandaloneKafkaBroker;
 
@@ -96,11 +98,16 @@ public final class LocalPlatform implements AutoCloseable {
 					.stream()
 					.map((replicas) -> replicas.start(wave))
 					.toList();
-				CompletableFuture
-					.allOf(starting.stream()
-						.map((s) -> CompletableFuture.runAsync(() -> s.awaitReadyRestartingCrashes(START_TIMEOUT, 2)))
-						.toArray(CompletableFuture[]::new))
-					.join();
+				// a thread each: the common pool has one thread on two cores, and would
+				// restart a process that exited only once the ones before it are ready
+				try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+					CompletableFuture
+						.allOf(starting.stream()
+							.map((s) -> CompletableFuture
+								.runAsync(() -> s.awaitReadyRestartingCrashes(START_TIMEOUT, 2), threads))
+							.toArray(CompletableFuture[]::new))
+						.join();
+				}
 			}
 			return platform;
 		}
