@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * other replica and come back. Times are printed, never asserted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 40, unit = TimeUnit.MINUTES)
+@Timeout(value = 90, unit = TimeUnit.MINUTES)
 class RollingRestartIntegrationTests {
 
 	private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -119,7 +119,12 @@ class RollingRestartIntegrationTests {
 		ServiceProcess process = replica(service, replica);
 		process.stop();
 		process.start();
-		process.awaitReadyRestartingCrashes(PATIENCE, 2); // a kubelet would, too
+		// the launcher's start timeout: four services starting at once at a load average
+		// of
+		// ~70 took eleven to twelve minutes
+		process.awaitReadyRestartingCrashes(LocalPlatform.START_TIMEOUT, 2); // a kubelet
+																				// would,
+																				// too
 	}
 
 	/**

@@ -30,7 +30,7 @@ public final class LocalPlatform implements AutoCloseable {
 	 * Generous: four services starting at once on a small, busy machine take minutes
 	 * (over six at a load average of ~40 on two cores, nine to eleven at ~70).
 	 */
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(20);
+	static final Duration START_TIMEOUT = Duration.ofMinutes(20);
 
 	private final PlatformOptions options;
 
