@@ -18,8 +18,8 @@ import org.awaitility.Awaitility;
 /**
  * Several signers sign through their links at the same moment: their threads start on a
  * barrier. A signer who finds another one holding the document's lease (409 with
- * {@code Retry-After}) tries again after the time the service asks for, with the same
- * {@code Idempotency-Key}, as a signer's browser would.
+ * {@code Retry-After}), or a service that asks to wait (503 with {@code Retry-After}),
+ * tries again, with the same {@code Idempotency-Key}, as a signer's browser would.
  */
 final class ConcurrentSigning {
 
@@ -74,8 +74,9 @@ final class ConcurrentSigning {
 					.send();
 				attempts.add(attempt.status());
 				answer.set(attempt);
-				if (attempt.status() == 409 && attempt.retryAfter() != null) {
-					return false; // another signer holds the lease right now
+				if ((attempt.status() == 409 || attempt.status() == 503) && attempt.retryAfter() != null) {
+					return false; // another signer holds the lease, or the service asks
+									// to wait
 				}
 				if (attempt.status() != 200) {
 					throw new IllegalStateException(typedName + " could not sign: " + attempt.status() + " "

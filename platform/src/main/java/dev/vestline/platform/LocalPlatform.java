@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.vestline.testharness.StandaloneKafkaBroker;
 
@@ -26,9 +28,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	/**
 	 * Generous: four services starting at once on a small, busy machine take minutes
-	 * (over six at a load average of ~40 on two cores).
+	 * (over six at a load average of ~40 on two cores, nine to eleven at ~70).
 	 */
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+	static final Duration START_TIMEOUT = Duration.ofMinutes(20);
 
 	private final PlatformOptions options;
 
@@ -43,6 +45,8 @@ public final class LocalPlatform implements AutoCloseable {
 	private final LocalMailServer mailbox;
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+	private final Map<String, ServiceReplicas> replicas = new LinkedHashMap<>();
 
 	private final List<ServiceProcess> extraInstances = new ArrayList<>();
 
@@ -71,8 +75,8 @@ public final class LocalPlatform implements AutoCloseable {
 						"http://localhost:" + options.port("signature") + "/sign");
 			}
 			properties.putAll(options.serviceProperties().getOrDefault(service, Map.of()));
-			this.services.put(service, new ServiceProcess(service, options.port(service), options.repository(),
-					options.home().resolve("logs"), properties));
+			this.replicas.put(service, ServiceReplicas.of(service, options, properties));
+			this.services.put(service, this.replicas.get(service).replica(1));
 		}
 	}
 
@@ -85,19 +89,40 @@ public final class LocalPlatform implements AutoCloseable {
 		LocalPlatform platform = new LocalPlatform(options);
 		try {
 			platform.identity.start();
-			platform.services.values().forEach(ServiceProcess::start);
-			CompletableFuture
-				.allOf(platform.services.values()
+			// replica n of every service at once, then n + 1: a small machine starts four
+			// Spring Boot processes in minutes, eight at once may take longer than the
+			// timeout (and a rollout starts pods in waves too)
+			for (int replica = 1; replica <= options.replicas(); replica++) {
+				int wave = replica;
+				List<ServiceProcess> starting = platform.replicas.values()
 					.stream()
-					.map((s) -> CompletableFuture.runAsync(() -> s.awaitReady(START_TIMEOUT)))
-					.toArray(CompletableFuture[]::new))
-				.join();
+					.map((replicas) -> replicas.start(wave))
+					.toList();
+				// a thread each: the common pool has one thread on two cores, and would
+				// restart a process that exited only once the ones before it are ready
+				try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+					CompletableFuture
+						.allOf(starting.stream()
+							.map((s) -> CompletableFuture
+								.runAsync(() -> s.awaitReadyRestartingCrashes(START_TIMEOUT, 2), threads))
+							.toArray(CompletableFuture[]::new))
+						.join();
+				}
+			}
 			return platform;
 		}
 		catch (RuntimeException ex) {
 			platform.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * @param service e.g. {@code billing}
+	 * @return its processes and router ({@code --replicas})
+	 */
+	ServiceReplicas replicas(String service) {
+		return this.replicas.get(service);
 	}
 
 	/**
@@ -163,7 +188,7 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	public Map<String, String> baseUrls() {
 		Map<String, String> urls = new LinkedHashMap<>();
-		this.services.forEach((name, process) -> urls.put(name, process.baseUrl()));
+		this.replicas.forEach((name, replicas) -> urls.put(name, replicas.baseUrl()));
 		return urls;
 	}
 
@@ -173,6 +198,14 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	public Path log(String service) {
 		return this.options.home().resolve("logs").resolve(service + ".log");
+	}
+
+	/**
+	 * @param service e.g. {@code signature}
+	 * @return the files the output of its replicas goes to
+	 */
+	public List<Path> logs(String service) {
+		return this.replicas.get(service).processes().stream().map(ServiceProcess::log).toList();
 	}
 
 	/**
@@ -201,7 +234,7 @@ public final class LocalPlatform implements AutoCloseable {
 	@Override
 	public void close() {
 		this.extraInstances.forEach(ServiceProcess::stop);
-		List.copyOf(this.services.values()).reversed().forEach(ServiceProcess::stop);
+		List.copyOf(this.replicas.values()).reversed().forEach(ServiceReplicas::close);
 		this.identity.close();
 		this.mailbox.close();
 		this.kafka.close();
@@ -224,7 +257,8 @@ public final class LocalPlatform implements AutoCloseable {
 			console.close();
 			platform.close();
 		}));
-		console.start(platform.identity.issuer(), platform.services.get("approval").baseUrl(), START_TIMEOUT);
+		// the router with --replicas, as a Kubernetes Service would be
+		console.start(platform.identity.issuer(), platform.baseUrls().get("approval"), START_TIMEOUT);
 		System.out.println(platform.summary());
 		System.out
 			.println("  %-15s %s   (the staff console: sign in as one of the people above; approvals only so far)%n"
@@ -237,15 +271,16 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private String summary() {
 		StringBuilder text = new StringBuilder("\nVestline is running. Ctrl-C stops everything.\n\n");
-		this.services.forEach((name, process) -> text
-			.append("  %-15s %s   (OpenAPI: %s/v3/api-docs)%n".formatted(name, process.baseUrl(), process.baseUrl())));
+		this.replicas.forEach((name, replicas) -> text.append("  %-15s %s   (OpenAPI: %s/v3/api-docs)%s%n"
+			.formatted(name, replicas.baseUrl(), replicas.baseUrl(), (replicas.processes().size() > 1)
+					? "  routed to " + replicas.processes().stream().map(ServiceProcess::baseUrl).toList() : "")));
 		text.append("  %-15s %s%n".formatted("kafka", this.kafka.bootstrapServers()));
 		text.append("  %-15s %s%n".formatted("postgresql", this.database.jdbcUrl()));
 		text.append("  %-15s %s   (every mail the services send; SMTP 127.0.0.1:%d, IMAP :%d)%n".formatted("mailbox",
 				this.mailbox.webUrl(), this.mailbox.smtpPort(), this.mailbox.imapPort()));
 		text.append("  %-15s %s%n".formatted("state", this.state.kept()
 				? "carried on from the last run (./vestline --fresh starts over)" : "new (kept for the next run)"));
-		text.append(IdentityProviderSummary.of(this.identity, this.services.get("approval").baseUrl()));
+		text.append(IdentityProviderSummary.of(this.identity, this.replicas.get("approval").baseUrl()));
 		return text.toString();
 	}
 

@@ -26,6 +26,12 @@ final class ServiceProcess implements AutoCloseable {
 
 	private @Nullable Process process;
 
+	/**
+	 * Set from the moment a stop begins: a router stops sending to it then, as a
+	 * Kubernetes Service drops a terminating pod's endpoint while the pod gets SIGTERM.
+	 */
+	private volatile boolean stopping;
+
 	ServiceProcess(String service, int port, Path repository, Path logs, Map<String, String> properties) {
 		this(service, ChildProcesses.jar(repository, service + "-service", service + "-service-.*\\.jar"), port,
 				logs.resolve(service + ".log"), properties);
@@ -68,16 +74,31 @@ final class ServiceProcess implements AutoCloseable {
 		return "http://localhost:" + this.port;
 	}
 
+	Path log() {
+		return this.log;
+	}
+
+	/**
+	 * @return whether the process runs and is not being stopped: a router may send to it
+	 * (once its readiness says so)
+	 */
+	boolean serving() {
+		Process running = this.process;
+		return running != null && !this.stopping && running.isAlive();
+	}
+
 	/** Starts the process; {@link #awaitReady(Duration)} waits for it. */
 	void start() {
 		List<String> command = ChildProcesses.java("384m", this.jar);
 		command.add("--server.port=" + this.port);
 		this.properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-		// stable across this instance's restarts, unique among the running ones: a killed
-		// and restarted instance is a static group member that gets its partitions back
-		// at once
-		command.add("--vestline.messaging.consumer.instance-id=" + this.service + "-" + this.port);
-		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, this.service);
+		ProcessBuilder builder = new ProcessBuilder(command);
+		// what a pod sets: stable across this instance's restarts, unique among the
+		// running ones, so a killed and restarted instance is a static group member that
+		// gets its partitions back at once
+		builder.environment().put("VESTLINE_INSTANCE_ID", this.service + "-" + this.port);
+		this.process = ChildProcesses.start(builder, this.log, this.service);
+		this.stopping = false;
 	}
 
 	/** Waits until the readiness probe answers 200. */
@@ -88,10 +109,37 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until ready, and starts the process again when it exits during start-up, up
+	 * to {@code restarts} times, as a kubelet restarts a crashed container: on a machine
+	 * so busy that a start-up's database connection times out, the next try gets through.
+	 * A process that keeps exiting still fails.
+	 * @param timeout how long each try may take
+	 * @param restarts how often to start it again
+	 */
+	void awaitReadyRestartingCrashes(Duration timeout, int restarts) {
+		for (int attempt = 0;; attempt++) {
+			try {
+				awaitReady(timeout);
+				return;
+			}
+			catch (RuntimeException ex) {
+				boolean exited = this.process != null && !this.process.isAlive();
+				if (!exited || attempt >= restarts) {
+					throw ex;
+				}
+				System.err.println(this.service + " on " + this.port
+						+ " exited during start-up; starting it again (see " + this.log + ")");
+				start();
+			}
+		}
+	}
+
+	/**
 	 * Stops the process gracefully: SIGTERM, then up to 30 s for Spring's graceful
 	 * shutdown.
 	 */
 	void stop() {
+		this.stopping = true;
 		ChildProcesses.stop(this.process, Duration.ofSeconds(30));
 		this.process = null;
 	}
