@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,14 +41,14 @@ final class ConsoleProcess implements AutoCloseable {
 	/**
 	 * Starts the console and waits until it is ready.
 	 * @param issuer the identity provider
-	 * @param approvalUrl approval-service's base URL
+	 * @param services each service's base URL (its router's, with replicas) by its name
 	 * @param timeout how long to wait
 	 */
-	void start(String issuer, String approvalUrl, Duration timeout) {
+	void start(String issuer, Map<String, String> services, Duration timeout) {
 		List<String> command = ChildProcesses.java("256m", this.jar);
 		command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + PORT,
-				"--spring.security.oauth2.client.provider.vestline.issuer-uri=" + issuer,
-				"--vestline.console.services.approval=" + approvalUrl));
+				"--spring.security.oauth2.client.provider.vestline.issuer-uri=" + issuer));
+		services.forEach((service, url) -> command.add("--vestline.console.services." + service + "=" + url));
 		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, "the console");
 		URI readiness = URI.create(url() + "/actuator/health/readiness");
 		ChildProcesses.awaitAnswering("the console", () -> this.process, this.log, timeout,

@@ -258,11 +258,10 @@ public final class LocalPlatform implements AutoCloseable {
 			platform.close();
 		}));
 		// the router with --replicas, as a Kubernetes Service would be
-		console.start(platform.identity.issuer(), platform.baseUrls().get("approval"), START_TIMEOUT);
+		console.start(platform.identity.issuer(), platform.baseUrls(), START_TIMEOUT);
 		System.out.println(platform.summary());
-		System.out
-			.println("  %-15s %s   (the staff console: sign in as one of the people above; approvals only so far)%n"
-				.formatted("console", console.url()));
+		System.out.println("  %-15s %s   (the staff console: sign in as one of the people above)%n".formatted("console",
+				console.url()));
 		if (options.demo()) {
 			new LifecycleDemo(platform).run(System.out);
 		}
