@@ -65,7 +65,7 @@ public class IdempotencyAutoConfiguration {
 	 * the batched, skip-locked delete makes that safe.
 	 */
 	@Bean
-	HousekeepingJob idempotencyRetention(DataSource dataSource, IdempotencyProperties properties,
+	HousekeepingJob vestlineIdempotencyRetention(DataSource dataSource, IdempotencyProperties properties,
 			Environment environment, Clock clock) {
 		IdempotencyProperties resolved = properties.withDeprecatedNames(environment);
 		IdempotencyRetention retention = new IdempotencyRetention(dataSource);

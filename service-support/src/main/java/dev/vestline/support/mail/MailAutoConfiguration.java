@@ -89,7 +89,7 @@ public class MailAutoConfiguration {
 	 * again; claims run out meanwhile.
 	 */
 	@Bean
-	HousekeepingJob mailSender(MailDelivery delivery, MailProperties properties) {
+	HousekeepingJob vestlineMailSending(MailDelivery delivery, MailProperties properties) {
 		return new HousekeepingJob("vestline-mail-sender", properties.pollInterval(), delivery::sendAllDue,
 				"Sending mail failed; trying again at the next interval");
 	}
@@ -99,7 +99,7 @@ public class MailAutoConfiguration {
 	 * {@code cleanup-interval} on every replica (skip-locked batches make that safe).
 	 */
 	@Bean
-	HousekeepingJob mailRetention(DataSource dataSource, MailProperties properties, Environment environment,
+	HousekeepingJob vestlineMailRetention(DataSource dataSource, MailProperties properties, Environment environment,
 			Clock clock) {
 		MailRetention.requireLongerThanInbox(properties.retention(),
 				Binder.get(environment)

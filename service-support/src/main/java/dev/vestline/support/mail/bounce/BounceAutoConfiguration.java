@@ -42,7 +42,7 @@ public class BounceAutoConfiguration {
 	 * at the next interval.
 	 */
 	@Bean
-	HousekeepingJob bounceReading(BounceReader reader, BounceProperties properties) {
+	HousekeepingJob vestlineBounceReading(BounceReader reader, BounceProperties properties) {
 		return new HousekeepingJob("vestline-bounce-reader", properties.pollInterval(), () -> {
 			try {
 				reader.readOnce();
