@@ -18,6 +18,12 @@ public final class Housekeeping {
 
 	private static final Logger logger = LoggerFactory.getLogger(Housekeeping.class);
 
+	/**
+	 * How long {@link #stop()} waits for a running job: longer than one SMTP exchange
+	 * with its timeouts, shorter than the pods' termination grace period.
+	 */
+	static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
 	private final String threadName;
 
 	private @Nullable ScheduledExecutorService scheduler;
@@ -55,11 +61,31 @@ public final class Housekeeping {
 		}, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Stops the thread, interrupting a job that runs. */
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
+	/**
+	 * Stops the schedule and lets a job that runs finish, up to {@link #STOP_GRACE},
+	 * before it interrupts it: the application closes the connection pool right after,
+	 * and a job that claimed work (the mail sender) must record what it did, or the work
+	 * stays claimed until its claim runs out and is done again.
+	 */
+	public void stop() {
+		ScheduledExecutorService stopping;
+		synchronized (this) {
+			stopping = this.scheduler;
 			this.scheduler = null;
+		}
+		if (stopping == null) {
+			return;
+		}
+		stopping.shutdown();
+		try {
+			if (!stopping.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("{} still running after {}; interrupting it", this.threadName, STOP_GRACE);
+				stopping.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			stopping.shutdownNow();
+			Thread.currentThread().interrupt();
 		}
 	}
 
