@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.vestline.messaging.HousekeepingJob;
 import dev.vestline.testharness.Race;
 import dev.vestline.testharness.SchemaUnderTest;
 import jakarta.mail.Message;
@@ -194,6 +196,33 @@ class MailDeliveryIntegrationTests {
 	}
 
 	@Test
+	void aMailBeingSentWhenTheApplicationStopsIsSentOnceAndRecordedBeforeTheStopReturns() throws Exception {
+		Mail mail = mail("signed", "frank@investor.test");
+		this.kit.append(mail);
+		AtomicReference<HousekeepingJob> schedule = new AtomicReference<>();
+		MailDelivery sender = new MailDelivery(this.kit.queries,
+				new SmtpTransport(MailKitFixture.smtp(port()), this.kit.properties) {
+					@Override
+					void send(OutgoingMail outgoing) {
+						// the application is told to stop while this mail is on its way
+						await().atMost(Duration.ofSeconds(60)).until(() -> !schedule.get().isRunning());
+						super.send(outgoing);
+					}
+				}, this.kit.properties, this.kit.clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+				"stopping-replica");
+		schedule.set(new HousekeepingJob("test-mail-sender", Duration.ofMillis(10), sender::sendAllDue,
+				"Sending mail failed"));
+
+		schedule.get().start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> claimed(mail));
+		schedule.get().stop();
+
+		assertThat(status(mail)).as("recorded before stop() returned, while the pool is still open").isEqualTo("SENT");
+		assertThat(smtp.getReceivedMessages()).extracting(MailDeliveryIntegrationTests::messageId)
+			.containsExactly(MessageIds.of(mail, "vestline.test"));
+	}
+
+	@Test
 	void listsAMailThatFailedEveryAttemptAndResendsItToACorrectedAddress() throws Exception {
 		this.kit = new MailKitFixture(schema.dataSource(), Duration.ofSeconds(1), 1);
 		Mail mail = mail("signing-request", "erin@typo.test");
@@ -251,6 +280,13 @@ class MailDeliveryIntegrationTests {
 		catch (jakarta.mail.MessagingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private boolean claimed(Mail mail) {
+		return jdbc.sql("SELECT claimed_by IS NOT NULL FROM mail_outbox WHERE message_id = ?")
+			.param(MessageIds.of(mail, "vestline.test"))
+			.query(Boolean.class)
+			.single();
 	}
 
 	private String status(Mail mail) {
