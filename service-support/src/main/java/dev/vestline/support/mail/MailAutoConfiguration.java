@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.vestline.messaging.HousekeepingJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import dev.vestline.messaging.HousekeepingJob;
 import org.flywaydb.core.api.Location;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,13 +99,13 @@ public class MailAutoConfiguration {
 	 * {@code cleanup-interval} on every replica (skip-locked batches make that safe).
 	 */
 	@Bean
-	HousekeepingJob vestlineMailRetention(DataSource dataSource, MailProperties properties, Environment environment,
+	HousekeepingJob vestlineMailRetention(MailQueries queries, MailProperties properties, Environment environment,
 			Clock clock) {
 		MailRetention.requireLongerThanInbox(properties.retention(),
 				Binder.get(environment)
 					.bind("vestline.messaging.inbox.retention", Duration.class)
 					.orElse(INBOX_RETENTION_DEFAULT));
-		MailRetention retention = new MailRetention(dataSource);
+		MailRetention retention = new MailRetention(queries);
 		return new HousekeepingJob("vestline-mail-retention", properties.cleanupInterval(),
 				() -> retention.forgetBefore(clock.instant().minus(properties.retention())),
 				"Mail retention failed; trying again at the next interval");

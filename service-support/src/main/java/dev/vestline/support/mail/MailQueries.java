@@ -188,6 +188,34 @@ class MailQueries {
 		return new OutgoingMail(outgoing.id(), outgoing.messageId(), outgoing.attempt(), mail);
 	}
 
+	/**
+	 * Deletes up to {@code limit} mails sent before the cutoff, skipping rows another
+	 * replica deletes.
+	 */
+	int deleteSentBefore(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				DELETE FROM mail_outbox
+				 WHERE id IN (SELECT id FROM mail_outbox
+				               WHERE status = 'SENT' AND sent_at < ?
+				               LIMIT ?
+				                 FOR UPDATE SKIP LOCKED)
+				""").params(Timestamp.from(cutoff), limit).update();
+	}
+
+	/**
+	 * Deletes up to {@code limit} bounces read before the cutoff, skipping rows another
+	 * replica deletes.
+	 */
+	int deleteBouncesReadBefore(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				DELETE FROM mail_bounce
+				 WHERE bounce_id IN (SELECT bounce_id FROM mail_bounce
+				                      WHERE read_at < ?
+				                      LIMIT ?
+				                        FOR UPDATE SKIP LOCKED)
+				""").params(Timestamp.from(cutoff), limit).update();
+	}
+
 	boolean exists(UUID id) {
 		return this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE id = :id")
 			.param("id", id)

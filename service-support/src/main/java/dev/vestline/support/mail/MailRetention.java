@@ -1,12 +1,7 @@
 package dev.vestline.support.mail;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Forgets mail sent before a cutoff (its files go with it: {@code ON DELETE CASCADE}) and
@@ -18,10 +13,10 @@ public class MailRetention {
 
 	private static final int BATCH = 1_000;
 
-	private final JdbcClient jdbc;
+	private final MailQueries queries;
 
-	public MailRetention(DataSource dataSource) {
-		this.jdbc = JdbcClient.create(dataSource);
+	MailRetention(MailQueries queries) {
+		this.queries = queries;
 	}
 
 	/**
@@ -47,25 +42,13 @@ public class MailRetention {
 		int mails = 0;
 		int deleted;
 		do {
-			deleted = this.jdbc.sql("""
-					DELETE FROM mail_outbox
-					 WHERE id IN (SELECT id FROM mail_outbox
-					               WHERE status = 'SENT' AND sent_at < ?
-					               LIMIT ?
-					                 FOR UPDATE SKIP LOCKED)
-					""").params(Timestamp.from(cutoff), BATCH).update();
+			deleted = this.queries.deleteSentBefore(cutoff, BATCH);
 			mails += deleted;
 		}
 		while (deleted == BATCH);
 		int bounces = 0;
 		do {
-			deleted = this.jdbc.sql("""
-					DELETE FROM mail_bounce
-					 WHERE bounce_id IN (SELECT bounce_id FROM mail_bounce
-					                      WHERE read_at < ?
-					                      LIMIT ?
-					                        FOR UPDATE SKIP LOCKED)
-					""").params(Timestamp.from(cutoff), BATCH).update();
+			deleted = this.queries.deleteBouncesReadBefore(cutoff, BATCH);
 			bounces += deleted;
 		}
 		while (deleted == BATCH);

@@ -56,7 +56,8 @@ class MailRetentionIntegrationTests {
 		bounces(4, 120);
 		bounces(2, 30);
 
-		MailRetention.Forgotten forgotten = new MailRetention(this.schema.dataSource()).forgetBefore(CUTOFF);
+		MailRetention.Forgotten forgotten = new MailRetention(new MailQueries(this.schema.dataSource()))
+			.forgetBefore(CUTOFF);
 
 		assertThat(forgotten.mails()).isEqualTo(3);
 		assertThat(forgotten.bounces()).isEqualTo(4);
@@ -80,7 +81,7 @@ class MailRetentionIntegrationTests {
 				.stream()
 				.map((replica) -> pool.submit(() -> {
 					start.await(30, TimeUnit.SECONDS);
-					return new MailRetention(this.schema.dataSource()).forgetBefore(CUTOFF);
+					return new MailRetention(new MailQueries(this.schema.dataSource())).forgetBefore(CUTOFF);
 				}))
 				.toList();
 			int mails = 0;
