@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,11 @@ class BrokerWatch implements AutoCloseable {
 				.get(this.patience.toMillis() * 2, TimeUnit.MILLISECONDS);
 			return true;
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (ExecutionException ex) {
+			// refused by the cluster's authorizer: the broker answered all the same
+			return ex.getCause() instanceof AuthorizationException;
+		}
+		catch (TimeoutException ex) {
 			return false;
 		}
 		catch (InterruptedException ex) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.vestline.console.support.Arrange;
+import dev.vestline.console.support.BillingArrange;
 import dev.vestline.console.support.ConsoleBrowser;
 import dev.vestline.console.support.ConsoleTest;
 import dev.vestline.console.support.SigningArrange;
@@ -101,6 +102,31 @@ class LiveUpdatesBrowserIntegrationTests extends ConsoleTest {
 			assertThat(carla.find("#reason").getAttribute("value")).isEqualTo("The amount is wrong");
 			assertThat(carla.seriousAxeViolations()).as("a workflow updated live").isEmpty();
 			carla.screenshot("live-workflow-signed");
+		}
+	}
+
+	@Test
+	void anInvoicePageShowsAPaymentWithoutReloading() {
+		BillingArrange billing = backends().billingArrange();
+		billing.signedPack(billing.vehicleWithSchedule(100), "live-ivo", "100000");
+		UUID invoice = billing.invoiceFor("live-ivo");
+		try (ConsoleBrowser bianca = new ConsoleBrowser(backends()).signIn("bianca")) {
+			bianca.open("/billing/invoices/" + invoice);
+			bianca.awaitText(".facts", "Issued, unpaid");
+			bianca.awaitVisible("#void-reason").sendKeys("Billed twice");
+			bianca.script("window.notReloaded = true;");
+
+			billing.pay(invoice, "100.00");
+
+			bianca.awaitText(".facts", "Issued, partly paid");
+			bianca.awaitText("#invoice-payments", "Payment provider");
+			bianca.awaitText("#live-note", "A moment ago the invoice changed: it is now Issued, partly paid");
+			bianca.awaitText("#invoice-stale", "The invoice changed since this page was opened");
+			assertThat(bianca.script("return window.notReloaded === true;")).as("the same page, not reloaded")
+				.isEqualTo(true);
+			assertThat(bianca.find("#void-reason").getAttribute("value")).isEqualTo("Billed twice");
+			assertThat(bianca.seriousAxeViolations()).as("an invoice updated live").isEmpty();
+			bianca.screenshot("live-invoice-paid");
 		}
 	}
 

@@ -1,8 +1,14 @@
 package dev.vestline.console.live;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -31,6 +37,9 @@ class LiveUpdatesIntegrationTests extends ConsoleTest {
 
 	@Autowired
 	private BrokerWatch broker;
+
+	@Autowired
+	private Assignment assignment;
 
 	private final List<Thread> readers = new CopyOnWriteArrayList<>();
 
@@ -81,6 +90,46 @@ class LiveUpdatesIntegrationTests extends ConsoleTest {
 	}
 
 	@Test
+	void aPageReadsAgainOnlyWhenWhatItShowsChanged() {
+		UUID deal = this.arrange.deal("Live " + UUID.randomUUID(), "100000");
+		UUID approval = this.arrange.subscription(deal, "ingrid", "1000");
+		SignedIn carla = SignedIn.as("carla", backends());
+		String page = carla.get("/approvals/" + approval).body();
+		String shown = query(SignedIn.field(page, "shown"));
+		String queue = carla.get("/approvals?deal=" + deal).body();
+		String queueShown = query(SignedIn.field(queue, "shown"));
+		assertThat(carla.getAsHtmx("/approvals/" + approval + "/now?shown=" + shown).statusCode()).isEqualTo(204);
+		assertThat(carla.getAsHtmx("/approvals/now?deal=" + deal + "&shown=" + queueShown).statusCode()).isEqualTo(204);
+
+		this.arrange.approve(approval, "cleo", "compliance");
+
+		HttpResponse<String> now = carla.getAsHtmx("/approvals/" + approval + "/now?shown=" + shown + "&etag=" + shown);
+		assertThat(now.statusCode()).isEqualTo(200);
+		assertThat(now.body())
+			.contains("Pending at step", "approved by", "cleo", "A moment ago <strong>cleo</strong>",
+					"The approval changed", "id=\"approval-history\"", "hx-swap-oob=\"true\"")
+			.doesNotContain("<form");
+		HttpResponse<String> queueNow = carla.getAsHtmx("/approvals/now?deal=" + deal + "&shown=" + queueShown);
+		assertThat(queueNow.statusCode()).isEqualTo(200);
+		assertThat(queueNow.body()).contains("The queue changed a moment ago", "step <span>2</span>");
+	}
+
+	@Test
+	void theConsoleTellsABrokerThatAnswersFromOneThatDoesNot() {
+		BrokerWatch answering = new BrokerWatch(Map.of("bootstrap.servers", backends().kafkaBootstrapServers()),
+				this.assignment, new Watchers(Runnable::run), Duration.ofSeconds(5));
+		BrokerWatch away = new BrokerWatch(Map.of("bootstrap.servers", "127.0.0.1:" + closedPort()), this.assignment,
+				new Watchers(Runnable::run), Duration.ofSeconds(1));
+		try (answering; away) {
+			answering.check();
+			away.check();
+
+			assertThat(answering.live()).isTrue();
+			assertThat(away.live()).as("live updates paused while the broker does not answer").isFalse();
+		}
+	}
+
+	@Test
 	void aPersonWithoutTheAreasRoleGetsNoStream() {
 		HttpResponse<Stream<String>> refused = SignedIn.as("bianca", backends())
 			.stream("/live/approval/" + UUID.randomUUID());
@@ -113,6 +162,19 @@ class LiveUpdatesIntegrationTests extends ConsoleTest {
 		});
 		this.readers.add(reader);
 		return lines;
+	}
+
+	private static String query(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static int changes(List<String> lines) {
