@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -46,17 +48,7 @@ class ApprovalsController {
 			@RequestParam(required = false) @Nullable UUID after,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Authentication authentication,
 			Model model) {
-		Person person = Person.of(authentication);
-		Approval.Page page = this.api.pending(deal, after);
-		Map<UUID, Deal> deals = new HashMap<>();
-		List<QueueRow> rows = page.items()
-			.stream()
-			.map((approval) -> new QueueRow(approval, deals.computeIfAbsent(approval.dealId(), this.api::deal),
-					approval.decidableBy(person), QueueRow.age(approval.requestedAt(), this.clock.instant())))
-			.toList();
-		model.addAttribute("rows", rows);
-		model.addAttribute("next", page.next());
-		model.addAttribute("deal", deal);
+		rows(deal, after, Person.of(authentication), model);
 		if (htmx != null && after != null) {
 			return "approvals/queue :: rows"; // the next page, appended by htmx
 		}
@@ -64,10 +56,66 @@ class ApprovalsController {
 		return "approvals/queue";
 	}
 
+	/**
+	 * The queue's first page read again when its live stream says an approval changed:
+	 * nothing (204) when the page already shows these approvals in these versions.
+	 */
+	@GetMapping("/now")
+	@Nullable String queueNow(@RequestParam(required = false) @Nullable UUID deal, @RequestParam String shown,
+			Authentication authentication, Model model, HttpServletResponse response) {
+		if (shown.equals(rows(deal, null, Person.of(authentication), model))) {
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return null;
+		}
+		return "approvals/queue-changed";
+	}
+
+	/**
+	 * @return what the rows are: each approval's id and version, so that a page can tell
+	 * whether it still shows them
+	 */
+	private String rows(@Nullable UUID deal, @Nullable UUID after, Person person, Model model) {
+		Approval.Page page = this.api.pending(deal, after);
+		Map<UUID, Deal> deals = new HashMap<>();
+		List<QueueRow> rows = page.items()
+			.stream()
+			.map((approval) -> new QueueRow(approval, deals.computeIfAbsent(approval.dealId(), this.api::deal),
+					approval.decidableBy(person), QueueRow.age(approval.requestedAt(), this.clock.instant())))
+			.toList();
+		String shown = page.items()
+			.stream()
+			.map((approval) -> approval.id() + "@" + approval.version())
+			.collect(Collectors.joining(","));
+		model.addAttribute("rows", rows);
+		model.addAttribute("next", page.next());
+		model.addAttribute("deal", deal);
+		model.addAttribute("shown", shown);
+		return shown;
+	}
+
 	@GetMapping("/{id}")
 	String approval(@PathVariable UUID id, Authentication authentication, Model model) {
 		show(id, Person.of(authentication), model);
 		return "approvals/approval";
+	}
+
+	/**
+	 * The approval read again when its page's live stream says it changed: nothing (204)
+	 * when the page already shows this version; else its read-only parts, who changed it,
+	 * and whether the page's decision form (rendered for {@code etag}) is now out of
+	 * date.
+	 */
+	@GetMapping("/{id}/now")
+	@Nullable String now(@PathVariable UUID id, @RequestParam String shown, @RequestParam(required = false) @Nullable String etag,
+			Authentication authentication, Model model, HttpServletResponse response) {
+		if (shown.equals(this.api.approval(id).etag())) {
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return null;
+		}
+		List<HistoryEntry> history = show(id, Person.of(authentication), model);
+		model.addAttribute("live", Overtaken.from(history, false));
+		model.addAttribute("formStale", etag != null && !etag.equals(model.getAttribute("etag")));
+		return "approvals/changed";
 	}
 
 	@PostMapping("/{id}/decision")
@@ -107,13 +155,15 @@ class ApprovalsController {
 		return "redirect:/approvals/" + id;
 	}
 
-	private void show(UUID id, Person person, Model model) {
+	private List<HistoryEntry> show(UUID id, Person person, Model model) {
 		ApprovalsApi.Seen seen = this.api.approval(id);
+		List<HistoryEntry> history = this.api.history(id);
 		model.addAttribute("approval", seen.approval());
 		model.addAttribute("etag", seen.etag());
 		model.addAttribute("deal", this.api.deal(seen.approval().dealId()));
-		model.addAttribute("history", this.api.history(id));
+		model.addAttribute("history", history);
 		model.addAttribute("yours", seen.approval().decidableBy(person));
+		return history;
 	}
 
 }

@@ -69,6 +69,11 @@ record HistoryEntry(String action, String actor, Instant at, @Nullable Integer s
 		return isRefusal() && refusal.matches() ? refusal.group(2) : this.reason;
 	}
 
+	/** What the history table shows as the line's detail: its reason. */
+	public String detailInWords() {
+		return reasonInWords();
+	}
+
 	private String refusalInWords() {
 		Matcher refusal = REFUSAL.matcher((this.reason != null) ? this.reason : "");
 		return switch (refusal.matches() ? refusal.group(1) : "") {

@@ -3,6 +3,7 @@ package dev.vestline.console.billing;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -66,6 +67,24 @@ class InvoicesController {
 	String invoice(@PathVariable UUID id, Model model) {
 		show(id, model);
 		return "billing/invoice";
+	}
+
+	/**
+	 * The invoice read again when its page's live stream says it changed: nothing (204)
+	 * when the page already shows this version; else its facts and payments, and whether
+	 * the page's forms (rendered for {@code etag}) are now out of date.
+	 */
+	@GetMapping("/invoices/{id}/now")
+	@Nullable String invoiceNow(@PathVariable UUID id, @RequestParam String shown,
+			@RequestParam(required = false) @Nullable String etag, Model model, HttpServletResponse response) {
+		if (shown.equals(this.api.invoice(id).etag())) {
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return null;
+		}
+		show(id, model);
+		model.addAttribute("live", true);
+		model.addAttribute("formStale", etag != null && !etag.equals(model.getAttribute("etag")));
+		return "billing/invoice-changed";
 	}
 
 	@PostMapping("/invoices/{id}/void")

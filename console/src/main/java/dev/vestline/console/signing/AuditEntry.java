@@ -20,6 +20,11 @@ record AuditEntry(String action, String actor, @Nullable String detail, Instant 
 	private static final Set<String> MECHANICS = Set.of("LEASE_CONTENDED", "LEASE_TAKEN_OVER", "LEASE_REFUSED",
 			"LEASE_FENCED", "LEASE_REAPED", "CANCELLATION_IGNORED");
 
+	/** What the history table shows as the line's detail. */
+	public String detailInWords() {
+		return (this.detail != null) ? this.detail : "";
+	}
+
 	public String atInWords() {
 		return Moments.of(this.occurredAt);
 	}

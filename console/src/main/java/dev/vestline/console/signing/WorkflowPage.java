@@ -1,5 +1,6 @@
 package dev.vestline.console.signing;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -23,13 +24,18 @@ class WorkflowPage {
 		this.api = api;
 	}
 
-	void show(UUID id, Person person, Model model) {
+	/**
+	 * @return the audit log shown
+	 */
+	List<AuditEntry> show(UUID id, Person person, Model model) {
 		SigningApi.Seen seen = this.api.workflow(id);
+		List<AuditEntry> audit = this.api.audit(id);
 		model.addAttribute("workflow", seen.workflow());
 		model.addAttribute("etag", seen.etag());
-		model.addAttribute("audit", this.api.audit(id));
+		model.addAttribute("audit", audit);
 		// signature-service lets these roles cancel and send links; approvers only read
 		model.addAttribute("mayAct", person.has("compliance") || person.has("operations"));
+		return audit;
 	}
 
 }

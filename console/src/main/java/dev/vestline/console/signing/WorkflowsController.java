@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,6 +59,24 @@ class WorkflowsController {
 	String workflow(@PathVariable UUID id, Authentication authentication, Model model) {
 		this.page.show(id, Person.of(authentication), model);
 		return WorkflowPage.VIEW;
+	}
+
+	/**
+	 * The workflow read again when its page's live stream says it changed: nothing (204)
+	 * when the page already shows this version; else its read-only parts, who did what,
+	 * and whether the page's cancel form (rendered for {@code etag}) is now out of date.
+	 */
+	@GetMapping("/{id}/now")
+	@Nullable String now(@PathVariable UUID id, @RequestParam String shown, @RequestParam(required = false) @Nullable String etag,
+			Authentication authentication, Model model, HttpServletResponse response) {
+		if (shown.equals(this.api.workflow(id).etag())) {
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return null;
+		}
+		List<AuditEntry> audit = this.page.show(id, Person.of(authentication), model);
+		model.addAttribute("live", ChangedSince.from(audit, false));
+		model.addAttribute("formStale", etag != null && !etag.equals(model.getAttribute("etag")));
+		return "signing/changed";
 	}
 
 	@GetMapping("/{id}/sealed.pdf")

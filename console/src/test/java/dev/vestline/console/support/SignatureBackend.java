@@ -46,8 +46,12 @@ public final class SignatureBackend implements AutoCloseable {
 
 	private final KafkaProducer<String, byte[]> producer;
 
+	/** The broker the approvals tests (and the console) use. */
+	private final String approvalKafka;
+
 	SignatureBackend(int port, String issuer, String approvalKafka) {
 		this.port = port;
+		this.approvalKafka = approvalKafka;
 		PostgresCluster postgres = PostgresCluster.shared();
 		ServiceDatabase database = postgres.provision(postgres.createDatabase(), "signature");
 		this.kafka = KafkaBroker.start();
@@ -99,6 +103,40 @@ public final class SignatureBackend implements AutoCloseable {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Could not hand the grant to signature-service", ex);
 		}
+	}
+
+	/**
+	 * Hands a workflow's record of this type, as signature-service published it (headers
+	 * and all), to the broker the console reads: in production both are one broker.
+	 */
+	public void forwardToConsole(UUID workflowId, String eventName) {
+		try (TopicReader signatureEvents = new TopicReader(this.kafka.bootstrapServers(), "signature.events");
+				KafkaProducer<String, byte[]> console = new KafkaProducer<>(
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.approvalKafka), new StringSerializer(),
+						new ByteArraySerializer())) {
+			ConsumerRecord<String, byte[]> record = signatureEvents
+				.readUntil((records) -> records.stream().anyMatch((r) -> is(r, workflowId, eventName)),
+						Duration.ofSeconds(90))
+				.stream()
+				.filter((r) -> is(r, workflowId, eventName))
+				.findFirst()
+				.orElseThrow();
+			console.send(new ProducerRecord<>("signature.events", null, record.key(), record.value(), record.headers()))
+				.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not hand the record to the console's broker", ex);
+		}
+	}
+
+	private static boolean is(ConsumerRecord<String, byte[]> record, UUID workflowId, String eventName) {
+		Header type = record.headers().lastHeader("ce_type");
+		return workflowId.toString().equals(record.key()) && type != null
+				&& new String(type.value(), StandardCharsets.UTF_8).contains("." + eventName + ".");
 	}
 
 	private static boolean isGrant(ConsumerRecord<String, byte[]> record, UUID approvalId) {

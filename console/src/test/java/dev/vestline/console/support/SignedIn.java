@@ -69,6 +69,25 @@ public final class SignedIn {
 			.build());
 	}
 
+	/**
+	 * Opens a stream of server-sent events as a browser's {@code EventSource} does.
+	 * @return the response, its body the stream's lines as they arrive
+	 */
+	public HttpResponse<java.util.stream.Stream<String>> stream(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(URI.create(this.console + path))
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofLines());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Sends a page's form with the CSRF token the page carried. */
 	public HttpResponse<String> submit(String page, String path, Map<String, String> fields) {
 		Map<String, String> all = new LinkedHashMap<>(fields);
