@@ -1,5 +1,6 @@
 package dev.vestline.platform;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -89,7 +90,7 @@ final class JourneyBrowser implements AutoCloseable {
 	}
 
 	String path() {
-		return java.net.URI.create(this.browser.driver().getCurrentUrl()).getPath();
+		return URI.create(this.browser.driver().getCurrentUrl()).getPath();
 	}
 
 	/**
