@@ -11,16 +11,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The staff console (the {@code console} module's jar) as a process of its own on
  * 127.0.0.1, signed in through the platform's identity provider and calling the services'
- * APIs. Only {@code ./vestline} starts it, not the platform's tests: they drive the APIs
- * and would only pay for one more JVM.
+ * APIs. {@code ./vestline} starts it, and the whole-subscription browser test; the other
+ * platform tests drive the APIs and would only pay for one more JVM.
  */
 final class ConsoleProcess implements AutoCloseable {
 
 	/**
-	 * The console's port: the identity provider's default redirect URI for the console
-	 * names it ({@code vestline.identity.console-redirect-uris}).
+	 * The console's port under {@code ./vestline}: the identity provider's default
+	 * redirect URI for the console names it
+	 * ({@code vestline.identity.console-redirect-uris}).
 	 */
 	static final int PORT = 8090;
+
+	private final int port;
 
 	private final Path jar;
 
@@ -28,14 +31,20 @@ final class ConsoleProcess implements AutoCloseable {
 
 	private @Nullable Process process;
 
-	ConsoleProcess(Path repository, Path logs) {
+	ConsoleProcess(Path repository, Path logs, int port) {
+		this.port = port;
 		this.jar = ChildProcesses.jar(repository, "console", "console-[^-]*(-SNAPSHOT)?\\.jar");
 		this.log = logs.resolve("console.log");
 	}
 
 	/** The address a person opens: the host the provider sends them back to. */
 	String url() {
-		return "http://127.0.0.1:" + PORT;
+		return url(this.port);
+	}
+
+	/** The address a person opens for a console on this port. */
+	static String url(int port) {
+		return "http://127.0.0.1:" + port;
 	}
 
 	/**
@@ -46,7 +55,7 @@ final class ConsoleProcess implements AutoCloseable {
 	 */
 	void start(String issuer, Map<String, String> services, Duration timeout) {
 		List<String> command = ChildProcesses.java("256m", this.jar);
-		command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + PORT,
+		command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + this.port,
 				"--spring.security.oauth2.client.provider.vestline.issuer-uri=" + issuer));
 		services.forEach((service, url) -> command.add("--vestline.console.services." + service + "=" + url));
 		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, "the console");

@@ -53,6 +53,8 @@ final class IdentityProviderProcess implements AutoCloseable {
 
 	private final Path log;
 
+	private final String console;
+
 	private final String password = secret();
 
 	private final String scriptsSecret = secret();
@@ -63,8 +65,13 @@ final class IdentityProviderProcess implements AutoCloseable {
 
 	private @Nullable Process process;
 
-	IdentityProviderProcess(int port, Path repository, Path logs) {
+	/**
+	 * @param console the staff console's address, where the provider sends a person back
+	 * after signing in and out
+	 */
+	IdentityProviderProcess(int port, Path repository, Path logs, String console) {
 		this.port = port;
+		this.console = console;
 		this.jar = ChildProcesses.jar(repository, "identity-provider", "identity-provider-.*-exec\\.jar");
 		this.log = logs.resolve("identity-provider.log");
 	}
@@ -157,6 +164,8 @@ final class IdentityProviderProcess implements AutoCloseable {
 		arguments.put("server.port", String.valueOf(this.port));
 		arguments.put("spring.security.oauth2.authorizationserver.issuer", issuer());
 		arguments.put("vestline.identity.audience", AUDIENCE);
+		arguments.put("vestline.identity.console-redirect-uris", this.console + "/login/oauth2/code/vestline");
+		arguments.put("vestline.identity.console-post-logout-redirect-uris", this.console + "/signed-out");
 		arguments.put("vestline.identity.clients." + SCRIPTS_CLIENT + ".secret", this.scriptsSecret);
 		arguments.put("vestline.identity.clients." + SCRIPTS_CLIENT + ".roles", "operations");
 		arguments.put("vestline.identity.clients." + PLATFORM_CLIENT + ".secret", this.platformSecret);

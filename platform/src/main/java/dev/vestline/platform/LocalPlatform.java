@@ -57,7 +57,7 @@ public final class LocalPlatform implements AutoCloseable {
 		this.kafka = StandaloneKafkaBroker.start(this.state.kafka(), options.port("kafka"),
 				options.port("kafka-controller"));
 		this.identity = new IdentityProviderProcess(options.port("identity"), options.repository(),
-				options.home().resolve("logs"));
+				options.home().resolve("logs"), ConsoleProcess.url(options.consolePort()));
 		this.mailbox = LocalMailServer.start(options.repository(), options.home().resolve("logs"),
 				options.port("mail-smtp"), options.port("mail-imap"), options.port("mail-web"));
 		for (String service : PlatformOptions.SERVICE_ORDER) {
@@ -216,6 +216,29 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
+	 * @return the staff console on the port the identity provider knows, not started
+	 */
+	ConsoleProcess console() {
+		return new ConsoleProcess(this.options.repository(), this.options.home().resolve("logs"),
+				this.options.consolePort());
+	}
+
+	/**
+	 * @return the identity provider's issuer URI
+	 */
+	String issuer() {
+		return this.identity.issuer();
+	}
+
+	/**
+	 * @return the demo people's password for this run, as they type it on the provider's
+	 * login form
+	 */
+	String password() {
+		return this.identity.password();
+	}
+
+	/**
 	 * @return the broker's bootstrap servers
 	 */
 	public String bootstrapServers() {
@@ -251,14 +274,14 @@ public final class LocalPlatform implements AutoCloseable {
 		System.out.println("Starting Vestline: PostgreSQL, Kafka and four services (logs in "
 				+ options.home().resolve("logs") + ") ...");
 		LocalPlatform platform = start(options);
-		ConsoleProcess console = new ConsoleProcess(options.repository(), options.home().resolve("logs"));
+		ConsoleProcess console = platform.console();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("Stopping Vestline ...");
 			console.close();
 			platform.close();
 		}));
 		// the router with --replicas, as a Kubernetes Service would be
-		console.start(platform.identity.issuer(), platform.baseUrls(), START_TIMEOUT);
+		console.start(platform.issuer(), platform.baseUrls(), START_TIMEOUT);
 		System.out.println(platform.summary());
 		System.out.println("  %-15s %s   (the staff console: sign in as one of the people above)%n".formatted("console",
 				console.url()));

@@ -62,6 +62,7 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 		Map<String, Integer> ports = new LinkedHashMap<>(Map.of("postgres", 5433, "kafka", 9092, "kafka-controller",
 				9093, "identity", 9000, "approval", 8081, "signature", 8082, "billing", 8083, "reconciliation", 8084));
 		ports.putAll(Map.of("mail-smtp", 2525, "mail-imap", 2143, "mail-web", 8025)); // LocalMailServer
+		ports.put("console", ConsoleProcess.PORT);
 		int replicas = replicas(List.of(args));
 		for (String service : SERVICE_ORDER) {
 			for (int replica = 1; replica <= replicas && replicas > 1; replica++) {
@@ -115,7 +116,7 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 	static PlatformOptions forTests(Path home, Path repository, Map<String, Map<String, String>> serviceProperties) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (String name : List.of("postgres", "kafka", "kafka-controller", "identity", "approval", "signature",
-				"billing", "reconciliation", "mail-smtp", "mail-imap", "mail-web")) {
+				"billing", "reconciliation", "mail-smtp", "mail-imap", "mail-web", "console")) {
 			ports.put(name, freePort());
 		}
 		return new PlatformOptions(home, repository, null, "postgres", "postgres", ports, false, false,
@@ -133,6 +134,14 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 
 	int port(String name) {
 		return this.ports.get(name);
+	}
+
+	/**
+	 * @return the staff console's port: the identity provider must know it before the
+	 * console starts (its redirect URI)
+	 */
+	int consolePort() {
+		return this.ports.getOrDefault("console", ConsoleProcess.PORT);
 	}
 
 	/**

@@ -16,6 +16,8 @@ import dev.vestline.console.signin.Person;
  * @param dealId its deal
  * @param investorId the investor
  * @param kind {@code DEAL_INTEREST} or {@code SUBSCRIPTION}
+ * @param subscriptionId a subscription's id, the one billing and reconciliation know it
+ * by
  * @param amount a subscription's amount
  * @param status where it stands
  * @param steps the chain, each with who approved it
@@ -28,9 +30,10 @@ import dev.vestline.console.signin.Person;
  * @param endReason why
  * @param version what its ETag says
  */
-record Approval(UUID id, UUID dealId, String investorId, String kind, @Nullable Money amount, String status,
-		List<Step> steps, @Nullable Integer currentStep, String requestedBy, Instant requestedAt, Instant expiresAt,
-		@Nullable String grantedBy, @Nullable String endedBy, @Nullable String endReason, long version) {
+record Approval(UUID id, UUID dealId, String investorId, String kind, @Nullable UUID subscriptionId,
+		@Nullable Money amount, String status, List<Step> steps, @Nullable Integer currentStep, String requestedBy,
+		Instant requestedAt, Instant expiresAt, @Nullable String grantedBy, @Nullable String endedBy,
+		@Nullable String endReason, long version) {
 
 	public boolean isPending() {
 		return "PENDING".equals(this.status);

@@ -16,7 +16,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * approval-service's public API, called as the signed-in person: the pending queue, one
- * approval with its ETag, its history, deals, and a decision sent with {@code If-Match}.
+ * approval with its ETag, its history, deals, a subscription requested on an investor's
+ * behalf, and a decision sent with {@code If-Match}.
  */
 @Component
 class ApprovalsApi {
@@ -66,6 +67,22 @@ class ApprovalsApi {
 	List<Deal> deals() {
 		return Objects.requireNonNull(this.api.get().uri("/api/v1/deals?limit=100").retrieve().body(Deal.Page.class))
 			.items();
+	}
+
+	/**
+	 * Requests a subscription's approval on the investor's behalf.
+	 * @param key the form's idempotency key: the same form sent twice requests once
+	 * @return the approval's id
+	 */
+	UUID request(SubscriptionRequest form, String key) {
+		Approval requested = this.api.post()
+			.uri("/api/v1/approvals")
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(form.body())
+			.retrieve()
+			.body(Approval.class);
+		return Objects.requireNonNull(requested).id();
 	}
 
 	/**

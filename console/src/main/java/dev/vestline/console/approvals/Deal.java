@@ -13,12 +13,13 @@ import dev.vestline.console.approvals.Approval.Money;
  * A deal as approval-service's API shows it.
  *
  * @param id the deal
+ * @param vehicleId the investment vehicle its subscriptions are in
  * @param name its name
  * @param capacity the allocation capacity
  * @param reserved held by granted subscriptions
  * @param available what is left
  */
-record Deal(UUID id, String name, Money capacity, Money reserved, Money available) {
+record Deal(UUID id, UUID vehicleId, String name, Money capacity, Money reserved, Money available) {
 
 	/**
 	 * @return the reserved share of the capacity, in whole percent, for the bar's text

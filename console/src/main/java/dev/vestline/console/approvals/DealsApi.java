@@ -15,7 +15,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * approval-service's deals API, called as the signed-in person: a deal with its ETag, its
- * change history, and a capacity change sent with {@code If-Match}.
+ * change history, creating one with an {@code Idempotency-Key}, and a capacity change
+ * sent with {@code If-Match}.
  */
 @Component
 class DealsApi {
@@ -43,6 +44,22 @@ class DealsApi {
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<DealChange>>() {
 			}));
+	}
+
+	/**
+	 * Creates a deal.
+	 * @param key the form's idempotency key: the same form sent twice creates once
+	 * @return the new deal's id
+	 */
+	UUID create(DealForm form, String key) {
+		Deal created = this.api.post()
+			.uri("/api/v1/deals")
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(form.body())
+			.retrieve()
+			.body(Deal.class);
+		return Objects.requireNonNull(created).id();
 	}
 
 	void changeCapacity(UUID id, String etag, BigDecimal capacity, String reason) {

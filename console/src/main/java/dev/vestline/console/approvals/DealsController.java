@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,9 +23,10 @@ import dev.vestline.console.services.ServiceProblem;
 import dev.vestline.console.signin.Person;
 
 /**
- * Deals: the list with their capacity, one deal with its change history, and changing its
- * capacity with a reason (operations). A change from an out-of-date page (412) or below
- * what is reserved (409) is shown on the deal's page, read again, in words.
+ * Deals: the list with their capacity, creating one (operations), one deal with its
+ * change history, and changing its capacity with a reason (operations). A change from an
+ * out-of-date page (412) or below what is reserved (409) is shown on the deal's page,
+ * read again, in words; a refused new deal on its form, the field marked.
  */
 @Controller
 @RequestMapping("/deals")
@@ -37,9 +39,36 @@ class DealsController {
 	}
 
 	@GetMapping
-	String deals(Model model) {
+	String deals(Authentication authentication, Model model) {
 		model.addAttribute("deals", this.api.deals());
+		model.addAttribute("mayCreate", Person.of(authentication).has("operations"));
 		return "approvals/deals";
+	}
+
+	@GetMapping("/new")
+	String newDeal(Authentication authentication, Model model) {
+		requireOperations(authentication);
+		model.addAttribute("form", DealForm.forNewVehicle());
+		model.addAttribute("key", UUID.randomUUID());
+		return "approvals/new-deal";
+	}
+
+	@PostMapping
+	ModelAndView create(@ModelAttribute("form") DealForm form, @RequestParam String key, Model model,
+			RedirectAttributes redirect) {
+		try {
+			UUID created = this.api.create(form, key);
+			redirect.addFlashAttribute("created", true);
+			return new ModelAndView("redirect:/deals/" + created);
+		}
+		catch (ServiceProblem problem) {
+			if (problem.status() != 400 && problem.status() != 422) {
+				throw problem;
+			}
+			model.addAttribute("refusal", problem);
+			model.addAttribute("key", UUID.randomUUID());
+			return new ModelAndView("approvals/new-deal", model.asMap(), HttpStatus.valueOf(problem.status()));
+		}
 	}
 
 	@GetMapping("/{id}")
@@ -66,6 +95,16 @@ class DealsController {
 			model.addAttribute("reason", reason);
 			show(id, Person.of(authentication), model);
 			return new ModelAndView("approvals/deal", model.asMap(), HttpStatus.valueOf(problem.status()));
+		}
+	}
+
+	/**
+	 * The new-deal form calls no API before the person acts: a person who may not create
+	 * a deal gets the forbidden page, not a form the service would refuse.
+	 */
+	private static void requireOperations(Authentication authentication) {
+		if (!Person.of(authentication).has("operations")) {
+			throw new ServiceProblem(403, "forbidden", "Forbidden", "", List.of());
 		}
 	}
 

@@ -12,8 +12,8 @@ import dev.vestline.console.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deals over real HTTP: capacity changed with a reason, and what stops a change, in
- * words.
+ * Deals over real HTTP: created by operations, capacity changed with a reason, and what
+ * stops either, in words.
  */
 class DealsIntegrationTests extends ConsoleTest {
 
@@ -74,6 +74,58 @@ class DealsIntegrationTests extends ConsoleTest {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Read Only Fund", "Not changed since it was created")
 			.doesNotContain("Change the capacity");
+	}
+
+	@Test
+	void operationsCreatesADealOfANewVehicleOnceHoweverOftenTheFormIsSent() {
+		SignedIn oscar = SignedIn.as("oscar", backends());
+		assertThat(oscar.get("/deals").body()).contains("Create a deal");
+		String form = oscar.get("/deals/new").body();
+		String vehicle = SignedIn.field(form, "vehicleId");
+		Map<String, String> fields = Map.of("key", SignedIn.field(form, "key"), "vehicleId", vehicle, "name",
+				"Created Fund I", "currency", "EUR", "capacity", "2,000,000.00");
+
+		HttpResponse<String> created = oscar.submit(form, "/deals", fields);
+		HttpResponse<String> again = oscar.submit(form, "/deals", fields);
+
+		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(created.uri().getPath()).matches("/deals/[0-9a-f-]{36}");
+		assertThat(created.body()).contains("The deal is created", "Created Fund I", vehicle,
+				"0.00 EUR</span> reserved of <span>2,000,000.00 EUR", "Not changed since it was created");
+		assertThat(again.uri()).as("the same form sent twice is one deal").isEqualTo(created.uri());
+	}
+
+	@Test
+	void refusesANewDealInWordsWithTheFieldMarked() {
+		SignedIn oscar = SignedIn.as("oscar", backends());
+		String form = oscar.get("/deals/new").body();
+
+		HttpResponse<String> notANumber = oscar.submit(form, "/deals",
+				Map.of("key", SignedIn.field(form, "key"), "vehicleId", SignedIn.field(form, "vehicleId"), "name",
+						"Refused Fund", "currency", "EUR", "capacity", "lots"));
+		HttpResponse<String> badCurrency = oscar.submit(form, "/deals",
+				Map.of("key", UUID.randomUUID().toString(), "vehicleId", SignedIn.field(form, "vehicleId"), "name",
+						"Refused Fund", "currency", "EURO", "capacity", "1000"));
+
+		assertThat(notANumber.statusCode()).isEqualTo(400);
+		assertThat(notANumber.body()).contains("The deal was not created", "must be a number such as 5000000.00")
+			.containsPattern("id=\"deal-capacity\"[^>]*aria-invalid=\"true\"")
+			.contains("value=\"Refused Fund\"");
+		assertThat(badCurrency.statusCode()).isEqualTo(400);
+		assertThat(badCurrency.body()).contains("The deal was not created", "ISO 4217")
+			.containsPattern("id=\"deal-currency\"[^>]*aria-invalid=\"true\"")
+			.doesNotContainPattern("id=\"deal-capacity\"[^>]*aria-invalid");
+	}
+
+	@Test
+	void givesTheNewDealFormOnlyToOperations() {
+		SignedIn carla = SignedIn.as("carla", backends());
+
+		HttpResponse<String> form = carla.get("/deals/new");
+
+		assertThat(form.statusCode()).isEqualTo(403);
+		assertThat(form.body()).contains("This is not for your roles").doesNotContain("Create the deal");
+		assertThat(carla.get("/deals").body()).doesNotContain("Create a deal");
 	}
 
 }

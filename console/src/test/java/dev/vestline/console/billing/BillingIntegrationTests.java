@@ -45,14 +45,9 @@ class BillingIntegrationTests extends ConsoleTest {
 	@Test
 	void voidsAnInvoiceWithAReasonAsThePerson() {
 		BillingArrange arrange = backends().billingArrange();
-		String investor = investor();
-		arrange.signedPack(arrange.vehicleWithSchedule(100), investor, "20000.00");
-		UUID invoice = arrange.invoiceFor(investor);
-		SignedIn bianca = SignedIn.as("bianca", backends());
-		String page = bianca.get("/billing/invoices/" + invoice).body();
+		UUID invoice = invoiceOfASignedPack(arrange, "20000.00");
 
-		HttpResponse<String> voided = bianca.submit(page, "/billing/invoices/" + invoice + "/void",
-				Map.of("etag", SignedIn.field(page, "etag"), "reason", "Billed to the wrong vehicle"));
+		HttpResponse<String> voided = InvoicePage.openedByBianca(invoice).voidWith("Billed to the wrong vehicle");
 
 		assertThat(voided.statusCode()).isEqualTo(200);
 		assertThat(voided.body()).contains("You voided the invoice", "Billed to the wrong vehicle")
@@ -64,15 +59,11 @@ class BillingIntegrationTests extends ConsoleTest {
 	@Test
 	void explainsAStaleViewWithTheInvoiceAsItIsNowAndVoidsNothing() {
 		BillingArrange arrange = backends().billingArrange();
-		String investor = investor();
-		arrange.signedPack(arrange.vehicleWithSchedule(100), investor, "30000.00");
-		UUID invoice = arrange.invoiceFor(investor);
-		SignedIn bianca = SignedIn.as("bianca", backends());
-		String page = bianca.get("/billing/invoices/" + invoice).body();
+		UUID invoice = invoiceOfASignedPack(arrange, "30000.00");
+		InvoicePage page = InvoicePage.openedByBianca(invoice);
 		arrange.pay(invoice, "50.00"); // the invoice changes after the page was read
 
-		HttpResponse<String> stale = bianca.submit(page, "/billing/invoices/" + invoice + "/void",
-				Map.of("etag", SignedIn.field(page, "etag"), "reason", "Duplicate"));
+		HttpResponse<String> stale = page.voidWith("Duplicate");
 
 		assertThat(stale.statusCode()).isEqualTo(412);
 		assertThat(stale.body()).contains("This page was out of date", "Nothing was changed",
@@ -83,15 +74,10 @@ class BillingIntegrationTests extends ConsoleTest {
 	@Test
 	void saysInWordsThatAPartlyPaidInvoiceCannotBeVoided() {
 		BillingArrange arrange = backends().billingArrange();
-		String investor = investor();
-		arrange.signedPack(arrange.vehicleWithSchedule(100), investor, "30000.00");
-		UUID invoice = arrange.invoiceFor(investor);
+		UUID invoice = invoiceOfASignedPack(arrange, "30000.00");
 		arrange.pay(invoice, "50.00");
-		SignedIn bianca = SignedIn.as("bianca", backends());
-		String page = bianca.get("/billing/invoices/" + invoice).body();
 
-		HttpResponse<String> refused = bianca.submit(page, "/billing/invoices/" + invoice + "/void",
-				Map.of("etag", SignedIn.field(page, "etag"), "reason", "Duplicate"));
+		HttpResponse<String> refused = InvoicePage.openedByBianca(invoice).voidWith("Duplicate");
 
 		assertThat(refused.statusCode()).isEqualTo(409);
 		assertThat(refused.body()).contains("id=\"refusal\"", "role=\"alert\"").containsIgnoringCase("paid");
@@ -101,14 +87,9 @@ class BillingIntegrationTests extends ConsoleTest {
 	@Test
 	void marksTheReasonFieldWhenAVoidHasNone() {
 		BillingArrange arrange = backends().billingArrange();
-		String investor = investor();
-		arrange.signedPack(arrange.vehicleWithSchedule(100), investor, "10000.00");
-		UUID invoice = arrange.invoiceFor(investor);
-		SignedIn bianca = SignedIn.as("bianca", backends());
-		String page = bianca.get("/billing/invoices/" + invoice).body();
+		UUID invoice = invoiceOfASignedPack(arrange, "10000.00");
 
-		HttpResponse<String> refused = bianca.submit(page, "/billing/invoices/" + invoice + "/void",
-				Map.of("etag", SignedIn.field(page, "etag"), "reason", "  "));
+		HttpResponse<String> refused = InvoicePage.openedByBianca(invoice).voidWith("  ");
 
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).containsPattern("id=\"void-reason\"[^>]*aria-invalid=\"true\"")
@@ -258,6 +239,38 @@ class BillingIntegrationTests extends ConsoleTest {
 
 	private static String investor() {
 		return "inv-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * A new investor's signed pack on a vehicle with a 1 % schedule, billed by an invoice
+	 * run.
+	 * @return the investor's issued invoice
+	 */
+	private static UUID invoiceOfASignedPack(BillingArrange arrange, String amount) {
+		String investor = investor();
+		arrange.signedPack(arrange.vehicleWithSchedule(100), investor, amount);
+		return arrange.invoiceFor(investor);
+	}
+
+	/**
+	 * An invoice's page as bianca opened it, and its void form sent from that page.
+	 *
+	 * @param invoice the invoice
+	 * @param bianca bianca, signed in
+	 * @param page the page as she read it, with its ETag
+	 */
+	private record InvoicePage(UUID invoice, SignedIn bianca, String page) {
+
+		static InvoicePage openedByBianca(UUID invoice) {
+			SignedIn bianca = SignedIn.as("bianca", backends());
+			return new InvoicePage(invoice, bianca, bianca.get("/billing/invoices/" + invoice).body());
+		}
+
+		HttpResponse<String> voidWith(String reason) {
+			return this.bianca.submit(this.page, "/billing/invoices/" + this.invoice + "/void",
+					Map.of("etag", SignedIn.field(this.page, "etag"), "reason", reason));
+		}
+
 	}
 
 }

@@ -94,13 +94,11 @@ class SigningIntegrationTests extends ConsoleTest {
 
 	@Test
 	void sendsASignerANewLinkByMailAndTheOldOneStopsWorking() {
-		UUID workflow = this.arrange.workflow("nils");
+		OpenedWorkflow nils = openedBy("carla", "nils");
 		String investor = SigningArrange.investorEmail("nils");
 		String first = this.arrange.linkMailedTo(investor);
-		SignedIn carla = SignedIn.as("carla", backends());
-		String page = carla.get("/signing/" + workflow).body();
 
-		HttpResponse<String> sent = carla.submit(page, "/signing/" + workflow + "/signers/INVESTOR/link", Map.of());
+		HttpResponse<String> sent = nils.send("/signers/INVESTOR/link", Map.of());
 
 		assertThat(sent.statusCode()).isEqualTo(200);
 		assertThat(sent.body()).contains("A new link is on its way to the", "<strong>investor</strong> by mail");
@@ -109,19 +107,17 @@ class SigningIntegrationTests extends ConsoleTest {
 			.until(() -> this.arrange.linkMailedTo(investor), (token) -> !token.equals(first));
 		assertThatThrownBy(() -> this.arrange.sign(first, "Nils")).hasMessageContaining("answered 404");
 		this.arrange.sign(second, "Nils");
-		assertThat(this.arrange.workflowNow(workflow).path("signers").get(0).path("status").asString())
+		assertThat(this.arrange.workflowNow(nils.workflow()).path("signers").get(0).path("status").asString())
 			.isEqualTo("SIGNED");
 	}
 
 	@Test
 	void correctsASignersAddressAndTheNewLinkArrivesThere() {
-		UUID workflow = this.arrange.workflow("olga");
-		SignedIn oscar = SignedIn.as("oscar", backends());
-		String page = oscar.get("/signing/" + workflow).body();
+		OpenedWorkflow olga = openedBy("oscar", "olga");
 
-		HttpResponse<String> invalid = oscar.submit(page, "/signing/" + workflow + "/signers/INVESTOR/contact",
+		HttpResponse<String> invalid = olga.send("/signers/INVESTOR/contact",
 				Map.of("name", "Olga", "email", "not an address"));
-		HttpResponse<String> corrected = oscar.submit(page, "/signing/" + workflow + "/signers/INVESTOR/contact",
+		HttpResponse<String> corrected = olga.send("/signers/INVESTOR/contact",
 				Map.of("name", "Olga", "email", "olga@corrected.example.org"));
 
 		assertThat(invalid.statusCode()).isEqualTo(400);
@@ -133,17 +129,14 @@ class SigningIntegrationTests extends ConsoleTest {
 
 	@Test
 	void cancelsWithAReasonAtTheVersionSeenAndEverySignerIsTold() {
-		UUID workflow = this.arrange.workflow("pia");
-		SignedIn carla = SignedIn.as("carla", backends());
-		String page = carla.get("/signing/" + workflow).body();
+		OpenedWorkflow pia = openedBy("carla", "pia");
 
-		HttpResponse<String> cancelled = carla.submit(page, "/signing/" + workflow + "/cancel",
-				Map.of("etag", SignedIn.field(page, "etag"), "reason", "Deal withdrawn"));
+		HttpResponse<String> cancelled = pia.cancel("Deal withdrawn");
 
 		assertThat(cancelled.statusCode()).isEqualTo(200);
 		assertThat(cancelled.body()).contains("You cancelled the workflow", "Cancelled</strong>: <span>Deal withdrawn",
 				"<td>carla</td>", "cancelled it");
-		assertThat(this.arrange.workflowNow(workflow).path("status").asString()).isEqualTo("CANCELLED");
+		assertThat(this.arrange.workflowNow(pia.workflow()).path("status").asString()).isEqualTo("CANCELLED");
 		Awaitility.await("the cancelled mail")
 			.atMost(Duration.ofSeconds(90))
 			.until(() -> this.arrange.mailsTo(SigningArrange.investorEmail("pia"))
@@ -153,32 +146,26 @@ class SigningIntegrationTests extends ConsoleTest {
 
 	@Test
 	void asksForAReasonToCancelInWords() {
-		UUID workflow = this.arrange.workflow("quinn");
-		SignedIn carla = SignedIn.as("carla", backends());
-		String page = carla.get("/signing/" + workflow).body();
+		OpenedWorkflow quinn = openedBy("carla", "quinn");
 
-		HttpResponse<String> refused = carla.submit(page, "/signing/" + workflow + "/cancel",
-				Map.of("etag", SignedIn.field(page, "etag"), "reason", " "));
+		HttpResponse<String> refused = quinn.cancel(" ");
 
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("id=\"refusal\"", "reason", "aria-invalid=\"true\"");
-		assertThat(this.arrange.workflowNow(workflow).path("status").asString()).isEqualTo("OPEN");
+		assertThat(this.arrange.workflowNow(quinn.workflow()).path("status").asString()).isEqualTo("OPEN");
 	}
 
 	@Test
 	void explainsAStaleViewWithWhoChangedItAndTheWorkflowAsItIsNow() {
-		UUID workflow = this.arrange.workflow("rosa");
-		SignedIn carla = SignedIn.as("carla", backends());
-		String page = carla.get("/signing/" + workflow).body();
+		OpenedWorkflow rosa = openedBy("carla", "rosa");
 		this.arrange.sign(this.arrange.linkMailedTo(SigningArrange.investorEmail("rosa")), "Rosa Investor");
 
-		HttpResponse<String> stale = carla.submit(page, "/signing/" + workflow + "/cancel",
-				Map.of("etag", SignedIn.field(page, "etag"), "reason", "Too late"));
+		HttpResponse<String> stale = rosa.cancel("Too late");
 
 		assertThat(stale.statusCode()).isEqualTo(412);
 		assertThat(stale.body()).contains("This page was out of date", "<strong>rosa</strong> <span>signed</span>",
 				"What you asked for was not done", "Waiting for signatures: 1 of 2 signed");
-		assertThat(this.arrange.workflowNow(workflow).path("status").asString()).isEqualTo("OPEN");
+		assertThat(this.arrange.workflowNow(rosa.workflow()).path("status").asString()).isEqualTo("OPEN");
 	}
 
 	@Test
@@ -262,6 +249,39 @@ class SigningIntegrationTests extends ConsoleTest {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A new open workflow of this investor, and its page as a person opened it.
+	 */
+	private OpenedWorkflow openedBy(String person, String investor) {
+		UUID workflow = this.arrange.workflow(investor);
+		SignedIn signedIn = SignedIn.as(person, backends());
+		return new OpenedWorkflow(workflow, signedIn, signedIn.get("/signing/" + workflow).body());
+	}
+
+	/**
+	 * A workflow's page as a person read it, and its forms sent from that page.
+	 *
+	 * @param workflow the workflow
+	 * @param person who opened it, signed in
+	 * @param page the page as they read it, with its ETag
+	 */
+	private record OpenedWorkflow(UUID workflow, SignedIn person, String page) {
+
+		/**
+		 * Sends one of the page's forms, e.g. {@code /cancel}, with the page's CSRF
+		 * token.
+		 */
+		HttpResponse<String> send(String action, Map<String, String> fields) {
+			return this.person.submit(this.page, "/signing/" + this.workflow + action, fields);
+		}
+
+		/** Cancels at the version the page was read with. */
+		HttpResponse<String> cancel(String reason) {
+			return send("/cancel", Map.of("etag", SignedIn.field(this.page, "etag"), "reason", reason));
+		}
+
 	}
 
 }

@@ -23,7 +23,8 @@ public final class Arrange {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	/** The one JSON reader of the arranging classes. */
+	static final JsonMapper json = JsonMapper.builder().build();
 
 	private final String issuer;
 
@@ -91,6 +92,10 @@ public final class Arrange {
 		return json.readTree(answer.body());
 	}
 
+	/**
+	 * @return an access token for this person with this role, from the provider's
+	 * impersonating client (client credentials, Basic authentication)
+	 */
 	String token(String person, String role) {
 		String form = "grant_type=client_credentials&subject=" + URLEncoder.encode(person, StandardCharsets.UTF_8)
 				+ "&roles=" + URLEncoder.encode(role, StandardCharsets.UTF_8);
@@ -107,7 +112,8 @@ public final class Arrange {
 		return json.readTree(answer.body()).path("access_token").asString();
 	}
 
-	private static HttpResponse<String> call(HttpRequest request) {
+	/** Sends a request of the arranging classes; an I/O failure fails the test. */
+	static HttpResponse<String> call(HttpRequest request) {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}

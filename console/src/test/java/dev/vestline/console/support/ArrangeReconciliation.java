@@ -1,10 +1,7 @@
 package dev.vestline.console.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 
@@ -35,10 +31,6 @@ public final class ArrangeReconciliation {
 
 	/** The CSV header reconciliation-service reads. */
 	public static final String CSV_HEADER = "account_id,bank_reference,booking_date,amount,currency,counterparty_name,remittance_information\n";
-
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -121,8 +113,8 @@ public final class ArrangeReconciliation {
 	public String units(String investor, UUID vehicle) {
 		HttpResponse<String> answer = get(
 				"/api/v1/positions/" + URLEncoder.encode(investor, StandardCharsets.UTF_8) + "/" + vehicle);
-		return (answer.statusCode() == 200) ? json.readTree(answer.body()).path("position").path("units").asString()
-				: null;
+		return (answer.statusCode() == 200)
+				? Arrange.json.readTree(answer.body()).path("position").path("units").asString() : null;
 	}
 
 	private JsonNode json(String path) {
@@ -130,22 +122,13 @@ public final class ArrangeReconciliation {
 		if (answer.statusCode() != 200) {
 			throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
 		}
-		return json.readTree(answer.body());
+		return Arrange.json.readTree(answer.body());
 	}
 
 	private HttpResponse<String> get(String path) {
-		try {
-			return http.send(HttpRequest.newBuilder(URI.create(this.reconciliation + path))
-				.header("Authorization", "Bearer " + this.arrange.token("olivia", "operations"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Arrange.call(HttpRequest.newBuilder(URI.create(this.reconciliation + path))
+			.header("Authorization", "Bearer " + this.arrange.token("olivia", "operations"))
+			.build());
 	}
 
 }

@@ -120,7 +120,7 @@ public final class Backends {
 	 * their grants handed to signature-service
 	 */
 	public SigningArrange arrangeSigning() {
-		return new SigningArrange(issuer(), approvalUrl(), signature(), ARRANGER, ARRANGER_SECRET);
+		return new SigningArrange(approvalUrl(), signature(), arrange());
 	}
 
 	/**
@@ -184,7 +184,7 @@ public final class Backends {
 	 * payments and voids through billing-service's public API and its topics
 	 */
 	public BillingArrange billingArrange() {
-		return new BillingArrange(issuer(), billingUrl(), this.kafka.bootstrapServers(), ARRANGER, ARRANGER_SECRET);
+		return new BillingArrange(billingUrl(), this.kafka.bootstrapServers(), arrange());
 	}
 
 	public int consolePort() {

@@ -1,17 +1,13 @@
 package dev.vestline.console.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +23,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 
@@ -43,26 +38,16 @@ public final class BillingArrange {
 	/** The webhook key billing-service is started with in the tests. */
 	static final String WEBHOOK_SECRET = "console-tests-webhook-secret-0123456789";
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final String issuer;
-
 	private final String billing;
 
 	private final String kafka;
 
-	private final String client;
+	private final Arrange arrange;
 
-	private final String secret;
-
-	BillingArrange(String issuer, String billing, String kafka, String client, String secret) {
-		this.issuer = issuer;
+	BillingArrange(String billing, String kafka, Arrange arrange) {
 		this.billing = billing;
 		this.kafka = kafka;
-		this.client = client;
-		this.secret = secret;
+		this.arrange = arrange;
 	}
 
 	/**
@@ -147,11 +132,12 @@ public final class BillingArrange {
 				{"eventId":"evt-%s","paymentId":"pay-%s","invoiceId":"%s","amount":"%s","currency":"EUR"}"""
 			.formatted(UUID.randomUUID(), UUID.randomUUID(), invoice, amount);
 		long now = Instant.now().getEpochSecond();
-		HttpResponse<String> answer = call(HttpRequest.newBuilder(URI.create(this.billing + "/api/v1/payments/webhook"))
-			.header("Content-Type", "application/json")
-			.header("Vestline-Signature", "t=" + now + ",v1=" + hmac(now + "." + body))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+		HttpResponse<String> answer = Arrange
+			.call(HttpRequest.newBuilder(URI.create(this.billing + "/api/v1/payments/webhook"))
+				.header("Content-Type", "application/json")
+				.header("Vestline-Signature", "t=" + now + ",v1=" + hmac(now + "." + body))
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build());
 		if (answer.statusCode() != 200) {
 			throw new IllegalStateException("The webhook answered " + answer.statusCode() + ": " + answer.body());
 		}
@@ -184,7 +170,7 @@ public final class BillingArrange {
 
 	private JsonNode send(String method, String path, @Nullable String ifMatch, @Nullable String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.billing + path))
-			.header("Authorization", "Bearer " + token())
+			.header("Authorization", "Bearer " + this.arrange.token("bianca", "billing"))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.method(method,
@@ -192,27 +178,12 @@ public final class BillingArrange {
 		if (ifMatch != null) {
 			request.header("If-Match", ifMatch);
 		}
-		HttpResponse<String> answer = call(request.build());
+		HttpResponse<String> answer = Arrange.call(request.build());
 		if (answer.statusCode() >= 300) {
 			throw new IllegalStateException(
 					method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
 		}
-		return json.readTree(answer.body());
-	}
-
-	private String token() {
-		String form = "grant_type=client_credentials&subject=bianca&roles=billing";
-		HttpResponse<String> answer = call(HttpRequest.newBuilder(URI.create(this.issuer + "/oauth2/token"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString((this.client + ":" + this.secret).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build());
-		if (answer.statusCode() != 200) {
-			throw new IllegalStateException("The provider answered " + answer.statusCode() + ": " + answer.body());
-		}
-		return json.readTree(answer.body()).path("access_token").asString();
+		return Arrange.json.readTree(answer.body());
 	}
 
 	private static String hmac(String signed) {
@@ -222,19 +193,6 @@ public final class BillingArrange {
 			return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static HttpResponse<String> call(HttpRequest request) {
-		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,16 +1,10 @@
 package dev.vestline.console.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -19,7 +13,6 @@ import java.util.regex.Pattern;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.vestline.testharness.mail.MimeParts;
 
@@ -32,28 +25,18 @@ import dev.vestline.testharness.mail.MimeParts;
  */
 public final class SigningArrange {
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	private static final Pattern LINK = Pattern.compile("/sign/([A-Za-z0-9_-]{20,})");
-
-	private final String issuer;
 
 	private final String approval;
 
 	private final SignatureBackend signature;
 
-	private final String client;
+	private final Arrange arrange;
 
-	private final String secret;
-
-	SigningArrange(String issuer, String approval, SignatureBackend signature, String client, String secret) {
-		this.issuer = issuer;
+	SigningArrange(String approval, SignatureBackend signature, Arrange arrange) {
 		this.approval = approval;
 		this.signature = signature;
-		this.client = client;
-		this.secret = secret;
+		this.arrange = arrange;
 	}
 
 	/**
@@ -76,8 +59,8 @@ public final class SigningArrange {
 				 "investor":{"name":"Ivy %s","email":"%s"}}""".formatted(deal.path("id").asString(), investor,
 				UUID.randomUUID(), investor, investorEmail(investor)));
 		UUID approvalId = UUID.fromString(requested.path("id").asString());
-		approve(approvalId, "cleo", "compliance");
-		approve(approvalId, "oscar", "operations");
+		this.arrange.approve(approvalId, "cleo", "compliance");
+		this.arrange.approve(approvalId, "oscar", "operations");
 		this.signature.forwardGrant(approvalId);
 		return Awaitility.await("the workflow of approval " + approvalId)
 			.atMost(Duration.ofSeconds(120))
@@ -165,12 +148,6 @@ public final class SigningArrange {
 		return entries;
 	}
 
-	private void approve(UUID approvalId, String person, String role) {
-		JsonNode current = send(this.approval, person, role, "GET", "/api/v1/approvals/" + approvalId, null, null);
-		send(this.approval, person, role, "POST", "/api/v1/approvals/" + approvalId + "/decisions",
-				"\"" + current.path("version").asLong() + "\"", "{\"decision\":\"APPROVE\"}");
-	}
-
 	private static String link(MimeMessage mail) {
 		try {
 			String text = MimeParts.text(mail, "text/plain");
@@ -198,46 +175,17 @@ public final class SigningArrange {
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (person != null) {
-			request.header("Authorization", "Bearer " + token(person, role));
+			request.header("Authorization", "Bearer " + this.arrange.token(person, role));
 		}
 		if (ifMatch != null) {
 			request.header("If-Match", ifMatch);
 		}
-		HttpResponse<String> answer = call(request.build());
+		HttpResponse<String> answer = Arrange.call(request.build());
 		if (answer.statusCode() >= 300) {
 			throw new IllegalStateException(
 					method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
 		}
-		return answer.body().isBlank() ? json.createObjectNode() : json.readTree(answer.body());
-	}
-
-	private String token(String person, String role) {
-		String form = "grant_type=client_credentials&subject=" + URLEncoder.encode(person, StandardCharsets.UTF_8)
-				+ "&roles=" + URLEncoder.encode(role, StandardCharsets.UTF_8);
-		HttpResponse<String> answer = call(HttpRequest.newBuilder(URI.create(this.issuer + "/oauth2/token"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString((this.client + ":" + this.secret).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build());
-		if (answer.statusCode() != 200) {
-			throw new IllegalStateException("The provider answered " + answer.statusCode() + ": " + answer.body());
-		}
-		return json.readTree(answer.body()).path("access_token").asString();
-	}
-
-	private static HttpResponse<String> call(HttpRequest request) {
-		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return answer.body().isBlank() ? Arrange.json.createObjectNode() : Arrange.json.readTree(answer.body());
 	}
 
 }
