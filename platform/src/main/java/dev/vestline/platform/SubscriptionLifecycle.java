@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.vestline.platform.Steps.Expected;
@@ -260,7 +261,18 @@ final class SubscriptionLifecycle {
 	}
 
 	private UUID invoiceRun() {
-		JsonNode result = billing("POST", "/api/v1/invoice-runs").idempotent().ok().body();
+		// the run answers 202 at once and bills in the background: follow it until it
+		// finished
+		JsonNode started = billing("POST", "/api/v1/invoice-runs").idempotent().ok().body();
+		String run = "/api/v1/invoice-runs/" + started.path("id").asString();
+		JsonNode result = Awaitility.await("the invoice run")
+			.atMost(TIMEOUT)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> billing("GET", run).ok().body(),
+					(answer) -> Set.of("COMPLETED", "FAILED").contains(answer.path("status").asString()));
+		if (!"COMPLETED".equals(result.path("status").asString())) {
+			throw new IllegalStateException("The invoice run failed: " + result.path("failure").asString());
+		}
 		this.steps.note(result.path("invoicesIssued").asInt() + " invoice(s) issued for "
 				+ result.path("feesInvoiced").asInt() + " fee(s)");
 		// a run bills every accrued fee on the platform: find this investor's invoice
