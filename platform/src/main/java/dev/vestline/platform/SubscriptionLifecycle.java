@@ -261,32 +261,36 @@ final class SubscriptionLifecycle {
 	}
 
 	private UUID invoiceRun() {
-		// the run answers 202 at once and bills in the background: follow it until it
-		// finished
-		JsonNode started = billing("POST", "/api/v1/invoice-runs").idempotent().ok().body();
-		String run = "/api/v1/invoice-runs/" + started.path("id").asString();
-		JsonNode result = Awaitility.await("the invoice run")
+		// a run answers 202 at once and bills in the background; one runs at a time, so a
+		// start while another flow's run goes joins that run, which may have counted its
+		// groups before this fee: run until this investor's invoice exists
+		JsonNode invoices = Awaitility.await("an invoice for " + this.flow.investor())
 			.atMost(TIMEOUT)
 			.pollInterval(Duration.ofMillis(300))
-			.until(() -> billing("GET", run).ok().body(),
-					(answer) -> Set.of("COMPLETED", "FAILED").contains(answer.path("status").asString()));
-		if (!"COMPLETED".equals(result.path("status").asString())) {
-			throw new IllegalStateException("The invoice run failed: " + result.path("failure").asString());
-		}
-		this.steps.note(result.path("invoicesIssued").asInt() + " invoice(s) issued for "
-				+ result.path("feesInvoiced").asInt() + " fee(s)");
-		// a run bills every accrued fee on the platform: find this investor's invoice
-		UUID invoiceId = UUID.fromString(billing("GET", "/api/v1/invoices?investorId=" + this.flow.investor()).ok()
-			.body()
-			.path("items")
-			.path(0)
-			.path("id")
-			.asString());
+			.until(() -> {
+				followRun(billing("POST", "/api/v1/invoice-runs").idempotent().ok().body().path("id").asString());
+				return billing("GET", "/api/v1/invoices?investorId=" + this.flow.investor()).ok().body().path("items");
+			}, (items) -> !items.isEmpty());
+		UUID invoiceId = UUID.fromString(invoices.path(0).path("id").asString());
 		JsonNode invoice = invoice(invoiceId);
 		this.steps
 			.note(invoice.path("invoiceNumber").asString() + " " + CURRENCY + " " + invoice.path("total").asString()
 					+ ", payment reference " + invoice.path("paymentReference").asString());
 		return invoiceId;
+	}
+
+	/** Follows an invoice run until it completed; a failed run is a failed step. */
+	private void followRun(String id) {
+		JsonNode result = Awaitility.await("invoice run " + id)
+			.atMost(TIMEOUT)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> billing("GET", "/api/v1/invoice-runs/" + id).ok().body(),
+					(answer) -> Set.of("COMPLETED", "FAILED").contains(answer.path("status").asString()));
+		if (!"COMPLETED".equals(result.path("status").asString())) {
+			throw new IllegalStateException("The invoice run failed: " + result.path("failure").asString());
+		}
+		this.steps.note("invoice run " + id + ": " + result.path("invoicesIssued").asInt() + " invoice(s) issued for "
+				+ result.path("feesInvoiced").asInt() + " fee(s)");
 	}
 
 	private String settle(UUID invoiceId) {
