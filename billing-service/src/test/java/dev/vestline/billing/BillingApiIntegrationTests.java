@@ -145,9 +145,11 @@ class BillingApiIntegrationTests extends BillingIntegrationTest {
 		var first = idempotentPost("/api/v1/invoice-runs", key, Map.of());
 		Invoicing.issue(this.jdbc, this.run, "investor-" + UUID.randomUUID(), "10.00");
 		var again = idempotentPost("/api/v1/invoice-runs", key, Map.of());
-		assertThat(first.getStatusCode().value()).isEqualTo(201);
-		assertThat(again.getStatusCode().value()).isEqualTo(201);
-		assertThat(again.getBody()).as("the first run's result, not a new run").isEqualTo(first.getBody());
+		assertThat(first.getStatusCode().value()).isEqualTo(202);
+		assertThat(again.getStatusCode().value()).isEqualTo(202);
+		assertThat(again.getHeaders().getLocation()).as("the first run, not a new one")
+			.isEqualTo(first.getHeaders().getLocation());
+		assertThat(again.getBody()).as("the first run's answer").isEqualTo(first.getBody());
 	}
 
 	@Test

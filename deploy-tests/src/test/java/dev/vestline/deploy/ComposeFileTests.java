@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,16 +16,29 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The compose file stays valid and in step with what the services read (image tags,
- * ports, schemas, roles and passwords), and runs the services as hardened as Kubernetes
- * does, with no superuser or admin password written down.
+ * ports, schemas, roles and passwords), runs the services, the console and the identity
+ * provider as hardened as Kubernetes does, with no superuser, admin or demo password
+ * written down, and signs people in to the console at the provider the services trust.
  */
 class ComposeFileTests {
 
 	static final Path DOCKER_COMPOSE = Path.of("/usr/bin/docker-compose");
 
 	static final Map<String, String> PASSWORDS = Map.of("POSTGRES_PASSWORD", "Tq8#pL2vZx9mWc4r",
-			"GRAFANA_ADMIN_PASSWORD", "Hn5$kR7yBd3sQf6t", "VESTLINE_JWT_DEV_SHARED_SECRET",
-			"Wq3vN8kT2xL6pR9zC4bF7hJ1mD5sG0aY");
+			"GRAFANA_ADMIN_PASSWORD", "Hn5$kR7yBd3sQf6t", "VESTLINE_DEMO_PASSWORD", "Wq3vN8kT2xL6pR9z",
+			"VESTLINE_SCRIPTS_SECRET", "C4bF7hJ1mD5sG0aYx2Lq");
+
+	static final String PROVIDER = "identity-provider";
+
+	/**
+	 * What compose runs from Vestline's own images: the services, the console, the
+	 * provider.
+	 */
+	static final List<String> OWN_IMAGES = List.of("approval", "signature", "billing", "reconciliation",
+			Repository.CONSOLE, PROVIDER);
+
+	private static final Pattern CONSOLE_REDIRECT_URIS = Pattern
+		.compile("@DefaultValue\\(\"([^\"]+)\"\\) List<String> consoleRedirectUris");
 
 	@Test
 	void isValidForDockerComposeWhenTheOperatorGivesThePasswords() throws Exception {
@@ -42,20 +57,86 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void refusesToStartWithoutATokenKey() throws Exception {
-		Result refused = dockerComposeConfig(without("VESTLINE_JWT_DEV_SHARED_SECRET"));
-		assertThat(refused.exitValue()).isNotZero();
-		assertThat(refused.output()).contains("VESTLINE_JWT_DEV_SHARED_SECRET");
+	void refusesToStartWithoutTheDemoPasswordOrTheScriptsSecret() throws Exception {
+		for (String secret : List.of("VESTLINE_DEMO_PASSWORD", "VESTLINE_SCRIPTS_SECRET")) {
+			Result refused = dockerComposeConfig(without(secret));
+			assertThat(refused.exitValue()).as(secret).isNotZero();
+			assertThat(refused.output()).contains(secret);
+		}
 	}
 
 	@Test
-	void requiresEachServicesTokenKeyFromTheEnvironment() {
+	void everyServiceTrustsTheIdentityProviderTheConsoleSignsInAt() {
 		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		String issuer = providerArgument(services, "spring.security.oauth2.authorizationserver.issuer");
+		assertThat(issuer).as("the address a browser on the host opens")
+			.isEqualTo("http://127.0.0.1:" + providerArgument(services, "server.port"));
+		assertThat(Tree.list(services, PROVIDER, "ports")).contains(published(issuer));
 		for (String service : Repository.SERVICES) {
-			assertThat(Tree.string(services, service, "environment", "VESTLINE_SECURITY_JWT_DEVSHAREDSECRET"))
-				.as(service)
-				.startsWith("${VESTLINE_JWT_DEV_SHARED_SECRET:?");
+			Map<String, Object> environment = Tree.map(services, service, "environment");
+			assertThat(environment).as(service)
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer)
+				// the keys from inside the network: 127.0.0.1 there is the service itself
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+						"http://" + PROVIDER + ":" + providerArgument(services, "server.port") + "/oauth2/jwks")
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES",
+						providerArgument(services, "vestline.identity.audience"))
+				.doesNotContainKey("VESTLINE_SECURITY_JWT_DEVSHAREDSECRET");
 		}
+		assertThat(Tree.string(services, Repository.CONSOLE, "environment",
+				"SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_VESTLINE_ISSUER_URI"))
+			.isEqualTo(issuer);
+	}
+
+	@Test
+	void theConsoleIsSentBackToTheRedirectUriTheProviderRegistered() {
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		Map<String, Object> console = Tree.map(services, Repository.CONSOLE);
+		// in the provider's network namespace, 127.0.0.1:9000 is the provider for the
+		// console
+		// as for the browser: one issuer for discovery, tokens and sign-out
+		assertThat(Tree.string(console, "network_mode")).isEqualTo("service:" + PROVIDER);
+		String port = Tree.string(console, "environment", "SERVER_PORT");
+		assertThat(port).isEqualTo(String.valueOf(ServicePorts.of(Repository.CONSOLE)));
+		assertThat(Tree.list(services, PROVIDER, "ports")).contains("127.0.0.1:" + port + ":" + port);
+		// the console builds its redirect URI from the address the browser opened
+		String redirectUri = "http://127.0.0.1:" + port + "/login/oauth2/code/vestline";
+		Matcher registered = CONSOLE_REDIRECT_URIS
+			.matcher(Repository.read("identity-provider/src/main/java/dev/vestline/identity/IdentityProperties.java"));
+		assertThat(registered.find()).isTrue();
+		assertThat(registered.group(1)).isEqualTo(redirectUri);
+		assertThat(Tree.list(services, PROVIDER, "command"))
+			.noneSatisfy((argument) -> assertThat(argument.toString()).contains("console-redirect-uris"));
+	}
+
+	@Test
+	void theConsoleCallsEveryServiceInsideTheNetworkOnceTheyAreReady() {
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		Map<String, Object> environment = Tree.map(services, Repository.CONSOLE, "environment");
+		for (String service : Repository.SERVICES) {
+			assertThat(environment).containsEntry("VESTLINE_CONSOLE_SERVICES_" + service.toUpperCase(),
+					"http://" + service + ":" + ServicePorts.of(service));
+			assertThat(Tree.string(services, Repository.CONSOLE, "depends_on", service, "condition"))
+				.isEqualTo("service_healthy");
+		}
+		assertThat(Tree.string(services, Repository.CONSOLE, "depends_on", PROVIDER, "condition"))
+			.isEqualTo("service_healthy");
+		assertThat(environment).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+	}
+
+	private static String providerArgument(Map<String, Object> services, String name) {
+		return Tree.list(services, PROVIDER, "command")
+			.stream()
+			.map(Object::toString)
+			.filter((argument) -> argument.startsWith("--" + name + "="))
+			.map((argument) -> argument.substring(name.length() + 3))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("The identity provider is given no " + name));
+	}
+
+	private static String published(String url) {
+		String port = url.replaceAll(".*:(\\d+)$", "$1");
+		return "127.0.0.1:" + port + ":" + port;
 	}
 
 	@Test
@@ -65,7 +146,7 @@ class ComposeFileTests {
 			.stream()
 			.filter((name) -> services.get(name) instanceof Map<?, ?> definition && definition.containsKey("ports")))
 			.containsExactlyInAnyOrder("approval", "signature", "billing", "reconciliation", "prometheus", "grafana",
-					"mail");
+					"mail", PROVIDER);
 	}
 
 	@Test
@@ -78,9 +159,9 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void runsEveryServiceUnprivilegedReadOnlyAndWithAMemoryLimit() {
+	void runsEveryOwnImageUnprivilegedReadOnlyAndWithAMemoryLimit() {
 		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
-		for (String service : Repository.SERVICES) {
+		for (String service : OWN_IMAGES) {
 			Map<String, Object> definition = Tree.map(services, service);
 			assertThat(Tree.string(definition, "user")).as(service).isEqualTo("10001:10001");
 			assertThat(definition.get("read_only")).as(service).isEqualTo(true);
@@ -168,9 +249,7 @@ class ComposeFileTests {
 				"-q")
 			.directory(Repository.ROOT.toFile())
 			.redirectErrorStream(true);
-		builder.environment()
-			.keySet()
-			.removeAll(List.of("POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "VESTLINE_JWT_DEV_SHARED_SECRET"));
+		builder.environment().keySet().removeAll(PASSWORDS.keySet());
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes());

@@ -26,6 +26,15 @@ final class Consumers {
 			Set.of("approval.events"), "billing", Set.of("signature.events", "reconciliation.events"), "reconciliation",
 			Set.of("signature.events", "billing.events"));
 
+	/**
+	 * The console's own consumer (live updates): every event topic, read-only, with a
+	 * group per console instance whose id starts with {@link #CONSOLE_GROUP_PREFIX}.
+	 */
+	static final Set<String> CONSOLE_TOPICS = Set.of("approval.events", "signature.events", "billing.events",
+			"reconciliation.events");
+
+	static final String CONSOLE_GROUP_PREFIX = "vestline-console-";
+
 	private static final Pattern LISTENER = Pattern
 		.compile("@KafkaListener\\(topics = Topics\\.(\\w+), groupId = (\"?)(\\w+)\\2\\)");
 
@@ -37,6 +46,11 @@ final class Consumers {
 	/** The topic a service publishes on. */
 	static String ownTopic(String service) {
 		return service + ".events";
+	}
+
+	/** The KafkaUser a workload connects as (Strimzi names its Secret the same). */
+	static String kafkaUser(String workload) {
+		return Repository.CONSOLE.equals(workload) ? "vestline-console" : workload + "-kafka";
 	}
 
 	static String deadLetterTopic(String topic, String group) {

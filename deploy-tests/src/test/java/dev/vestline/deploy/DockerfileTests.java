@@ -1,6 +1,7 @@
 package dev.vestline.deploy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,26 @@ class DockerfileTests {
 			.orElseThrow();
 		assertThat(JvmOptions.maxRamPercentage(options)).isBetween(50, 65);
 		assertThat(options).contains("-XX:MaxMetaspaceSize=", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp");
+	}
+
+	@Test
+	void composeBuildsEveryOwnImageFromAJarTheBuildMakes() {
+		String defaultJar = LINES.stream()
+			.filter((line) -> line.startsWith("ARG JAR="))
+			.findFirst()
+			.orElseThrow()
+			.substring("ARG JAR=".length());
+		assertThat(LINES).contains("COPY ${JAR} /app/service.jar");
+		Map<String, Object> services = Tree.map(Repository.yaml("docker-compose.yml"), "services");
+		for (String name : ComposeFileTests.OWN_IMAGES) {
+			Map<String, Object> arguments = Tree.map(services, name, "build", "args");
+			String jar = arguments.containsKey("JAR") ? String.valueOf(arguments.get("JAR"))
+					: defaultJar.replace("${SERVICE}", String.valueOf(arguments.get("SERVICE")));
+			String module = jar.substring(0, jar.indexOf('/'));
+			assertThat(Repository.read(module + "/pom.xml")).as(name)
+				.contains("<artifactId>" + module + "</artifactId>");
+			assertThat(jar).as(name).matches(module + "/target/" + module + "-0\\.1\\.0-SNAPSHOT(-exec)?\\.jar");
+		}
 	}
 
 }

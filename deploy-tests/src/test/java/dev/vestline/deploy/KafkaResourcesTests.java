@@ -126,12 +126,34 @@ class KafkaResourcesTests {
 	}
 
 	@Test
-	void everyServiceMayDoExactlyWhatItNeedsAndNoMore() {
+	void everyWorkloadMayDoExactlyWhatItNeedsAndNoMore() {
 		for (Overlay overlay : Rendered.overlays()) {
-			for (String service : Repository.SERVICES) {
-				assertThat(acls(overlay.one("KafkaUser", service + "-kafka"))).as(service)
-					.containsExactlyInAnyOrderElementsOf(needs(service));
+			for (String workload : Repository.WORKLOADS) {
+				assertThat(acls(overlay.one("KafkaUser", Consumers.kafkaUser(workload)))).as(workload)
+					.containsExactlyInAnyOrderElementsOf(needs(workload));
 			}
+		}
+	}
+
+	@Test
+	void everyKafkaUserBelongsToAWorkloadOrToKeda() {
+		Set<String> known = new TreeSet<>(Repository.WORKLOADS.stream().map(Consumers::kafkaUser).toList());
+		known.add("keda-kafka");
+		for (Overlay overlay : Rendered.overlays()) {
+			assertThat(overlay.all("KafkaUser").map(Document::name)).as(overlay.name())
+				.containsExactlyInAnyOrderElementsOf(known);
+		}
+	}
+
+	@Test
+	void theConsoleReadsTheEventTopicsWithItsOwnGroupsAndWritesNothing() {
+		for (Overlay overlay : Rendered.overlays()) {
+			Set<String> acls = acls(overlay.one("KafkaUser", Consumers.kafkaUser(Repository.CONSOLE)));
+			assertThat(acls).noneSatisfy((acl) -> assertThat(acl).endsWith(" Write"))
+				.filteredOn((acl) -> acl.startsWith("topic "))
+				.allSatisfy((acl) -> assertThat(acl.split(" ")[1]).isIn(Consumers.CONSOLE_TOPICS));
+			assertThat(acls).filteredOn((acl) -> acl.startsWith("group "))
+				.containsExactly("group " + Consumers.CONSOLE_GROUP_PREFIX + "* Read");
 		}
 	}
 
@@ -161,33 +183,43 @@ class KafkaResourcesTests {
 	}
 
 	@Test
-	void everyServiceConnectsAsItsKafkaUserOverTheTlsListener() {
+	void everyWorkloadConnectsAsItsKafkaUserOverTheTlsListener() {
 		for (Overlay overlay : Rendered.overlays()) {
 			Document kafka = overlay.all("Kafka").findFirst().orElseThrow();
 			Object port = Tree.at(Tree.list(kafka.tree(), "spec", "kafka", "listeners").getFirst(), "port");
-			for (String service : Repository.SERVICES) {
-				Map<String, String> environment = Rendered.environment(overlay.one("Deployment", service));
-				assertThat(environment)
+			for (String workload : Repository.WORKLOADS) {
+				String user = Consumers.kafkaUser(workload);
+				Map<String, String> environment = Rendered.environment(overlay.one("Deployment", workload));
+				assertThat(environment).as(workload)
 					.containsEntry("KAFKA_BOOTSTRAP_SERVERS", kafka.name() + "-kafka-bootstrap:" + port)
 					.containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
 					.containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
-					.containsEntry("KAFKA_SASL_JAAS_CONFIG", "secret:" + service + "-kafka/sasl.jaas.config");
-				assertThat(Tree.string(overlay.one("KafkaUser", service + "-kafka").tree(), "spec", "authentication",
-						"type"))
+					.containsEntry("KAFKA_SASL_JAAS_CONFIG", "secret:" + user + "/sasl.jaas.config");
+				assertThat(Tree.string(overlay.one("KafkaUser", user).tree(), "spec", "authentication", "type"))
 					.isEqualTo("scram-sha-512");
 			}
 		}
 	}
 
 	/**
-	 * What a service does with Kafka, from the catalogue and the messaging code: the
-	 * relay writes its topic; its group reads what it consumes; the dead-letter publisher
-	 * writes {@code <topic>.<group>.dlt}, which the dead-letter endpoints read with the
-	 * group {@code <group>.dlt-replay}. (Describe goes with each: clients look up
-	 * partitions.)
+	 * What a workload does with Kafka. A service, from the catalogue and the messaging
+	 * code: the relay writes its topic; its group reads what it consumes; the dead-letter
+	 * publisher writes {@code <topic>.<group>.dlt}, which the dead-letter endpoints read
+	 * with the group {@code <group>.dlt-replay}. The console only reads every event
+	 * topic, with a group per instance ({@code vestline-console-*}). (Describe goes with
+	 * each topic: clients look up partitions.)
 	 */
-	private static Set<String> needs(String service) {
+	private static Set<String> needs(String workload) {
 		Set<String> needs = new HashSet<>();
+		if (Repository.CONSOLE.equals(workload)) {
+			for (String topic : Consumers.CONSOLE_TOPICS) {
+				needs.add("topic " + topic + " Read");
+				needs.add("topic " + topic + " Describe");
+			}
+			needs.add("group " + Consumers.CONSOLE_GROUP_PREFIX + "* Read");
+			return needs;
+		}
+		String service = workload;
 		needs.add("topic " + Consumers.ownTopic(service) + " Write");
 		needs.add("topic " + Consumers.ownTopic(service) + " Describe");
 		for (String topic : Consumers.CATALOGUE.get(service)) {
@@ -205,15 +237,23 @@ class KafkaResourcesTests {
 		return needs;
 	}
 
-	/** A user's ACLs as "type name Operation", literal allow rules only. */
+	/**
+	 * A user's ACLs as "type name Operation", allow rules only; a prefixed name ends in
+	 * {@code *}, and only a group may be named by prefix.
+	 */
 	private static Set<String> acls(Document user) {
 		Set<String> acls = new HashSet<>();
 		for (Object acl : Tree.list(user.tree(), "spec", "authorization", "acls")) {
-			assertThat(Tree.string(acl, "resource", "patternType")).as(user.name()).isIn("literal", null);
+			String pattern = Tree.string(acl, "resource", "patternType");
+			String type = Tree.string(acl, "resource", "type");
+			assertThat(pattern).as(user.name()).isIn("literal", "prefix", null);
+			if ("prefix".equals(pattern)) {
+				assertThat(type).as(user.name() + ": only groups are named by prefix").isEqualTo("group");
+			}
 			assertThat(Tree.string(acl, "type")).as(user.name()).isIn("allow", null);
+			String name = Tree.string(acl, "resource", "name") + ("prefix".equals(pattern) ? "*" : "");
 			for (Object operation : Tree.list(acl, "operations")) {
-				acls.add(Tree.string(acl, "resource", "type") + " " + Tree.string(acl, "resource", "name") + " "
-						+ operation);
+				acls.add(type + " " + name + " " + operation);
 			}
 		}
 		return acls;

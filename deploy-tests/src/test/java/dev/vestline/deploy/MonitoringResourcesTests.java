@@ -46,4 +46,13 @@ class MonitoringResourcesTests {
 		}
 	}
 
+	@Test
+	void theConsoleExposesNoMetricsThroughItsService() {
+		for (Overlay overlay : Rendered.overlays()) {
+			assertThat(Tree.list(overlay.one("Service", Repository.CONSOLE).tree(), "spec", "ports"))
+				.as("the console has no metrics; its management port serves the kubelet's probes only")
+				.noneSatisfy((port) -> assertThat(Tree.string(port, "name")).isEqualTo("management"));
+		}
+	}
+
 }

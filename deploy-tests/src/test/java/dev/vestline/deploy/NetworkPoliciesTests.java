@@ -12,15 +12,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Network isolation in every overlay: nothing talks unless allowed; the services are
- * reached only by the ingress controller (their APIs, the signing page) and Prometheus
- * (metrics), and reach only PostgreSQL, Kafka, the identity provider and DNS; the
- * services that send mail also the mail relay and their bounce mailbox.
+ * reached only by the ingress controller (their APIs, the signing page), the console
+ * (their APIs) and Prometheus (metrics), and reach only PostgreSQL, Kafka, the identity
+ * provider and DNS; the services that send mail also the mail relay and their bounce
+ * mailbox. The console is reached only by the ingress controller and reaches only the
+ * services' APIs, the identity provider, Kafka and DNS.
  */
 class NetworkPoliciesTests {
 
 	static final String DNS = "to namespace kube-system pods k8s-app=kube-dns port UDP/53";
 
 	static final String DNS_TCP = "to namespace kube-system pods k8s-app=kube-dns port TCP/53";
+
+	static final String POSTGRES = "to pods cnpg.io/cluster=vestline-db port TCP/5432";
+
+	static final String KAFKA = "to pods strimzi.io/broker-role=true,strimzi.io/cluster=vestline-kafka port TCP/9093";
 
 	@Test
 	void everythingIsDeniedUnlessAllowed() {
@@ -46,13 +52,14 @@ class NetworkPoliciesTests {
 	}
 
 	@Test
-	void onlyTheIngressControllerReachesTheApisAndOnlyPrometheusTheMetrics() {
+	void onlyTheIngressControllerAndTheConsoleReachTheApisAndOnlyPrometheusTheMetrics() {
 		for (Overlay overlay : Rendered.overlays()) {
-			for (Document deployment : overlay.all("Deployment").toList()) {
-				String service = deployment.name();
-				assertThat(rules(overlay, deployment, "ingress", "from")).as(service)
+			for (String service : Repository.SERVICES) {
+				assertThat(rules(overlay, overlay.one("Deployment", service), "ingress", "from")).as(service)
 					.containsExactlyInAnyOrder(
 							"from namespace ingress-nginx pods app.kubernetes.io/name=ingress-nginx port TCP/"
+									+ ServicePorts.of(service),
+							"from pods app.kubernetes.io/name=" + Repository.CONSOLE + " port TCP/"
 									+ ServicePorts.of(service),
 							"from namespace monitoring pods app.kubernetes.io/name=prometheus port TCP/"
 									+ ServicePorts.management(service));
@@ -61,15 +68,25 @@ class NetworkPoliciesTests {
 	}
 
 	@Test
+	void onlyTheIngressControllerReachesTheConsole() {
+		for (Overlay overlay : Rendered.overlays()) {
+			assertThat(rules(overlay, overlay.one("Deployment", Repository.CONSOLE), "ingress", "from"))
+				.as("its pages; no metrics, and probes come from the node")
+				.containsExactly("from namespace ingress-nginx pods app.kubernetes.io/name=ingress-nginx port TCP/"
+						+ ServicePorts.of(Repository.CONSOLE));
+		}
+	}
+
+	@Test
 	void theServicesReachOnlyPostgresKafkaTheIdentityProviderAndDnsAndOnlyTheMailingOnesTheMailServers() {
 		for (Overlay overlay : Rendered.overlays()) {
-			for (Document deployment : overlay.all("Deployment").toList()) {
+			for (String service : Repository.SERVICES) {
+				Document deployment = overlay.one("Deployment", service);
 				Set<String> egress = rules(overlay, deployment, "egress", "to");
 				boolean mails = Rendered.environment(deployment).containsKey("SMTP_HOST");
 				assertThat(egress).as(deployment.name())
 					.hasSize(mails ? 7 : 5)
-					.contains(DNS, DNS_TCP, "to pods cnpg.io/cluster=vestline-db port TCP/5432",
-							"to pods strimzi.io/broker-role=true,strimzi.io/cluster=vestline-kafka port TCP/9093")
+					.contains(DNS, DNS_TCP, POSTGRES, KAFKA)
 					.anySatisfy((rule) -> assertThat(rule).matches("to ip [\\d.]+/32 port TCP/443"));
 				if (mails) {
 					assertThat(egress).as("%s submits mail and reads its bounce mailbox over IMAPS", deployment.name())
@@ -81,21 +98,45 @@ class NetworkPoliciesTests {
 	}
 
 	@Test
-	void postgresAndKafkaAdmitTheServices() {
+	void theConsoleReachesOnlyTheServicesApisTheIdentityProviderKafkaAndDns() {
+		for (Overlay overlay : Rendered.overlays()) {
+			Set<String> expected = new TreeSet<>(List.of(DNS, DNS_TCP, KAFKA, identityProvider(overlay)));
+			for (String service : Repository.SERVICES) {
+				expected.add("to pods app.kubernetes.io/name=" + service + " port TCP/" + ServicePorts.of(service));
+			}
+			assertThat(rules(overlay, overlay.one("Deployment", Repository.CONSOLE), "egress", "to"))
+				.as("never PostgreSQL, a mail server or the services' management ports")
+				.containsExactlyInAnyOrderElementsOf(expected);
+		}
+	}
+
+	/** The identity provider's rule, as the services reach it. */
+	private static String identityProvider(Overlay overlay) {
+		return rules(overlay, overlay.one("Deployment", "approval"), "egress", "to").stream()
+			.filter((rule) -> rule.endsWith(" port TCP/443") && rule.startsWith("to ip "))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void postgresAdmitsTheServicesAndKafkaEveryWorkload() {
 		for (Overlay overlay : Rendered.overlays()) {
 			Document postgres = overlay.one("NetworkPolicy", "postgres");
 			Document kafka = overlay.all("Kafka").findFirst().orElseThrow();
 			List<Object> kafkaPeers = Tree.list(Tree.list(kafka.tree(), "spec", "kafka", "listeners").getFirst(),
 					"networkPolicyPeers");
-			for (Document deployment : overlay.all("Deployment").toList()) {
-				Map<String, Object> labels = Rendered.podLabels(deployment);
-				assertThat(Tree.list(postgres.tree(), "spec", "ingress")).anySatisfy((rule) -> {
-					assertThat(Tree.list(rule, "ports"))
-						.anySatisfy((port) -> assertThat(Tree.at(port, "port")).isEqualTo(5432));
-					assertThat(Tree.list(rule, "from")).anySatisfy(
-							(peer) -> assertThat(Selectors.selects(Tree.map(peer, "podSelector"), labels)).isTrue());
-				});
-				assertThat(kafkaPeers).as(deployment.name())
+			for (String workload : Repository.WORKLOADS) {
+				Map<String, Object> labels = Rendered.podLabels(overlay.one("Deployment", workload));
+				boolean admitted = Tree.list(postgres.tree(), "spec", "ingress")
+					.stream()
+					.anyMatch((rule) -> Tree.list(rule, "ports").stream().anyMatch((port) -> {
+						return Integer.valueOf(5432).equals(Tree.at(port, "port"));
+					}) && Tree.list(rule, "from")
+						.stream()
+						.anyMatch((peer) -> Selectors.selects(Tree.map(peer, "podSelector"), labels)));
+				assertThat(admitted).as("PostgreSQL admits %s", workload)
+					.isEqualTo(Repository.SERVICES.contains(workload));
+				assertThat(kafkaPeers).as(workload)
 					.anySatisfy(
 							(peer) -> assertThat(Selectors.selects(Tree.map(peer, "podSelector"), labels)).isTrue());
 			}

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service's prod profile and its Deployment name the same environment variables: every
- * {@code ${VARIABLE}} of application-prod.yml that has no default (an empty default
- * counts as none: the production guard refuses an empty secret) is set by the Deployment
- * of every overlay, and every variable the Deployment sets is read, by a placeholder of
- * the service's configuration or by one of the few readers outside it named below.
+ * A workload's prod profile (each service's and the console's) and its Deployment name
+ * the same environment variables: every {@code ${VARIABLE}} of application-prod.yml that
+ * has no default (an empty default counts as none: the production guard refuses an empty
+ * secret) is set by the Deployment of every overlay, and every variable the Deployment
+ * sets is read, by a placeholder of the service's configuration or by one of the few
+ * readers outside it named below.
  */
 class ProductionEnvironmentTests {
 
@@ -37,7 +38,7 @@ class ProductionEnvironmentTests {
 	void everyVariableTheProdProfileNeedsIsSetByTheDeployment() {
 		List<String> missing = new ArrayList<>();
 		for (Overlay overlay : Rendered.overlays()) {
-			for (String service : Repository.SERVICES) {
+			for (String service : Repository.WORKLOADS) {
 				Set<String> set = Rendered.environment(overlay.one("Deployment", service)).keySet();
 				required(service).stream()
 					.filter((variable) -> !set.contains(variable))
@@ -51,7 +52,7 @@ class ProductionEnvironmentTests {
 	void everyVariableTheDeploymentSetsIsRead() {
 		List<String> unread = new ArrayList<>();
 		for (Overlay overlay : Rendered.overlays()) {
-			for (String service : Repository.SERVICES) {
+			for (String service : Repository.WORKLOADS) {
 				Set<String> read = read(service);
 				Rendered.environment(overlay.one("Deployment", service))
 					.keySet()
@@ -93,7 +94,7 @@ class ProductionEnvironmentTests {
 
 	private static Map<String, String> placeholders(String service, String profile) {
 		String name = (profile != null) ? "application-" + profile + ".yml" : "application.yml";
-		return new LinkedHashMap<>(Placeholders.in(Repository.read(service + "-service/src/main/resources/" + name)));
+		return new LinkedHashMap<>(Placeholders.in(Repository.read(Repository.resource(service, name))));
 	}
 
 }

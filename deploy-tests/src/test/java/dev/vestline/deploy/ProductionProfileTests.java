@@ -23,10 +23,10 @@ import org.springframework.core.io.FileSystemResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a service's configuration becomes under the prod profile with the environment its
- * Deployment gives it, bound the way Spring Boot binds it: the database, Kafka with SASL
- * over TLS, the management port, topics left to Strimzi; and every file it names is
- * mounted.
+ * What a service's (and the console's) configuration becomes under the prod profile with
+ * the environment its Deployment gives it, bound the way Spring Boot binds it: the
+ * database, Kafka with SASL over TLS, the management port, topics left to Strimzi; and
+ * every file it names is mounted.
  */
 class ProductionProfileTests {
 
@@ -42,20 +42,8 @@ class ProductionProfileTests {
 				assertThat(string(binder, "spring.datasource.username")).isEqualTo(service);
 				assertThat(string(binder, "spring.datasource.password"))
 					.isEqualTo(environment.get(prefix + "PASSWORD"));
-				assertThat(string(binder, "spring.kafka.bootstrap-servers"))
-					.isEqualTo(environment.get("KAFKA_BOOTSTRAP_SERVERS"));
-				assertThat(string(binder, "spring.kafka.security.protocol")).isEqualTo("SASL_SSL");
-				Map<String, String> kafka = binder
-					.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
-					.get();
-				assertThat(kafka).containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-					.containsEntry("sasl.jaas.config", "secret:" + service + "-kafka/sasl.jaas.config")
-					.containsEntry("ssl.truststore.type", "PEM");
 				assertThat(mountedFiles(deployment)).as(service)
-					.contains(kafka.get("ssl.truststore.location"),
-							string(binder, "spring.datasource.url").replaceAll(".*sslrootcert=([^&]+).*", "$1"));
-				assertThat(string(binder, "management.server.port"))
-					.isEqualTo(String.valueOf(ServicePorts.management(service)));
+					.contains(string(binder, "spring.datasource.url").replaceAll(".*sslrootcert=([^&]+).*", "$1"));
 				assertThat(string(binder, "vestline.messaging.topics.declare")).isEqualTo("false");
 				assertThat(string(binder, "spring.security.oauth2.resourceserver.jwt.issuer-uri"))
 					.isEqualTo("configMap:vestline-identity/issuer-uri");
@@ -64,6 +52,74 @@ class ProductionProfileTests {
 				assertThat(string(binder, "vestline.security.jwt.dev-shared-secret")).isNull();
 			}
 		}
+	}
+
+	@Test
+	void everyWorkloadConnectsToKafkaWithSaslOverTlsAndServesProbesOnItsManagementPort() {
+		for (Overlay overlay : Rendered.overlays()) {
+			for (String workload : Repository.WORKLOADS) {
+				Document deployment = overlay.one("Deployment", workload);
+				Map<String, String> environment = Rendered.environment(deployment);
+				Binder binder = binder(workload, environment);
+				assertThat(string(binder, "spring.kafka.bootstrap-servers")).as(workload)
+					.isEqualTo(environment.get("KAFKA_BOOTSTRAP_SERVERS"));
+				assertThat(string(binder, "spring.kafka.security.protocol")).as(workload).isEqualTo("SASL_SSL");
+				Map<String, String> kafka = binder
+					.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
+					.get();
+				assertThat(kafka).as(workload)
+					.containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+					.containsEntry("sasl.jaas.config", "secret:" + Consumers.kafkaUser(workload) + "/sasl.jaas.config")
+					.containsEntry("ssl.truststore.type", "PEM");
+				assertThat(mountedFiles(deployment)).as(workload).contains(kafka.get("ssl.truststore.location"));
+				assertThat(string(binder, "management.server.port")).as(workload)
+					.isEqualTo(String.valueOf(ServicePorts.management(workload)));
+				assertThat(string(binder, "management.server.port")).as(workload)
+					.isNotEqualTo(string(binder, "server.port"));
+			}
+		}
+	}
+
+	@Test
+	void theConsoleSignsInAtTheServicesProviderAndCallsTheirApisInsideTheCluster() {
+		for (Overlay overlay : Rendered.overlays()) {
+			Binder console = binder(Repository.CONSOLE,
+					Rendered.environment(overlay.one("Deployment", Repository.CONSOLE)));
+			// the provider that issues the tokens the services accept
+			assertThat(string(console, "spring.security.oauth2.client.provider.vestline.issuer-uri"))
+				.isEqualTo("configMap:vestline-identity/issuer-uri");
+			assertThat(configured(overlay,
+					string(console, "spring.security.oauth2.client.registration.vestline.client-id")))
+				.isEqualTo("vestline-console");
+			assertThat(
+					string(console, "spring.security.oauth2.client.registration.vestline.client-authentication-method"))
+				.as("a public client: PKCE, no secret")
+				.isEqualTo("none");
+			for (String service : Repository.SERVICES) {
+				String url = configured(overlay, string(console, "vestline.console.services." + service));
+				int port = ServicePorts.of(service);
+				assertThat(url).as(service).isEqualTo("http://" + service + ":" + port);
+				assertThat(Tree.list(overlay.one("Service", service).tree(), "spec", "ports")).anySatisfy((exposed) -> {
+					assertThat(Tree.string(exposed, "name")).isEqualTo("http");
+					assertThat(Tree.at(exposed, "port")).isEqualTo(port);
+				});
+			}
+			// behind the ingress: redirect URIs from X-Forwarded-*, the session cookie
+			// only over TLS
+			assertThat(string(console, "server.forward-headers-strategy")).isEqualTo("native");
+			assertThat(string(console, "server.servlet.session.cookie.secure")).isEqualTo("true");
+		}
+	}
+
+	/**
+	 * A "configMap:name/key" value as the overlay's ConfigMap has it; others as they are.
+	 */
+	private static String configured(Overlay overlay, String value) {
+		if (value == null || !value.startsWith("configMap:")) {
+			return value;
+		}
+		String[] reference = value.substring("configMap:".length()).split("/", 2);
+		return Tree.string(overlay.one("ConfigMap", reference[0]).tree(), "data", reference[1]);
 	}
 
 	@Test
@@ -124,7 +180,7 @@ class ProductionProfileTests {
 	private static List<PropertySource<?>> load(String service, String name) {
 		try {
 			return new YamlPropertySourceLoader().load(name,
-					new FileSystemResource(Repository.ROOT.resolve(service + "-service/src/main/resources/" + name)));
+					new FileSystemResource(Repository.ROOT.resolve(Repository.resource(service, name))));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -21,6 +21,14 @@ final class Repository {
 
 	static final List<String> SERVICES = List.of("approval", "signature", "billing", "reconciliation");
 
+	/**
+	 * The staff console: a workload like the services, without a database or an outbox.
+	 */
+	static final String CONSOLE = "console";
+
+	/** Everything Vestline runs as a Deployment: the services and the console. */
+	static final List<String> WORKLOADS = List.of("approval", "signature", "billing", "reconciliation", CONSOLE);
+
 	private Repository() {
 	}
 
@@ -38,11 +46,24 @@ final class Repository {
 	}
 
 	/**
-	 * A service's application.yml ({@code profile} null) or application-{profile}.yml.
+	 * A workload's application.yml ({@code profile} null) or application-{profile}.yml.
 	 */
-	static Map<String, Object> applicationYaml(String service, String profile) {
-		String name = (profile != null) ? "application-" + profile + ".yml" : "application.yml";
-		return yaml(service + "-service/src/main/resources/" + name);
+	static Map<String, Object> applicationYaml(String workload, String profile) {
+		return yaml(resource(workload, applicationFile(profile)));
+	}
+
+	static String applicationFile(String profile) {
+		return (profile != null) ? "application-" + profile + ".yml" : "application.yml";
+	}
+
+	/** A file of a workload's {@code src/main/resources}, relative to the repository. */
+	static String resource(String workload, String name) {
+		return module(workload) + "/src/main/resources/" + name;
+	}
+
+	/** The Maven module a workload is built from. */
+	static String module(String workload) {
+		return CONSOLE.equals(workload) ? CONSOLE : workload + "-service";
 	}
 
 }

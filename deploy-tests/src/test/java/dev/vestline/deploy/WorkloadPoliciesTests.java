@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The services' pods in every overlay: restricted Pod Security, requests and limits,
- * probes on the actuator groups, pinned images, a heap that leaves the JVM room, a grace
- * period longer than the shutdown, spread over nodes, covered by a PDB, and given every
- * setting their prod profile reads.
+ * The services' and the console's pods in every overlay: restricted Pod Security,
+ * requests and limits, probes on the actuator groups, pinned images, a heap that leaves
+ * the JVM room, a grace period longer than the shutdown, spread over nodes, covered by a
+ * PDB, and given every setting their prod profile reads.
  */
 class WorkloadPoliciesTests {
 
@@ -136,8 +136,10 @@ class WorkloadPoliciesTests {
 								"timeout-per-shutdown-phase")
 						.toUpperCase());
 			int preStop = (Integer) Tree.at(Rendered.container(deployment), "lifecycle", "preStop", "sleep", "seconds");
-			// OutboxRelay.stop joins its thread for 10 s, then closes the producer (10 s)
-			Duration relay = Duration.ofSeconds(20);
+			// OutboxRelay.stop joins its thread for 10 s, then closes the producer (10
+			// s);
+			// the console has no outbox
+			Duration relay = Repository.SERVICES.contains(service) ? Duration.ofSeconds(20) : Duration.ZERO;
 			Duration shutdown = Duration.ofSeconds(preStop).plus(phase.multipliedBy(2)).plus(relay);
 			assertThat((Integer) Rendered.podSpec(deployment).get("terminationGracePeriodSeconds")).as(service)
 				.isGreaterThan((int) shutdown.toSeconds());
@@ -200,7 +202,7 @@ class WorkloadPoliciesTests {
 		forEachDeployment((overlay, deployment) -> {
 			String service = deployment.name();
 			Map<String, String> placeholders = Placeholders
-				.in(Repository.read(service + "-service/src/main/resources/application-prod.yml"));
+				.in(Repository.read(Repository.resource(service, "application-prod.yml")));
 			Map<String, String> environment = Rendered.environment(deployment);
 			Set<String> required = placeholders.entrySet()
 				.stream()
@@ -243,7 +245,7 @@ class WorkloadPoliciesTests {
 		for (Overlay overlay : Rendered.overlays()) {
 			List<Document> deployments = overlay.all("Deployment").toList();
 			assertThat(deployments.stream().map(Document::name)).as(overlay.name())
-				.containsExactlyInAnyOrderElementsOf(Repository.SERVICES);
+				.containsExactlyInAnyOrderElementsOf(Repository.WORKLOADS);
 			deployments.forEach((deployment) -> check.accept(overlay, deployment));
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.vestline.platform.Steps.Expected;
@@ -260,21 +261,36 @@ final class SubscriptionLifecycle {
 	}
 
 	private UUID invoiceRun() {
-		JsonNode result = billing("POST", "/api/v1/invoice-runs").idempotent().ok().body();
-		this.steps.note(result.path("invoicesIssued").asInt() + " invoice(s) issued for "
-				+ result.path("feesInvoiced").asInt() + " fee(s)");
-		// a run bills every accrued fee on the platform: find this investor's invoice
-		UUID invoiceId = UUID.fromString(billing("GET", "/api/v1/invoices?investorId=" + this.flow.investor()).ok()
-			.body()
-			.path("items")
-			.path(0)
-			.path("id")
-			.asString());
+		// a run answers 202 at once and bills in the background; one runs at a time, so a
+		// start while another flow's run goes joins that run, which may have counted its
+		// groups before this fee: run until this investor's invoice exists
+		JsonNode invoices = Awaitility.await("an invoice for " + this.flow.investor())
+			.atMost(TIMEOUT)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> {
+				followRun(billing("POST", "/api/v1/invoice-runs").idempotent().ok().body().path("id").asString());
+				return billing("GET", "/api/v1/invoices?investorId=" + this.flow.investor()).ok().body().path("items");
+			}, (items) -> !items.isEmpty());
+		UUID invoiceId = UUID.fromString(invoices.path(0).path("id").asString());
 		JsonNode invoice = invoice(invoiceId);
 		this.steps
 			.note(invoice.path("invoiceNumber").asString() + " " + CURRENCY + " " + invoice.path("total").asString()
 					+ ", payment reference " + invoice.path("paymentReference").asString());
 		return invoiceId;
+	}
+
+	/** Follows an invoice run until it completed; a failed run is a failed step. */
+	private void followRun(String id) {
+		JsonNode result = Awaitility.await("invoice run " + id)
+			.atMost(TIMEOUT)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> billing("GET", "/api/v1/invoice-runs/" + id).ok().body(),
+					(answer) -> Set.of("COMPLETED", "FAILED").contains(answer.path("status").asString()));
+		if (!"COMPLETED".equals(result.path("status").asString())) {
+			throw new IllegalStateException("The invoice run failed: " + result.path("failure").asString());
+		}
+		this.steps.note("invoice run " + id + ": " + result.path("invoicesIssued").asInt() + " invoice(s) issued for "
+				+ result.path("feesInvoiced").asInt() + " fee(s)");
 	}
 
 	private String settle(UUID invoiceId) {

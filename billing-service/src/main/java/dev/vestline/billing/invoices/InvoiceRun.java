@@ -8,13 +8,13 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.vestline.billing.BillingMetrics;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * Bills every accrued fee: one invoice per investor, vehicle and currency, each issued in
- * its own short transaction. Runs on demand and on a schedule; any number of runs, on any
- * number of replicas, may overlap.
+ * its own short transaction. Any number of runs, on any number of replicas, may overlap:
+ * each fee lands on exactly one invoice. {@link InvoiceRunStarts} runs it as a resource
+ * in the background (the API, the nightly schedule); {@link #run()} runs it here and now.
  */
 @Service
 public class InvoiceRun {
@@ -38,21 +38,30 @@ public class InvoiceRun {
 		Timer.Sample sample = Timer.start(this.metrics.registry());
 		List<UUID> issued = new ArrayList<>();
 		int fees = 0;
-		for (AccruedFees.Group group : this.fees.groups()) {
-			// more than one invoice when the group's fees add up to more than one can
-			// hold
-			for (var invoice = this.issuing.issue(group); invoice.isPresent(); invoice = this.issuing.issue(group)) {
-				issued.add(invoice.get().invoiceId());
-				fees += invoice.get().fees();
-			}
+		for (AccruedFees.Group group : groups()) {
+			Result billed = bill(group);
+			issued.addAll(billed.invoiceIds());
+			fees += billed.feesInvoiced();
 		}
 		sample.stop(this.metrics.registry().timer("vestline.billing.invoice-runs.completed"));
 		return new Result(issued.size(), fees, issued);
 	}
 
-	@Scheduled(cron = "${vestline.billing.invoices.run-cron:-}")
-	void scheduled() {
-		run();
+	/** The groups of accrued fees a run bills one after the other. */
+	List<AccruedFees.Group> groups() {
+		return this.fees.groups();
+	}
+
+	/** Bills one group's accrued fees that no other run holds. */
+	Result bill(AccruedFees.Group group) {
+		List<UUID> issued = new ArrayList<>();
+		int fees = 0;
+		// more than one invoice when the group's fees add up to more than one can hold
+		for (var invoice = this.issuing.issue(group); invoice.isPresent(); invoice = this.issuing.issue(group)) {
+			issued.add(invoice.get().invoiceId());
+			fees += invoice.get().fees();
+		}
+		return new Result(issued.size(), fees, issued);
 	}
 
 	/**

@@ -124,7 +124,11 @@ class InvoiceRunIntegrationTests extends BillingIntegrationTest {
 			.isEqualTo(3);
 
 		var rerun = post("/api/v1/invoice-runs", Map.of());
-		assertThat(rerun.getStatusCode().value()).isEqualTo(201);
+		assertThat(rerun.getStatusCode().value()).isEqualTo(202);
+		String location = rerun.getHeaders().getLocation().toString();
+		org.awaitility.Awaitility.await("the run")
+			.atMost(java.time.Duration.ofSeconds(90))
+			.until(() -> get(location).getBody().get("status").asString(), (status) -> !status.equals("RUNNING"));
 		assertThat(count("SELECT count(*) FROM invoice WHERE investor_id LIKE ? AND status = 'ISSUED'", batch))
 			.isEqualTo(1);
 		var detail = get("/api/v1/invoices/" + invoice).getBody();

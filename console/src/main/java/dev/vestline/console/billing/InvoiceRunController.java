@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,9 +18,10 @@ import dev.vestline.console.services.ServiceProblem;
 
 /**
  * The invoice run: started from a form whose idempotency key makes a second click (or a
- * resent form) get the first run's answer. billing-service runs it within the request and
- * has no run resource to poll, so the page shows it running while the request is out
- * (htmx's request indicator) and what it did when it answers.
+ * resent form) get the same run. billing-service answers at once and runs it in the
+ * background; the page shows the run and, while it goes, htmx asks for its progress every
+ * two seconds (groups billed of all) until it finished. The recent runs, the nightly
+ * schedule's too, are listed below.
  */
 @Controller
 @RequestMapping("/billing/invoice-runs")
@@ -36,25 +38,41 @@ class InvoiceRunController {
 		BillingRole.require(authentication);
 		model.addAttribute("key", UUID.randomUUID());
 		model.addAttribute("swapKey", false);
+		model.addAttribute("runs", this.api.recentRuns());
 		return "billing/invoice-run";
 	}
 
 	@PostMapping
-	String run(@RequestParam String key, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+	String start(@RequestParam String key, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
 			Model model) {
+		if (htmx == null) {
+			// without htmx: the run's own page, which the browser may reload
+			return "redirect:/billing/invoice-runs/" + this.api.startRun(key).id();
+		}
 		model.addAttribute("key", UUID.randomUUID());
+		model.addAttribute("swapKey", true);
 		try {
-			model.addAttribute("result", this.api.run(key));
+			model.addAttribute("run", this.api.startRun(key));
 		}
 		catch (ServiceProblem problem) {
-			if (htmx == null) {
-				throw problem; // a page of its own, in words
-			}
-			// htmx swaps only a 2xx answer: the refusal goes where the result would have
+			// htmx swaps only a 2xx answer: the refusal goes where the run would have
 			model.addAttribute("refusal", problem);
 		}
-		model.addAttribute("swapKey", htmx != null);
-		return (htmx != null) ? "billing/invoice-run :: result" : "billing/invoice-run";
+		return "billing/invoice-run :: result";
+	}
+
+	@GetMapping("/{id}")
+	String run(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Authentication authentication, Model model) {
+		model.addAttribute("run", this.api.run(id));
+		if (htmx != null) {
+			return "billing/invoice-run :: run";
+		}
+		BillingRole.require(authentication);
+		model.addAttribute("key", UUID.randomUUID());
+		model.addAttribute("swapKey", false);
+		model.addAttribute("runs", this.api.recentRuns());
+		return "billing/invoice-run";
 	}
 
 }

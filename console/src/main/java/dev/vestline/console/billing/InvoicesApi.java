@@ -102,15 +102,28 @@ class InvoicesApi {
 	}
 
 	/**
-	 * Runs the invoice run; billing-service answers when it has finished.
-	 * @param key the form's idempotency key: the same form sent twice runs once
+	 * Starts the invoice run; billing-service answers at once and runs it in the
+	 * background (or answers with the run already going).
+	 * @param key the form's idempotency key: the same form sent twice starts one run
 	 */
-	RunResult run(String key) {
+	InvoiceRun startRun(String key) {
 		return Objects.requireNonNull(this.api.post()
 			.uri("/api/v1/invoice-runs")
 			.header("Idempotency-Key", key)
 			.retrieve()
-			.body(RunResult.class));
+			.body(InvoiceRun.class));
+	}
+
+	InvoiceRun run(UUID id) {
+		return Objects
+			.requireNonNull(this.api.get().uri("/api/v1/invoice-runs/{id}", id).retrieve().body(InvoiceRun.class));
+	}
+
+	/** The most recent runs, the nightly schedule's too, newest first. */
+	List<InvoiceRun> recentRuns() {
+		return Objects
+			.requireNonNull(this.api.get().uri("/api/v1/invoice-runs?limit=10").retrieve().body(RunPage.class))
+			.items();
 	}
 
 	/**
@@ -123,13 +136,11 @@ class InvoicesApi {
 	}
 
 	/**
-	 * What an invoice run did.
+	 * A page of invoice runs.
 	 *
-	 * @param invoicesIssued invoices it issued
-	 * @param feesInvoiced fees they bill
-	 * @param invoiceIds the invoices
+	 * @param items newest first
 	 */
-	record RunResult(int invoicesIssued, int feesInvoiced, List<UUID> invoiceIds) {
+	record RunPage(List<InvoiceRun> items) {
 	}
 
 }

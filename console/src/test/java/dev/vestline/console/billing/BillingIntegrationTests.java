@@ -1,6 +1,8 @@
 package dev.vestline.console.billing;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +13,7 @@ import dev.vestline.console.support.ConsoleTest;
 import dev.vestline.console.support.SignedIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The billing area over real HTTP: bianca (billing) signed in through the identity
@@ -98,24 +101,54 @@ class BillingIntegrationTests extends ConsoleTest {
 	}
 
 	@Test
-	void runsTheInvoiceRunOnceForOneFormAndShowsWhatItIssued() {
+	void startsTheInvoiceRunOnceForOneFormShowsItsProgressWhileItRunsAndThenWhatItIssued() throws Exception {
 		BillingArrange arrange = backends().billingArrange();
 		String investor = investor();
 		arrange.signedPack(arrange.vehicleWithSchedule(200), investor, "10000.00");
 		SignedIn bianca = SignedIn.as("bianca", backends());
 		String page = bianca.get("/billing/invoice-runs").body();
 		String key = SignedIn.field(page, "key");
+		String runPage;
+		try (Connection held = BillingArrange.holdInvoiceRuns(backends().billingDatabase())) {
+			HttpResponse<String> run = bianca.submit(page, "/billing/invoice-runs", Map.of("key", key));
+			HttpResponse<String> again = bianca.submit(page, "/billing/invoice-runs", Map.of("key", key));
 
-		HttpResponse<String> run = bianca.submit(page, "/billing/invoice-runs", Map.of("key", key));
-		HttpResponse<String> again = bianca.submit(page, "/billing/invoice-runs", Map.of("key", key));
-
-		assertThat(run.statusCode()).isEqualTo(200);
-		assertThat(run.body()).contains("The invoice run has finished", "issued, billing")
-			.doesNotContain("hx-swap-oob");
-		UUID invoice = UUID.fromString(arrange.invoicesOf(investor).get(0).path("id").asString());
-		assertThat(run.body()).contains("/billing/invoices/" + invoice);
-		assertThat(again.body()).as("the same form again: the first run's answer").contains(invoice.toString());
+			assertThat(run.statusCode()).isEqualTo(200);
+			runPage = run.uri().getPath();
+			assertThat(runPage).startsWith("/billing/invoice-runs/");
+			assertThat(again.uri().getPath()).as("the same form again: the same run").isEqualTo(runPage);
+			// billing counts the groups, then the held lock stops it at the first one
+			String going = await("the run's groups counted").atMost(Duration.ofSeconds(90))
+				.until(() -> bianca.getAsHtmx(runPage).body(), (body) -> body.contains("groups billed"));
+			assertThat(going)
+				.contains("hx-trigger=\"every 2s\"", "hx-get=\"" + runPage + "\"", "<progress", "value=\"0\"",
+						"Running: 0 of", "Started by bianca")
+				.containsPattern("max=\"[1-9][0-9]*\"");
+			held.rollback();
+		}
+		String finished = await("the run finished").atMost(Duration.ofSeconds(90))
+			.until(() -> bianca.getAsHtmx(runPage).body(), (body) -> !body.contains("hx-trigger"));
+		assertThat(finished).contains("The invoice run has finished", "Finished: ", "invoice")
+			.doesNotContain("<progress");
 		assertThat(arrange.invoicesOf(investor)).hasSize(1);
+		assertThat(bianca.get("/billing/invoice-runs").body()).as("among the recent runs")
+			.contains("Recent runs", "href=\"" + runPage + "\"");
+	}
+
+	@Test
+	void startingTheRunUnderHtmxShowsTheRunInPlaceAndGivesTheFormANewKey() throws Exception {
+		backends().billingArrange(); // billing-service up
+		SignedIn bianca = SignedIn.as("bianca", backends());
+		String page = bianca.get("/billing/invoice-runs").body();
+		String key = SignedIn.field(page, "key");
+		HttpResponse<String> started = bianca.submitAsHtmx(page, "/billing/invoice-runs", Map.of("key", key));
+
+		assertThat(started.statusCode()).isEqualTo(200);
+		assertThat(started.body()).contains("id=\"run\"", "hx-swap-oob=\"true\"").doesNotContain("<html");
+		assertThat(SignedIn.field(started.body(), "key")).isNotEqualTo(key);
+		String runPage = started.body().replaceAll("(?s).*href=\"(/billing/invoice-runs/[^\"]+)\".*", "$1");
+		await("the run finished").atMost(Duration.ofSeconds(90))
+			.until(() -> bianca.getAsHtmx(runPage).body(), (body) -> body.contains("id=\"run-done\""));
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.vestline.testharness.KafkaBroker;
@@ -67,6 +69,8 @@ public final class Backends {
 	 * it.
 	 */
 	private @Nullable JarProcess billing;
+
+	private @Nullable ServiceDatabase billingDatabase;
 
 	private Backends() {
 		PostgresCluster postgres = PostgresCluster.shared();
@@ -168,6 +172,7 @@ public final class Backends {
 	private JarProcess startBilling() {
 		PostgresCluster postgres = PostgresCluster.shared();
 		ServiceDatabase database = postgres.provision(postgres.createDatabase(), "billing");
+		this.billingDatabase = database;
 		JarProcess process = new JarProcess("billing-service",
 				JarProcess.jarOf("billing-service", "billing-service-[^-]*(-SNAPSHOT)?\\.jar"));
 		Map<String, String> properties = serviceProperties(this.billingPort, database);
@@ -177,6 +182,15 @@ public final class Backends {
 		properties.put("vestline.billing.management-fees.cron", "-");
 		process.start(properties, URI.create(billingAddress() + "/actuator/health/readiness"));
 		return process;
+	}
+
+	/**
+	 * @return billing-service's database (started first), where a test holds an invoice
+	 * run mid-way ({@link BillingArrange#holdInvoiceRuns})
+	 */
+	public synchronized DataSource billingDatabase() {
+		billingUrl();
+		return java.util.Objects.requireNonNull(this.billingDatabase).dataSource();
 	}
 
 	/**

@@ -1,0 +1,103 @@
+package dev.vestline.billing.invoices;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Executes the runs this instance started, one after the other on a thread of its own,
+ * reporting progress after every group, which renews the run's lease. A run it lost (the
+ * lease ran out and another replica failed it) is abandoned at the next group; a run cut
+ * short by shutdown or an error is failed with its reason, never left running.
+ */
+@Component
+class InvoiceRunExecution implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(InvoiceRunExecution.class);
+
+	private final InvoiceRun run;
+
+	private final InvoiceRuns runs;
+
+	private final Clock clock;
+
+	private final Duration lease;
+
+	/** This instance, as the holder of the runs it executes. */
+	private final String holder = System.getenv().getOrDefault("HOSTNAME", "billing") + "/" + UUID.randomUUID();
+
+	private final ExecutorService executor = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("invoice-run").daemon().factory());
+
+	InvoiceRunExecution(InvoiceRun run, InvoiceRuns runs, Clock clock,
+			@Value("${vestline.billing.invoices.run-lease:60s}") Duration lease) {
+		this.run = run;
+		this.runs = runs;
+		this.clock = clock;
+		this.lease = lease;
+	}
+
+	String holder() {
+		return this.holder;
+	}
+
+	Instant leaseFrom(Instant now) {
+		return now.plus(this.lease);
+	}
+
+	void submit(UUID id) {
+		this.executor.execute(() -> execute(id));
+	}
+
+	private void execute(UUID id) {
+		try {
+			var groups = this.run.groups();
+			if (!this.runs.counted(id, this.holder, groups.size(), leaseFrom(this.clock.instant()))) {
+				return; // failed as stalled before it began
+			}
+			for (AccruedFees.Group group : groups) {
+				if (Thread.currentThread().isInterrupted()) {
+					fail(id, "Billing stopped while the run was going; start it again");
+					return;
+				}
+				InvoiceRun.Result billed = this.run.bill(group);
+				if (!this.runs.progressed(id, this.holder, billed.invoicesIssued(), billed.feesInvoiced(),
+						leaseFrom(this.clock.instant()))) {
+					logger.warn("Invoice run {} was failed as stalled while it ran; abandoning it", id);
+					return;
+				}
+			}
+			this.runs.finished(id, this.holder, this.clock.instant(), null);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Invoice run {} failed", id, ex);
+			fail(id, "The run failed: " + ex.getMessage());
+		}
+	}
+
+	private void fail(UUID id, String why) {
+		try {
+			this.runs.finished(id, this.holder, this.clock.instant(), why);
+		}
+		catch (RuntimeException ex) {
+			// its lease runs out and any replica fails it
+			logger.warn("Could not record that invoice run {} failed", id, ex);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+}
