@@ -129,6 +129,26 @@ class OperationsApiIntegrationTests extends ApprovalApiTest {
 	}
 
 	@Test
+	void recordsAReplayWithItsReasonAndAReplayWithoutOne() {
+		String reason = "decoder fixed " + UUID.randomUUID();
+		Api.Response replayed = this.api.post("/api/v1/dead-letters/" + DLT + "/replay", OPERATIONS,
+				Map.of("reason", reason));
+		assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+		JsonNode newest = this.api.get("/api/v1/operations/actions?limit=1", OPERATIONS).json().path("items").get(0);
+		assertThat(newest.path("action").asString()).isEqualTo("dead-letter.replay");
+		assertThat(newest.path("reason").asString()).isEqualTo(reason);
+		assertThat(newest.path("outcome").asString()).endsWith("sent back to approval on signature.events");
+		// callers from before the reason existed send no body
+		assertThat(this.api.post("/api/v1/dead-letters/" + DLT + "/replay", OPERATIONS, null).status()).isEqualTo(200);
+		JsonNode withoutReason = this.api.get("/api/v1/operations/actions?limit=1", OPERATIONS)
+			.json()
+			.path("items")
+			.get(0)
+			.path("reason");
+		assertThat(withoutReason.isNull() || withoutReason.isMissingNode()).isTrue();
+	}
+
+	@Test
 	void recordsAConsistencyCheckAndPagesTheAuditNewestFirst() {
 		assertThat(this.api.post("/api/v1/consistency-checks", OPERATIONS, null).status()).isEqualTo(200);
 		assertThat(this.api.post("/api/v1/consistency-checks", Api.token("oscar", "operations"), null).status())

@@ -74,13 +74,15 @@ class DeadLetterController {
 	}
 
 	@PostMapping("/{deadLetterTopic}/replay")
-	Replay replay(@PathVariable String deadLetterTopic, @RequestParam(defaultValue = "1000") int limit) {
+	Replay replay(@PathVariable String deadLetterTopic, @RequestParam(defaultValue = "1000") int limit,
+			@RequestBody(required = false) @Nullable Why request) {
 		requireLimit(limit, MAX_REPLAY);
+		String reason = (request != null) ? request.optionalReason() : null;
 		DeadLetterTopic topic = known(deadLetterTopic);
 		Operator operator = Operator.current();
 		try {
 			return this.deadLetters.replay(topic, limit, (jdbc, replay) -> this.actions.record(jdbc, operator,
-					"dead-letter.replay", topic.name(), null,
+					"dead-letter.replay", topic.name(), reason,
 					replay.replayed().size() + " sent back to " + topic.consumerGroup() + " on " + topic.topic()));
 		}
 		catch (ReplayRunningException ex) {
@@ -173,6 +175,25 @@ class DeadLetterController {
 			}
 			if (this.reason.length() > MAX_REASON) {
 				throw InvalidInput.field("reason", "at most " + MAX_REASON + " characters");
+			}
+			return this.reason;
+		}
+
+	}
+
+	/**
+	 * Why a replay is made (the cause fixed, say), for the operator-action audit.
+	 *
+	 * @param reason optional, at most 1,000 characters
+	 */
+	record Why(@Nullable String reason) {
+
+		@Nullable String optionalReason() {
+			if (this.reason == null || this.reason.isBlank()) {
+				return null;
+			}
+			if (this.reason.length() > Discard.MAX_REASON) {
+				throw InvalidInput.field("reason", "at most " + Discard.MAX_REASON + " characters");
 			}
 			return this.reason;
 		}
