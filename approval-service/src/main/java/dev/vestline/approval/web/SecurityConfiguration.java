@@ -20,21 +20,21 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
 		return problems.statelessApi(http)
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/api/v1/dead-letters/**", "/api/v1/consistency-checks")
-						.hasRole("operations")
-						.requestMatchers(HttpMethod.POST, "/api/v1/deals")
-						.hasRole("operations")
-						.requestMatchers(HttpMethod.PATCH, "/api/v1/deals/*")
-						.hasRole("operations")
-						.requestMatchers("/api/v1/deals/**")
-						.hasAnyRole("approver", "compliance", "operations")
-						.requestMatchers(HttpMethod.POST, "/api/v1/approvals/*/decisions")
-						.hasAnyRole("approver", "compliance", "operations")
-						.requestMatchers("/api/v1/**")
-						.hasAnyRole("approver", "compliance", "operations", "investor")
-						.anyRequest()
-						.denyAll())
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/api/v1/dead-letters/**", "/api/v1/consistency-checks", "/api/v1/operations/**")
+				.hasRole("operations")
+				.requestMatchers(HttpMethod.POST, "/api/v1/deals")
+				.hasRole("operations")
+				.requestMatchers(HttpMethod.PATCH, "/api/v1/deals/*")
+				.hasRole("operations")
+				.requestMatchers("/api/v1/deals/**")
+				.hasAnyRole("approver", "compliance", "operations")
+				.requestMatchers(HttpMethod.POST, "/api/v1/approvals/*/decisions")
+				.hasAnyRole("approver", "compliance", "operations")
+				.requestMatchers("/api/v1/**")
+				.hasAnyRole("approver", "compliance", "operations", "investor")
+				.anyRequest()
+				.denyAll())
 			.build();
 	}
 

@@ -21,7 +21,7 @@ class SecurityConfiguration {
 		return problems.statelessApi(http)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhook")
 				.permitAll()
-				.requestMatchers("/api/v1/dead-letters/**", "/api/v1/mails/**")
+				.requestMatchers("/api/v1/dead-letters/**", "/api/v1/mails/**", "/api/v1/operations/**")
 				.hasRole("operations")
 				.requestMatchers(HttpMethod.GET, "/api/v1/investors/*/statement")
 				.hasAnyRole("billing", "investor")

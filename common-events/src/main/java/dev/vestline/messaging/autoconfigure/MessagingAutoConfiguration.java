@@ -16,6 +16,7 @@ import dev.vestline.messaging.inbox.Inbox;
 import dev.vestline.messaging.inbox.InboxMetrics;
 import dev.vestline.messaging.outbox.Outbox;
 import dev.vestline.messaging.outbox.OutboxMetrics;
+import dev.vestline.messaging.outbox.OutboxStatus;
 import dev.vestline.messaging.outbox.OutboxRelay;
 import dev.vestline.messaging.outbox.ParkedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,6 +94,11 @@ public class MessagingAutoConfiguration {
 	@Bean
 	ParkedEvents parkedEvents(DataSource dataSource) {
 		return new ParkedEvents(dataSource);
+	}
+
+	@Bean
+	OutboxStatus outboxStatus(DataSource dataSource, Clock clock) {
+		return new OutboxStatus(dataSource, clock);
 	}
 
 	@Bean

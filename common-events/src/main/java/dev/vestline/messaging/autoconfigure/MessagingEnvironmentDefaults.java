@@ -1,6 +1,9 @@
 package dev.vestline.messaging.autoconfigure;
 
+import java.util.HashMap;
 import java.util.Map;
+
+import dev.vestline.messaging.outbox.OutboxStatus;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -15,8 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * returned, never automatically; a listener observes each record it receives (with a
  * tracer, a receive span whose parent is the record's {@code traceparent}); a consumer's
  * session times out after 15 s, and with {@code VESTLINE_INSTANCE_ID} every listener is a
- * static group member ({@link StaticMembership}); health probes and Prometheus are
- * exposed.
+ * static group member ({@link StaticMembership}); each database session is named after
+ * the instance; health probes and Prometheus are exposed.
  */
 class MessagingEnvironmentDefaults implements EnvironmentPostProcessor {
 
@@ -48,9 +51,20 @@ class MessagingEnvironmentDefaults implements EnvironmentPostProcessor {
 			Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
 			Map.entry("server.shutdown", "graceful"));
 
+	/**
+	 * Every database session of this instance is named after it, so that an operator (and
+	 * {@link OutboxStatus#leader()}) can tell which replica holds the relay lock; without
+	 * a name pgjdbc calls every session "PostgreSQL JDBC Driver".
+	 */
+	static final String SESSION_NAME = "spring.datasource.hikari.data-source-properties.ApplicationName";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		environment.getPropertySources().addLast(new MapPropertySource("vestlineMessagingDefaults", DEFAULTS));
+		Map<String, Object> defaults = new HashMap<>(DEFAULTS);
+		defaults.put(SESSION_NAME,
+				OutboxStatus.sessionName(environment.getProperty("spring.application.name", "vestline"),
+						environment.getProperty("VESTLINE_INSTANCE_ID")));
+		environment.getPropertySources().addLast(new MapPropertySource("vestlineMessagingDefaults", defaults));
 	}
 
 }

@@ -1,8 +1,12 @@
 package dev.vestline.messaging.deadletters;
 
+import java.util.function.BiConsumer;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Marks the first pending dead letter of a partition as handled without sending it back,
@@ -22,7 +26,8 @@ final class DeadLetterDiscard {
 		this.meters = meters;
 	}
 
-	DeadLetter discard(DeadLetterTopic topic, int partition, long offset) {
+	DeadLetter discard(DeadLetterTopic topic, int partition, long offset,
+			BiConsumer<JdbcClient, DeadLetter> alsoRecord) {
 		if (partition < 0 || offset < 0) {
 			throw new IllegalArgumentException("A partition and an offset are 0 or more");
 		}
@@ -36,6 +41,7 @@ final class DeadLetterDiscard {
 				}
 				DeadLetter discarded = DeadLetter.of(PendingDeadLetters.readOne(consumer, target, offset));
 				DeadLetterProgress.advance(jdbc, topic, partition, offset + 1);
+				alsoRecord.accept(jdbc, discarded);
 				this.meters.counter("vestline.dead-letters.discarded", "topic", topic.name()).increment();
 				return discarded;
 			}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 
 import dev.vestline.messaging.inbox.DeadLetterErrorHandler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,8 +48,12 @@ final class DeadLetterReplay {
 		this.meters = meters;
 	}
 
-	Replay replay(DeadLetterTopic topic, int limit) {
-		return this.lock.holding(topic, (jdbc) -> replayLocked(topic, limit, jdbc));
+	Replay replay(DeadLetterTopic topic, int limit, BiConsumer<JdbcClient, Replay> alsoRecord) {
+		return this.lock.holding(topic, (jdbc) -> {
+			Replay replay = replayLocked(topic, limit, jdbc);
+			alsoRecord.accept(jdbc, replay);
+			return replay;
+		});
 	}
 
 	private Replay replayLocked(DeadLetterTopic topic, int limit, JdbcClient jdbc) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import dev.vestline.messaging.inbox.DeadLetterErrorHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
@@ -102,7 +104,18 @@ public class DeadLetters {
 	 * @throws ReplayRunningException when a replay of the topic is running elsewhere
 	 */
 	public Replay replay(DeadLetterTopic topic, int limit) {
-		return this.replay.replay(topic, limit);
+		return replay(topic, limit, (jdbc, replay) -> {
+		});
+	}
+
+	/**
+	 * Sends up to {@code limit} pending dead letters back to their consumer group, and
+	 * runs {@code alsoRecord} in the transaction that records the progress (an operator's
+	 * audit row, say): both are committed, or neither.
+	 * @throws ReplayRunningException when a replay of the topic is running elsewhere
+	 */
+	public Replay replay(DeadLetterTopic topic, int limit, BiConsumer<JdbcClient, Replay> alsoRecord) {
+		return this.replay.replay(topic, limit, alsoRecord);
 	}
 
 	/**
@@ -117,7 +130,18 @@ public class DeadLetters {
 	 * @throws NotFirstPendingException when the offset is not the first pending one
 	 */
 	public DeadLetter discard(DeadLetterTopic topic, int partition, long offset) {
-		return this.discard.discard(topic, partition, offset);
+		return discard(topic, partition, offset, (jdbc, discarded) -> {
+		});
+	}
+
+	/**
+	 * Discards the first pending dead letter of a partition
+	 * ({@link #discard(DeadLetterTopic, int, long)}) and runs {@code alsoRecord} in the
+	 * transaction that records it: both are committed, or neither.
+	 */
+	public DeadLetter discard(DeadLetterTopic topic, int partition, long offset,
+			BiConsumer<JdbcClient, DeadLetter> alsoRecord) {
+		return this.discard.discard(topic, partition, offset, alsoRecord);
 	}
 
 }

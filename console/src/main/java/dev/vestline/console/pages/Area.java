@@ -46,7 +46,13 @@ public record Area(String title, String path, Set<String> roles) {
 	 */
 	public static final Area BILLING = new Area("Billing", "/billing", Set.of("billing"));
 
-	static final List<Area> ALL = List.of(APPROVALS, DEALS, SIGNING, BILLING, RECONCILIATION);
+	/**
+	 * Every service's operations and dead-letter API is the {@code operations} role's
+	 * (each service's {@code SecurityConfiguration}).
+	 */
+	public static final Area OPERATIONS = new Area("Operations", "/operations", Set.of("operations"));
+
+	static final List<Area> ALL = List.of(APPROVALS, DEALS, SIGNING, BILLING, RECONCILIATION, OPERATIONS);
 
 	static List<Area> of(Person person) {
 		return ALL.stream().filter((area) -> person.hasAny(area.roles())).toList();

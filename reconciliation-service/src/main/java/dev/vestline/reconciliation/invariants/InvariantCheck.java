@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import dev.vestline.support.consistency.Invariants;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * cannot fake a violation.
  */
 @Component
-public class InvariantCheck {
+public class InvariantCheck implements Invariants {
 
 	private static final Logger log = LoggerFactory.getLogger(InvariantCheck.class);
 
@@ -56,6 +57,15 @@ public class InvariantCheck {
 		found.forEach(this::record);
 		this.meters.counter("vestline.reconciliation.invariants.checked").increment();
 		return new Result(this.clock.instant(), found.values().stream().allMatch((count) -> count == 0), found);
+	}
+
+	/**
+	 * The operations status's reading: a check now, on its own snapshot.
+	 */
+	@Override
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Map<String, Long> countViolations() {
+		return check().violations();
 	}
 
 	/**

@@ -18,14 +18,15 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
 		return problems.statelessApi(http)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/dead-letters/**")
-				.hasRole("operations")
-				.requestMatchers(HttpMethod.GET, "/api/v1/positions", "/api/v1/positions/**")
-				.hasAnyRole("operations", "investor")
-				.requestMatchers("/api/v1/**")
-				.hasRole("operations")
-				.anyRequest()
-				.denyAll())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/api/v1/dead-letters/**", "/api/v1/operations/**")
+						.hasRole("operations")
+						.requestMatchers(HttpMethod.GET, "/api/v1/positions", "/api/v1/positions/**")
+						.hasAnyRole("operations", "investor")
+						.requestMatchers("/api/v1/**")
+						.hasRole("operations")
+						.anyRequest()
+						.denyAll())
 			.build();
 	}
 

@@ -1,5 +1,7 @@
 package dev.vestline.support.consistency;
 
+import dev.vestline.support.operations.OperatorActions;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,8 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class ConsistencyAutoConfiguration {
 
 	@Bean
-	ConsistencyCheckController consistencyCheckController(ConsistencyCheck check) {
-		return new ConsistencyCheckController(check);
+	ConsistencyCheckController consistencyCheckController(ConsistencyCheck check, OperatorActions actions) {
+		return new ConsistencyCheckController(check, actions);
 	}
 
 	@Bean

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * which must stay 0. A service declares one as a bean; the shared
  * {@code POST /api/v1/consistency-checks} runs it on demand.
  */
-public class ConsistencyCheck {
+public class ConsistencyCheck implements Invariants {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConsistencyCheck.class);
 
@@ -84,6 +84,11 @@ public class ConsistencyCheck {
 			}
 		});
 		return new Result(this.clock.instant(), counts.values().stream().allMatch((c) -> c == 0), counts);
+	}
+
+	@Override
+	public Map<String, Long> countViolations() {
+		return check().violations();
 	}
 
 	/**

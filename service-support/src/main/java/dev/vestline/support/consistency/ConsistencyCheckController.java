@@ -1,5 +1,7 @@
 package dev.vestline.support.consistency;
 
+import dev.vestline.support.operations.OperatorActions;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,13 +13,22 @@ class ConsistencyCheckController {
 
 	private final ConsistencyCheck check;
 
-	ConsistencyCheckController(ConsistencyCheck check) {
+	private final OperatorActions actions;
+
+	ConsistencyCheckController(ConsistencyCheck check, OperatorActions actions) {
 		this.check = check;
+		this.actions = actions;
 	}
 
+	/**
+	 * Runs the check and records it in the operator-action audit; the check reads on a
+	 * snapshot of its own, so the record follows it.
+	 */
 	@PostMapping("/api/v1/consistency-checks")
 	ConsistencyCheck.Result run() {
-		return this.check.check();
+		ConsistencyCheck.Result result = this.check.check();
+		this.actions.record("consistency-check.run", "the invariants", null, Invariants.inWords(result.violations()));
+		return result;
 	}
 
 }

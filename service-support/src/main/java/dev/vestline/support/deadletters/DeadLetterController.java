@@ -14,6 +14,8 @@ import dev.vestline.support.domain.Conflict;
 import dev.vestline.support.domain.DomainException;
 import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.operations.Operator;
+import dev.vestline.support.operations.OperatorActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code operations} role. A replay sends back what is pending when it starts, so
  * repeating the request is safe: it finds nothing left to send. A record no fix will make
  * acceptable is discarded instead, one at a time, with a reason that goes to the log.
+ * Both are recorded in the operator-action audit in the transaction that records their
+ * progress.
  */
 @RestController
 @RequestMapping("/api/v1/dead-letters")
@@ -46,8 +50,11 @@ class DeadLetterController {
 
 	private final DeadLetters deadLetters;
 
-	DeadLetterController(DeadLetters deadLetters) {
+	private final OperatorActions actions;
+
+	DeadLetterController(DeadLetters deadLetters, OperatorActions actions) {
 		this.deadLetters = deadLetters;
+		this.actions = actions;
 	}
 
 	@GetMapping
@@ -67,11 +74,16 @@ class DeadLetterController {
 	}
 
 	@PostMapping("/{deadLetterTopic}/replay")
-	Replay replay(@PathVariable String deadLetterTopic, @RequestParam(defaultValue = "1000") int limit) {
+	Replay replay(@PathVariable String deadLetterTopic, @RequestParam(defaultValue = "1000") int limit,
+			@RequestBody(required = false) @Nullable Why request) {
 		requireLimit(limit, MAX_REPLAY);
+		String reason = (request != null) ? request.optionalReason() : null;
 		DeadLetterTopic topic = known(deadLetterTopic);
+		Operator operator = Operator.current();
 		try {
-			return this.deadLetters.replay(topic, limit);
+			return this.deadLetters.replay(topic, limit, (jdbc, replay) -> this.actions.record(jdbc, operator,
+					"dead-letter.replay", topic.name(), reason,
+					replay.replayed().size() + " sent back to " + topic.consumerGroup() + " on " + topic.topic()));
 		}
 		catch (ReplayRunningException ex) {
 			throw replayRunning(ex);
@@ -84,8 +96,12 @@ class DeadLetterController {
 		long offset = request.requireOffset();
 		String reason = request.requireReason();
 		DeadLetterTopic topic = known(deadLetterTopic);
+		Operator operator = Operator.current();
 		try {
-			DeadLetter discarded = this.deadLetters.discard(topic, partition, offset);
+			DeadLetter discarded = this.deadLetters.discard(topic, partition, offset,
+					(jdbc, letter) -> this.actions.record(jdbc, operator, "dead-letter.discard",
+							topic.name() + " partition " + partition + " offset " + offset, reason,
+							"discarded " + described(letter)));
 			logger.warn("Dead letter {} of {} at {}/{} discarded by {}: {}", discarded.eventId(), topic.name(),
 					partition, offset, caller(), reason);
 			return discarded;
@@ -97,6 +113,12 @@ class DeadLetterController {
 			throw new Conflict("not-first-pending", "Not the first pending dead letter", ex.getMessage())
 				.with("firstPending", ex.firstPending());
 		}
+	}
+
+	private static String described(DeadLetter letter) {
+		return ((letter.type() != null) ? letter.type() : "a record that is no CloudEvent")
+				+ ((letter.eventId() != null) ? " " + letter.eventId() : "")
+				+ ((letter.key() != null) ? " (key " + letter.key() + ")" : "");
 	}
 
 	static String caller() {
@@ -153,6 +175,25 @@ class DeadLetterController {
 			}
 			if (this.reason.length() > MAX_REASON) {
 				throw InvalidInput.field("reason", "at most " + MAX_REASON + " characters");
+			}
+			return this.reason;
+		}
+
+	}
+
+	/**
+	 * Why a replay is made (the cause fixed, say), for the operator-action audit.
+	 *
+	 * @param reason optional, at most 1,000 characters
+	 */
+	record Why(@Nullable String reason) {
+
+		@Nullable String optionalReason() {
+			if (this.reason == null || this.reason.isBlank()) {
+				return null;
+			}
+			if (this.reason.length() > Discard.MAX_REASON) {
+				throw InvalidInput.field("reason", "at most " + Discard.MAX_REASON + " characters");
 			}
 			return this.reason;
 		}

@@ -7,10 +7,12 @@ import dev.vestline.messaging.outbox.ParkedEvent;
 import dev.vestline.messaging.outbox.ParkedEvents;
 import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.domain.NotFound;
+import dev.vestline.support.operations.OperatorActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * their aggregate held behind them, while every other event flows on. Served beside the
  * dead letters (what the service could not consume) for the {@code operations} role: an
  * operator retries one once the cause is fixed, or discards it, with a reason for the
- * log.
+ * log; either is recorded in the operator-action audit in the same transaction.
  */
 @RestController
 @RequestMapping("/api/v1/dead-letters/parked-events")
@@ -39,8 +41,14 @@ class ParkedEventController {
 
 	private final ParkedEvents parked;
 
-	ParkedEventController(ParkedEvents parked) {
+	private final OperatorActions actions;
+
+	private final TransactionTemplate transactions;
+
+	ParkedEventController(ParkedEvents parked, OperatorActions actions, TransactionTemplate transactions) {
 		this.parked = parked;
+		this.actions = actions;
+		this.transactions = transactions;
 	}
 
 	@GetMapping
@@ -53,7 +61,13 @@ class ParkedEventController {
 
 	@PostMapping("/{eventId}/retry")
 	ParkedEvent retry(@PathVariable UUID eventId) {
-		ParkedEvent retried = this.parked.retry(eventId).orElseThrow(() -> notParked(eventId));
+		// the release and its audit row are committed together
+		ParkedEvent retried = this.transactions.execute((status) -> {
+			ParkedEvent event = this.parked.retry(eventId).orElseThrow(() -> notParked(eventId));
+			this.actions.record("parked-event.retry", "parked event " + eventId, null,
+					"back on the relay's work list: " + event.type() + " (key " + event.key() + ")");
+			return event;
+		});
 		logger.warn("Parked outbox event {} ({}, key {}) retried by {}", eventId, retried.type(), retried.key(),
 				DeadLetterController.caller());
 		return retried;
@@ -62,7 +76,12 @@ class ParkedEventController {
 	@PostMapping("/{eventId}/discard")
 	ParkedEvent discard(@PathVariable UUID eventId, @RequestBody Discard request) {
 		String reason = request.requireReason();
-		ParkedEvent discarded = this.parked.discard(eventId, reason).orElseThrow(() -> notParked(eventId));
+		ParkedEvent discarded = this.transactions.execute((status) -> {
+			ParkedEvent event = this.parked.discard(eventId, reason).orElseThrow(() -> notParked(eventId));
+			this.actions.record("parked-event.discard", "parked event " + eventId, reason,
+					"never to be published: " + event.type() + " (key " + event.key() + ")");
+			return event;
+		});
 		logger.warn("Parked outbox event {} ({}, key {}) discarded by {}, never to be published: {}", eventId,
 				discarded.type(), discarded.key(), DeadLetterController.caller(), reason);
 		return discarded;

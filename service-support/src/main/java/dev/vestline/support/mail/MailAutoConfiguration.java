@@ -9,6 +9,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.vestline.messaging.HousekeepingJob;
+import dev.vestline.support.operations.OperatorActions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.api.Location;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mail kit, in a service that sets {@code vestline.mail.enabled}: the
@@ -127,8 +129,8 @@ public class MailAutoConfiguration {
 	static class Api {
 
 		@Bean
-		MailController mailController(FailedMails failed) {
-			return new MailController(failed);
+		MailController mailController(FailedMails failed, OperatorActions actions, TransactionTemplate transactions) {
+			return new MailController(failed, actions, transactions);
 		}
 
 	}

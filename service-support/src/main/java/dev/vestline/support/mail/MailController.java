@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.vestline.support.operations.OperatorActions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Mails that did not arrive, for the {@code operations} role of every service that sends
  * mail: the address the server refused, the mail that failed every attempt, and the mail
  * a server returned after it was sent (a bounce, read from the bounce mailbox); and their
- * re-send, to the same or a corrected address.
+ * re-send, to the same or a corrected address, recorded in the operator-action audit.
  */
 @RestController
 @RequestMapping("/api/v1/mails")
@@ -33,8 +35,14 @@ class MailController {
 
 	private final FailedMails failed;
 
-	MailController(FailedMails failed) {
+	private final OperatorActions actions;
+
+	private final TransactionTemplate transactions;
+
+	MailController(FailedMails failed, OperatorActions actions, TransactionTemplate transactions) {
 		this.failed = failed;
+		this.actions = actions;
+		this.transactions = transactions;
 	}
 
 	@GetMapping("/failed")
@@ -57,7 +65,12 @@ class MailController {
 			throw invalid("recipient", "must be an e-mail address");
 		}
 		try {
-			this.failed.resend(id, corrected);
+			// the re-send and its audit row are committed together
+			this.transactions.executeWithoutResult((status) -> {
+				this.failed.resend(id, corrected);
+				this.actions.record("mail.resend", "mail " + id, null, (corrected != null)
+						? "queued again to a corrected address" : "queued again to the same address");
+			});
 		}
 		catch (FailedMails.MailNotFound ex) {
 			throw problem(HttpStatus.NOT_FOUND, "not-found", "Mail not found", ex.getMessage());

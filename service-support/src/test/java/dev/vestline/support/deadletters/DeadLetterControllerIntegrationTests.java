@@ -1,5 +1,6 @@
 package dev.vestline.support.deadletters;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +8,8 @@ import java.util.UUID;
 import dev.vestline.messaging.deadletters.DeadLetterTopic;
 import dev.vestline.messaging.deadletters.DeadLetters;
 import dev.vestline.messaging.outbox.ParkedEvents;
+import dev.vestline.support.operations.OperationsAutoConfiguration;
+import dev.vestline.support.operations.OperatorActions;
 import dev.vestline.support.web.ProblemHandler;
 import dev.vestline.testharness.KafkaBroker;
 import dev.vestline.testharness.SchemaUnderTest;
@@ -20,6 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -45,15 +50,18 @@ class DeadLetterControllerIntegrationTests {
 
 	@BeforeAll
 	static void setUp() {
-		schema = SchemaUnderTest.create("ledger", "classpath:db/vestline-messaging");
+		schema = SchemaUnderTest.create("ledger", "classpath:db/vestline-messaging",
+				OperationsAutoConfiguration.MIGRATIONS);
 		kafka = KafkaBroker.start();
 		DeadLetters deadLetters = new DeadLetters(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), schema.dataSource(),
 				() -> Set.of(LEDGER), new SimpleMeterRegistry());
+		OperatorActions actions = new OperatorActions(schema.dataSource(), Clock.systemUTC());
 		http = MockMvcBuilders
-			.standaloneSetup(new DeadLetterController(deadLetters),
-					new ParkedEventController(new ParkedEvents(schema.dataSource())))
+			.standaloneSetup(new DeadLetterController(deadLetters, actions),
+					new ParkedEventController(new ParkedEvents(schema.dataSource()), actions,
+							new TransactionTemplate(new DataSourceTransactionManager(schema.dataSource()))))
 			.setControllerAdvice(new ProblemHandler())
 			.build();
 	}

@@ -24,7 +24,7 @@ class SecurityConfiguration {
 		return problems.statelessApi(http)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/signing/**")
 				.permitAll()
-				.requestMatchers("/api/v1/dead-letters/**", "/api/v1/mails/**")
+				.requestMatchers("/api/v1/dead-letters/**", "/api/v1/mails/**", "/api/v1/operations/**")
 				.hasRole("operations")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/workflows/*/signers/*/contact")
 				.hasAnyRole(DECIDERS)

@@ -116,6 +116,14 @@ class BounceIntegrationTests {
 				"Authorization", OPERATIONS);
 
 		assertThat(resent.status()).as(resent.toString()).isEqualTo(202);
+		// the resend is in the operator-action audit, recorded with it
+		var audited = this.api.get("/api/v1/operations/actions?limit=1", "Authorization", OPERATIONS)
+			.json()
+			.path("items")
+			.get(0);
+		assertThat(audited.path("action").asString()).isEqualTo("mail.resend");
+		assertThat(audited.path("target").asString()).isEqualTo("mail " + id);
+		assertThat(audited.path("outcome").asString()).isEqualTo("queued again to a corrected address");
 		MimeMessage again = sent(corrected);
 		assertThat(text(again, "text/plain")).contains(this.links.token(this.workflow, "INVESTOR"));
 		assertThat(again.getMessageID()).isNotEqualTo(request.getMessageID());
