@@ -3,6 +3,7 @@ package dev.vestline.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,10 @@ final class ExecutionProfile {
 
 	private static Map<String, List<String>> categories() {
 		Map<String, List<String>> categories = new LinkedHashMap<>();
+		// before "Spring": Spring Boot's nested-jar loader is class loading, not Spring at work
+		categories.put("class loading (jar scans, ServiceLoader)", List.of("org.springframework.boot.loader.",
+				"jdk.internal.loader.", "java.util.ServiceLoader", "java.lang.ClassLoader", "jakarta.mail.util.FactoryFinder",
+				"jakarta.activation.ServiceLoaderUtil"));
 		categories.put("PDF (pdfbox)", List.of("org.apache.pdfbox.", "org.apache.fontbox."));
 		categories.put("JSON (Jackson)", List.of("tools.jackson.", "com.fasterxml.jackson."));
 		categories.put("SQL (pgjdbc, Hikari, Spring JDBC)", List.of("org.postgresql.", "com.zaxxer.hikari.",
@@ -46,9 +51,11 @@ final class ExecutionProfile {
 
 	/**
 	 * @param recording a {@code .jfr} file
+	 * @param from the first sample counted
+	 * @param to the last sample counted
 	 * @return samples by category, and {@code all}
 	 */
-	static Map<String, Long> of(Path recording) {
+	static Map<String, Long> of(Path recording, Instant from, Instant to) {
 		Map<String, Long> samples = new LinkedHashMap<>();
 		samples.put("all", 0L);
 		CATEGORIES.keySet().forEach((category) -> samples.put(category, 0L));
@@ -56,7 +63,8 @@ final class ExecutionProfile {
 		try (RecordingFile file = new RecordingFile(recording)) {
 			while (file.hasMoreEvents()) {
 				var event = file.readEvent();
-				if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
+				if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null
+						&& !event.getStartTime().isBefore(from) && !event.getStartTime().isAfter(to)) {
 					samples.merge("all", 1L, Long::sum);
 					samples.merge(category(event.getStackTrace()), 1L, Long::sum);
 				}

@@ -60,6 +60,7 @@ public final class PlatformThroughput {
 		PlatformOptions options = PlatformOptions.forTests(home, Path.of("").toAbsolutePath(), PROPERTIES);
 		StringBuilder out = new StringBuilder("\n## " + replicas + " replica(s) per service\n\n");
 		Map<Long, String> jvms = new HashMap<>();
+		Instant[] loadWindow = { Instant.MIN, Instant.MAX };
 		try (LocalPlatform platform = LocalPlatform.start((replicas > 1) ? options.withReplicas(replicas) : options)) {
 			PlatformOptions.SERVICE_ORDER.forEach((service) -> platform.replicas(service)
 				.processes()
@@ -69,6 +70,7 @@ public final class PlatformThroughput {
 			SubscriptionLoad.Run warm = load.closed(callers.getFirst(), warmup, new ApiCalls());
 			out.append("Warm-up (not counted): %d flows in %.0f s, %d failed%n%n".formatted(warm.flows(),
 					warm.seconds(), warm.failures().size()));
+			Instant loadBegan = Instant.now();
 			ProcessCpu cpu = new ProcessCpu(platform, home);
 			out.append("| callers | lifecycles/s | lifecycle p50 | lifecycle p99 | failed | CPU s per lifecycle: ")
 				.append(String.join(", ", cpu.seconds().keySet()))
@@ -99,9 +101,10 @@ public final class PlatformThroughput {
 						latency.count(), millis(latency.p50()), millis(latency.p99()), millis(latency.max()))));
 			out.append("\nLoad average at the end: ").append(loadAverage()).append("\n");
 			jvms.putAll(brokerJvm(home));
+			loadWindow = new Instant[] { loadBegan, Instant.now() };
 		}
 		if (jfr != null) {
-			out.append(profiles(jfr, jvms));
+			out.append(profiles(jfr, jvms, loadWindow[0], loadWindow[1]));
 		}
 		return out.toString();
 	}
@@ -112,10 +115,14 @@ public final class PlatformThroughput {
 		return String.join(", ", cells);
 	}
 
-	/** Each JVM's recording of this platform (named by pid), by category. */
-	private static String profiles(Path directory, Map<Long, String> jvms) {
+	/**
+	 * Each JVM's recording of this platform (named by pid), by category: only the samples
+	 * taken under load (the closed and open runs), since start-up would swamp them.
+	 */
+	private static String profiles(Path directory, Map<Long, String> jvms, Instant from, Instant to) {
 		StringBuilder out = new StringBuilder(
-				"\n### Where each JVM's CPU went (Java Flight Recorder execution samples, whole run)\n\n");
+				"\n### Where each JVM's CPU went under load (Java Flight Recorder execution samples from %s to %s)\n\n"
+					.formatted(from, to));
 		try (Stream<Path> files = Files.list(directory)) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".jfr")).sorted().toList()) {
 				String name = jvms.entrySet()
@@ -127,7 +134,7 @@ public final class PlatformThroughput {
 				if (name == null) {
 					continue;
 				}
-				Map<String, Long> samples = ExecutionProfile.of(file);
+				Map<String, Long> samples = ExecutionProfile.of(file, from, to);
 				long all = Math.max(1, samples.get("all"));
 				out.append("- **").append(name).append("** (").append(all).append(" samples): ");
 				List<String> shares = new ArrayList<>();

@@ -163,7 +163,7 @@ class ApprovalsIntegrationTests extends ConsoleTest {
 
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 		assertThat(forbidden.body()).contains("This is not for your roles", "<strong>bianca</strong>", "billing",
-				"Approvals</span> need the role", "approver, compliance or operations");
+				"Approvals</span> area is for people with the role", "approver, compliance or operations");
 		assertThat(home.uri().getPath()).as("the billing role's own area").isEqualTo("/billing/invoices");
 		assertThat(home.body()).doesNotContain("href=\"/approvals\"");
 	}

@@ -154,7 +154,8 @@ class BillingBrowserIntegrationTests extends ConsoleTest {
 			carla.open("/billing/invoices");
 
 			carla.awaitText("h1", "This is not for your roles");
-			assertThat(carla.text("main")).contains("compliance", "Billing need the role billing");
+			assertThat(carla.text("main")).contains("compliance",
+					"The Billing area is for people with the role billing");
 			assertThat(carla.seriousAxeViolations()).as("the forbidden page").isEmpty();
 			carla.screenshot("billing-forbidden");
 		}

@@ -262,8 +262,8 @@ class BillingIntegrationTests extends ConsoleTest {
 
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 		assertThat(forbidden.body())
-			.contains("This is not for your roles", "<strong>carla</strong>", "Billing</span> need the role",
-					"<strong>billing</strong>")
+			.contains("This is not for your roles", "<strong>carla</strong>",
+					"Billing</span> area is for people with the role", "<strong>billing</strong>")
 			.doesNotContain("href=\"/billing\"");
 		assertThat(runForm.statusCode()).as("a form the service would refuse is not shown").isEqualTo(403);
 		assertThat(runForm.body()).contains("This is not for your roles").doesNotContain("start-run");

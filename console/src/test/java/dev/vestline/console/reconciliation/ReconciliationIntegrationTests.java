@@ -102,6 +102,9 @@ class ReconciliationIntegrationTests extends ConsoleTest {
 		SignedIn oscar = SignedIn.as("oscar", backends());
 		UUID match = bank.suggestionFor(uploaded(oscar, ArrangeReconciliation.credit(investor, "700.00", investor)));
 		String page = oscar.get("/reconciliation/matches/" + match).body();
+		assertThat(page).as("why it was proposed, in words")
+			.contains("the line names the investor and pays exactly what is outstanding")
+			.doesNotContain("INVESTOR_AMOUNT");
 		page = oscar
 			.submit(page, "/reconciliation/matches/" + match + "/accept", Map.of("etag", SignedIn.field(page, "etag")))
 			.body();
@@ -193,8 +196,8 @@ class ReconciliationIntegrationTests extends ConsoleTest {
 		HttpResponse<String> carlas = SignedIn.as("carla", backends()).get("/approvals");
 
 		assertThat(forbidden.statusCode()).isEqualTo(403);
-		assertThat(forbidden.body()).contains("This is not for your roles", "billing", "Reconciliation</span> need",
-				"<strong>operations</strong>");
+		assertThat(forbidden.body()).contains("This is not for your roles", "billing",
+				"Reconciliation</span> area is for people with the role", "<strong>operations</strong>");
 		assertThat(carlas.body()).doesNotContain("href=\"/reconciliation\"");
 	}
 

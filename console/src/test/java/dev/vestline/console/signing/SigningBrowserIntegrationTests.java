@@ -151,7 +151,7 @@ class SigningBrowserIntegrationTests extends ConsoleTest {
 			bianca.open("/signing");
 
 			bianca.awaitText("h1", "This is not for your roles");
-			assertThat(bianca.text("main")).contains("billing", "Signing need the role",
+			assertThat(bianca.text("main")).contains("billing", "The Signing area is for people with the role",
 					"approver, compliance or operations");
 			assertThat(bianca.seriousAxeViolations()).as("the forbidden page").isEmpty();
 			bianca.screenshot("signing-forbidden");

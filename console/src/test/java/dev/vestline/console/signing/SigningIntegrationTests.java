@@ -236,7 +236,7 @@ class SigningIntegrationTests extends ConsoleTest {
 
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 		assertThat(forbidden.body()).contains("This is not for your roles", "<strong>bianca</strong>", "billing",
-				"Signing</span> need the role", "approver, compliance or operations");
+				"Signing</span> area is for people with the role", "approver, compliance or operations");
 		assertThat(home.body()).doesNotContain("href=\"/signing\"");
 		assertThat(carlasHome.body()).contains("href=\"/signing\"");
 	}
