@@ -52,7 +52,7 @@ class LiveController {
 		}
 		if (!Person.of(authentication).hasAny(area.roles())) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					area.title() + " need the role " + area.rolesInWords());
+					"The " + area.title() + " area is for people with the role " + area.rolesInWords());
 		}
 		SseEmitter stream = new SseEmitter(this.properties.streamTimeout().toMillis());
 		this.watchers.add(session.getId(), new Watch(topic, id), stream, this.broker.live());

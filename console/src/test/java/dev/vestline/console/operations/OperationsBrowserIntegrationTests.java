@@ -84,7 +84,7 @@ class OperationsBrowserIntegrationTests extends ConsoleTest {
 		try (ConsoleBrowser carla = new ConsoleBrowser(backends()).signIn("carla")) {
 			carla.open("/operations");
 			carla.awaitText("h1", "This is not for your roles");
-			assertThat(carla.text("main")).contains("Operations need the role operations");
+			assertThat(carla.text("main")).contains("The Operations area is for people with the role operations");
 			assertThat(carla.seriousAxeViolations()).as("the forbidden page").isEmpty();
 			carla.screenshot("operations-forbidden");
 		}

@@ -127,7 +127,7 @@ class OperationsIntegrationTests extends ConsoleTest {
 		for (HttpResponse<String> forbidden : List.of(overview, deadLetters, audit)) {
 			assertThat(forbidden.statusCode()).isEqualTo(403);
 			assertThat(forbidden.body()).contains("This is not for your roles", "compliance",
-					"Operations</span> need the role", "<strong>operations</strong>");
+					"Operations</span> area is for people with the role", "<strong>operations</strong>");
 		}
 		assertThat(carla.get("/approvals").body()).doesNotContain("href=\"/operations\"");
 		assertThat(SignedIn.as("olga", backends()).get("/operations/ledger/dead-letters").body())
