@@ -51,12 +51,15 @@ final class ConsoleProcess implements AutoCloseable {
 	 * Starts the console and waits until it is ready.
 	 * @param issuer the identity provider
 	 * @param services each service's base URL (its router's, with replicas) by its name
+	 * @param kafka the broker the services publish on, which the console's live updates
+	 * read
 	 * @param timeout how long to wait
 	 */
-	void start(String issuer, Map<String, String> services, Duration timeout) {
+	void start(String issuer, Map<String, String> services, String kafka, Duration timeout) {
 		List<String> command = ChildProcesses.java("256m", this.jar);
 		command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + this.port,
-				"--spring.security.oauth2.client.provider.vestline.issuer-uri=" + issuer));
+				"--spring.security.oauth2.client.provider.vestline.issuer-uri=" + issuer,
+				"--spring.kafka.bootstrap-servers=" + kafka));
 		services.forEach((service, url) -> command.add("--vestline.console.services." + service + "=" + url));
 		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, "the console");
 		URI readiness = URI.create(url() + "/actuator/health/readiness");

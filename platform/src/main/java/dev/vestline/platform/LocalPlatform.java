@@ -281,7 +281,7 @@ public final class LocalPlatform implements AutoCloseable {
 			platform.close();
 		}));
 		// the router with --replicas, as a Kubernetes Service would be
-		console.start(platform.issuer(), platform.baseUrls(), START_TIMEOUT);
+		console.start(platform.issuer(), platform.baseUrls(), platform.bootstrapServers(), START_TIMEOUT);
 		System.out.println(platform.summary());
 		System.out.println("  %-15s %s   (the staff console: sign in as one of the people above)%n".formatted("console",
 				console.url()));

@@ -58,7 +58,7 @@ class WholeSubscriptionBrowserIntegrationTests {
 		platform = LocalPlatform.start(PlatformOptions.forTests(HOME, REPOSITORY, Map.of("billing",
 				Map.of("vestline.billing.invoices.run-cron", "-", "vestline.billing.management-fees.cron", "-"))));
 		console = platform.console();
-		console.start(platform.issuer(), platform.baseUrls(), LocalPlatform.START_TIMEOUT);
+		console.start(platform.issuer(), platform.baseUrls(), platform.bootstrapServers(), LocalPlatform.START_TIMEOUT);
 	}
 
 	@AfterAll
@@ -76,7 +76,15 @@ class WholeSubscriptionBrowserIntegrationTests {
 		Vehicle vehicle = operationsCreatesTheDealAndSetsTheArranger();
 		billingCreatesTheFeeSchedule(vehicle.id());
 		Entered entered = anApproverEntersTheSubscription(vehicle.deal());
-		decide("carla", entered.approval(), "06-compliance-approves", "Pending at step 2 of 2");
+		try (JourneyBrowser oscar = staff("oscar")) {
+			oscar.open("/approvals/" + entered.approval());
+			decide("carla", entered.approval(), "06-compliance-approves", "Pending at step 2 of 2");
+			// oscar's open page hears of it from the console's own consumer and reads it
+			// again
+			oscar.awaitText("#live-note", "carla");
+			assertThat(oscar.text("main")).contains("Pending at step 2 of 2");
+			oscar.check("06-operations-sees-it-live");
+		}
 		decide("oscar", entered.approval(), "07-operations-approves", "Granted by oscar");
 		UUID workflow = operationsSeesTheSubscriptionPackOpen();
 		theSignersSignFromTheirMails(workflow);
@@ -199,7 +207,12 @@ class WholeSubscriptionBrowserIntegrationTests {
 			bianca.awaitVisible("#start-run").click();
 			bianca.awaitText("#run-done", "The invoice run has finished");
 			bianca.check("12-invoice-run");
-			bianca.find("#run-done a[href^='/billing/invoices/']").click();
+			bianca.find("#run-done a[href^='/billing/invoices']").click();
+			bianca.awaitText("h1", "Invoices");
+			// the run lists what it issued; the investor's invoice among them, by the
+			// filter
+			bianca.open("/billing/invoices?status=ISSUED&investor=" + INVESTOR);
+			bianca.awaitVisible("tr.invoice a[href^='/billing/invoices/']").click();
 			bianca.awaitText("h1", "Invoice INV-");
 			Matcher reference = RF_REFERENCE.matcher(bianca.text(".facts"));
 			assertThat(reference.find()).as("the invoice's payment reference").isTrue();
