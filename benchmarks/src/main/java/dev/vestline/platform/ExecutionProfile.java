@@ -28,10 +28,12 @@ final class ExecutionProfile {
 
 	private static Map<String, List<String>> categories() {
 		Map<String, List<String>> categories = new LinkedHashMap<>();
-		// before "Spring": Spring Boot's nested-jar loader is class loading, not Spring at work
-		categories.put("class loading (jar scans, ServiceLoader)", List.of("org.springframework.boot.loader.",
-				"jdk.internal.loader.", "java.util.ServiceLoader", "java.lang.ClassLoader", "jakarta.mail.util.FactoryFinder",
-				"jakarta.activation.ServiceLoaderUtil"));
+		// before "Spring": Spring Boot's nested-jar loader is class loading, not Spring
+		// at work
+		categories.put("class loading (jar scans, ServiceLoader)",
+				List.of("org.springframework.boot.loader.", "jdk.internal.loader.", "java.util.ServiceLoader",
+						"java.lang.ClassLoader", "jakarta.mail.util.FactoryFinder",
+						"jakarta.activation.ServiceLoaderUtil"));
 		categories.put("PDF (pdfbox)", List.of("org.apache.pdfbox.", "org.apache.fontbox."));
 		categories.put("JSON (Jackson)", List.of("tools.jackson.", "com.fasterxml.jackson."));
 		categories.put("SQL (pgjdbc, Hikari, Spring JDBC)", List.of("org.postgresql.", "com.zaxxer.hikari.",
