@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.vestline.messaging.EventContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,10 @@ class InvoiceRunExecution implements DisposableBean {
 	}
 
 	void submit(UUID id) {
-		this.executor.execute(() -> execute(id));
+		// the run's events belong to the flow of the request that started it (its
+		// correlation id), as they did when the run answered within that request
+		EventContext startedBy = EventContext.current();
+		this.executor.execute(() -> startedBy.run(() -> execute(id)));
 	}
 
 	private void execute(UUID id) {
