@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import dev.vestline.messaging.EventContext;
+import dev.vestline.messaging.outbox.OutboxStatus;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,9 @@ class InvoiceRunExecution implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(InvoiceRunExecution.class);
 
+	/** Longer than one group's transaction, shorter than the pods' termination grace. */
+	static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
 	private final InvoiceRun run;
 
 	private final InvoiceRuns runs;
@@ -34,14 +40,20 @@ class InvoiceRunExecution implements DisposableBean {
 
 	private final Duration lease;
 
-	/** This instance, as the holder of the runs it executes. */
-	private final String holder = System.getenv().getOrDefault("HOSTNAME", "billing") + "/" + UUID.randomUUID();
+	/**
+	 * This instance, as the holder of the runs it executes: named as its database
+	 * sessions and relay lock are (the operations page shows the same name), unique per
+	 * start.
+	 */
+	private final String holder;
 
 	private final ExecutorService executor = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().name("invoice-run").daemon().factory());
 
 	InvoiceRunExecution(InvoiceRun run, InvoiceRuns runs, Clock clock,
+			@Value("${VESTLINE_INSTANCE_ID:}") @Nullable String instanceId,
 			@Value("${vestline.billing.invoices.run-lease:60s}") Duration lease) {
+		this.holder = OutboxStatus.sessionName("billing", instanceId) + "/" + UUID.randomUUID();
 		this.run = run;
 		this.runs = runs;
 		this.clock = clock;
@@ -99,9 +111,23 @@ class InvoiceRunExecution implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Interrupts the run, which stops before its next group, and waits for it to record
+	 * that it failed, up to {@link #STOP_GRACE}: the application closes the connection
+	 * pool right after, and a run not recorded would show as running until its lease ran
+	 * out.
+	 */
 	@Override
 	public void destroy() {
 		this.executor.shutdownNow();
+		try {
+			if (!this.executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("The invoice run still going after {}; its lease will run out", STOP_GRACE);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

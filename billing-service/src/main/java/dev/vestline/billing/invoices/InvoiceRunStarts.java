@@ -4,16 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Starts invoice runs, on request and on the nightly schedule: PostgreSQL lets one run at
- * a time (a conditional insert); whoever asks while one runs gets that one. The instance
- * that started a run executes it once the start commits ({@link InvoiceRunExecution}).
+ * Starts invoice runs, on request and on the nightly schedule
+ * ({@link InvoiceRunSchedule}): PostgreSQL lets one run at a time (a conditional insert);
+ * whoever asks while one runs gets that one. The instance that started a run executes it
+ * once the start commits ({@link InvoiceRunExecution}).
  */
 @Service
 class InvoiceRunStarts {
@@ -53,17 +53,6 @@ class InvoiceRunStarts {
 				return running.get();
 			}
 		}
-	}
-
-	@Scheduled(cron = "${vestline.billing.invoices.run-cron:-}")
-	void nightly() {
-		start(SCHEDULE);
-	}
-
-	/** Any replica fails the runs whose instance stopped renewing their lease. */
-	@Scheduled(fixedDelayString = "${vestline.billing.invoices.run-reaper-interval:30s}")
-	void failStalled() {
-		this.runs.failStalled(this.clock.instant());
 	}
 
 	private void executeAfterCommit(UUID id) {

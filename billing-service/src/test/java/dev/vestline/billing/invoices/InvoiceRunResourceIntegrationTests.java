@@ -2,7 +2,9 @@ package dev.vestline.billing.invoices;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +37,13 @@ class InvoiceRunResourceIntegrationTests extends BillingIntegrationTest {
 	DataSource dataSource;
 
 	@Autowired
-	InvoiceRunStarts starts;
+	InvoiceRunSchedule schedule;
+
+	@Autowired
+	InvoiceRun run;
+
+	@Autowired
+	InvoiceRuns runs;
 
 	@Test
 	void answersAtOnceAndShowsHowFarTheRunIsUntilItCompleted() throws Exception {
@@ -136,10 +144,39 @@ class InvoiceRunResourceIntegrationTests extends BillingIntegrationTest {
 	}
 
 	@Test
+	void aRunCutShortByStoppingBillingIsFailedWithItsReasonBeforeTheStopReturns() throws Exception {
+		accrue(batch(), 3, 1);
+		// an instance of its own, stopped here as the application stops it
+		InvoiceRunExecution stopping = new InvoiceRunExecution(this.run, this.runs, Clock.systemUTC(), null,
+				Duration.ofMinutes(5));
+		UUID id = UUID.randomUUID();
+		try (Connection held = holdRuns()) {
+			Awaitility.await("no other run going")
+				.atMost(Duration.ofSeconds(90))
+				.until(() -> this.runs.start(id, "olga", Instant.now(), stopping.holder(),
+						Instant.now().plus(Duration.ofMinutes(5))));
+			stopping.submit(id);
+			await("/api/v1/invoice-runs/" + id, (run) -> run.hasNonNull("groupsTotal"));
+			Thread stop = Thread.ofPlatform().start(stopping::destroy);
+			Awaitility.await("the stop waits for the run")
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> stop.getState() == Thread.State.TIMED_WAITING || !stop.isAlive());
+			assertThat(stop.isAlive()).as("the stop waits for the run to record how it ended").isTrue();
+			held.rollback();
+			stop.join();
+		}
+		JsonNode failed = get("/api/v1/invoice-runs/" + id).getBody();
+		assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+		assertThat(failed.get("failure").asString())
+			.isEqualTo("Billing stopped while the run was going; start it again");
+		assertThat(failed.get("groupsDone").asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void listsTheNightlyRunsBesideThePeoplesNewestFirstInKeysetPages() {
 		String byPerson = start(null).getBody().get("id").asString();
 		await("/api/v1/invoice-runs/" + byPerson, (run) -> !run.get("status").asString().equals("RUNNING"));
-		this.starts.nightly();
+		this.schedule.nightly();
 		JsonNode first = get("/api/v1/invoice-runs?limit=1").getBody();
 		assertThat(first.get("items")).singleElement()
 			.satisfies((run) -> assertThat(run.get("startedBy").asString()).isEqualTo("schedule"));
