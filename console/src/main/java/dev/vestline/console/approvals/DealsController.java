@@ -62,9 +62,7 @@ class DealsController {
 			return new ModelAndView("redirect:/deals/" + created);
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() != 400 && problem.status() != 422) {
-				throw problem;
-			}
+			problem.rethrowUnlessStatusIn(400, 422);
 			model.addAttribute("refusal", problem);
 			model.addAttribute("key", UUID.randomUUID());
 			return new ModelAndView("approvals/new-deal", model.asMap(), HttpStatus.valueOf(problem.status()));
@@ -87,9 +85,7 @@ class DealsController {
 			return new ModelAndView("redirect:/deals/" + id);
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() != 400 && problem.status() != 409 && problem.status() != 412) {
-				throw problem;
-			}
+			problem.rethrowUnlessStatusIn(400, 409, 412);
 			model.addAttribute("refusal", problem);
 			model.addAttribute("capacity", capacity);
 			model.addAttribute("reason", reason);

@@ -49,9 +49,7 @@ class SubscriptionRequestsController {
 			return new ModelAndView("redirect:/approvals/" + approval);
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() != 400 && problem.status() != 409 && problem.status() != 422) {
-				throw problem;
-			}
+			problem.rethrowUnlessStatusIn(400, 409, 422);
 			model.addAttribute("refusal", problem);
 			return new ModelAndView(show(model), model.asMap(), HttpStatus.valueOf(problem.status()));
 		}

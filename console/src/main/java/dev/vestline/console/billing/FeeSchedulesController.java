@@ -55,9 +55,7 @@ class FeeSchedulesController {
 			return show(seen, model, HttpStatus.OK);
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() != 404) {
-				throw problem;
-			}
+			problem.rethrowUnlessStatusIn(404);
 			model.addAttribute("missing", vehicle);
 			model.addAttribute("form", ScheduleForm.empty(vehicle));
 			model.addAttribute("key", UUID.randomUUID());
@@ -74,9 +72,7 @@ class FeeSchedulesController {
 			return new ModelAndView("redirect:/billing/fee-schedules/" + form.vehicleId());
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() != 400 && problem.status() != 409) {
-				throw problem;
-			}
+			problem.rethrowUnlessStatusIn(400, 409);
 			model.addAttribute("refusal", problem);
 			model.addAttribute("key", UUID.randomUUID());
 			return new ModelAndView("billing/fee-schedules", model.asMap(), HttpStatus.valueOf(problem.status()));
@@ -92,9 +88,7 @@ class FeeSchedulesController {
 			return new ModelAndView("redirect:/billing/fee-schedules/" + vehicle);
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() != 400 && problem.status() != 412) {
-				throw problem;
-			}
+			problem.rethrowUnlessStatusIn(400, 412);
 			model.addAttribute("refusal", problem);
 			return show(this.api.schedule(vehicle), model, HttpStatus.valueOf(problem.status()));
 		}

@@ -125,9 +125,7 @@ class InvoicesController {
 	}
 
 	private ModelAndView refused(UUID id, ServiceProblem problem, String action, Model model) {
-		if (problem.status() != 400 && problem.status() != 409 && problem.status() != 412) {
-			throw problem;
-		}
+		problem.rethrowUnlessStatusIn(400, 409, 412);
 		model.addAttribute("refusal", problem);
 		model.addAttribute("refusedAction", action);
 		show(id, model);

@@ -80,9 +80,7 @@ class DeadLettersController {
 
 	private ModelAndView refused(Service service, String deadLetterTopic, String form, ServiceProblem problem,
 			@Nullable String reason, Model model) {
-		if (problem.status() != 400 && problem.status() != 409) {
-			throw problem;
-		}
+		problem.rethrowUnlessStatusIn(400, 409);
 		show(service, model);
 		model.addAttribute("refusal", Refusal.of(problem));
 		model.addAttribute("refusedTopic", deadLetterTopic);

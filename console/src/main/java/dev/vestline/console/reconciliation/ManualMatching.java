@@ -41,9 +41,7 @@ class ManualMatching {
 			return new ModelAndView("redirect:/reconciliation/matches/" + match.id());
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() != 400 && problem.status() != 409 && problem.status() != 422) {
-				throw problem;
-			}
+			problem.rethrowUnlessStatusIn(400, 409, 422);
 			model.addAttribute("row", LineRow.of(this.api.line(line), this.api));
 			model.addAttribute("refusal", problem);
 			model.addAttribute("target", target);

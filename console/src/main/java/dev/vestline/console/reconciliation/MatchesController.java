@@ -64,9 +64,7 @@ class MatchesController {
 			return new ModelAndView("redirect:/reconciliation/matches/" + id);
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() != 400 && problem.status() != 409 && problem.status() != 412) {
-				throw problem;
-			}
+			problem.rethrowUnlessStatusIn(400, 409, 412);
 			Match current = show(id, model);
 			Overtaken overtaken = (problem.status() == 400) ? null
 					: Overtaken.of(current, "reverse".equals(decision) ? "ACCEPTED" : "SUGGESTED", problem.status());

@@ -70,6 +70,21 @@ public class ServiceProblem extends RuntimeException {
 		return this.status;
 	}
 
+	/**
+	 * Throws this problem on, to the error pages that explain it, unless its status is
+	 * one the calling form shows beside its fields (a refusal, a lost race, a stale
+	 * view).
+	 * @param shownOnTheForm the statuses the form shows
+	 */
+	public void rethrowUnlessStatusIn(int... shownOnTheForm) {
+		for (int shown : shownOnTheForm) {
+			if (shown == this.status) {
+				return;
+			}
+		}
+		throw this;
+	}
+
 	/** The problem type's last segment, e.g. {@code lost-race}. */
 	public String slug() {
 		return this.slug;

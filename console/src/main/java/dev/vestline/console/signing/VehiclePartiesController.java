@@ -58,9 +58,7 @@ class VehiclePartiesController {
 			return new ModelAndView("redirect:/signing/vehicles/" + vehicle);
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() != 400) {
-				throw problem;
-			}
+			problem.rethrowUnlessStatusIn(400);
 			model.addAttribute("refusal", problem);
 			model.addAttribute("role", role);
 			return new ModelAndView(show(vehicle, authentication, model), model.asMap(), HttpStatus.BAD_REQUEST);
