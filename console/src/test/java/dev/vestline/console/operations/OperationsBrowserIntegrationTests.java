@@ -37,9 +37,19 @@ class OperationsBrowserIntegrationTests extends ConsoleTest {
 		DeadLetterPage.Letter firstLetter = DeadLetterPage.letter(page, first);
 		DeadLetterPage.discardUpTo(oscar, firstLetter, "older than this test", false);
 
+		// the overview shows every service running, as in its screenshot
+		backends().signature();
+		backends().billingUrl();
+		backends().reconciliationUrl();
 		try (ConsoleBrowser olga = new ConsoleBrowser(backends()).signIn("olga")) {
-			olga.open("/operations");
-			olga.awaitText("h1", "Operations");
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+				olga.open("/operations");
+				olga.awaitText("h1", "Operations");
+				for (String service : new String[] { "signature", "billing", "reconciliation" }) {
+					assertThat(olga.text("#service-" + service)).contains("Relay leader", service + "-service")
+						.doesNotContain("not answering", "No instance leads");
+				}
+			});
 			assertThat(olga.text("#service-approval")).contains("Relay leader", "approval-service", "read 0");
 			assertThat(olga.seriousAxeViolations()).as("the overview").isEmpty();
 			olga.screenshot("operations-overview");
