@@ -1,9 +1,11 @@
 package dev.vestline.approval.approvals;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.vestline.approval.audit.AuditEntry;
 import dev.vestline.approval.audit.AuditLog;
 import dev.vestline.approval.web.Caller;
+import dev.vestline.events.approval.ApprovalKind;
 import dev.vestline.support.domain.InvalidInput;
 import dev.vestline.support.domain.NotFound;
 import dev.vestline.support.domain.NotPermitted;
@@ -103,6 +106,11 @@ class ApprovalController {
 	ApprovalView.Page list(@RequestParam(required = false) @Nullable ApprovalStatus status,
 			@RequestParam(required = false) @Nullable UUID dealId,
 			@RequestParam(required = false) @Nullable String investorId,
+			@Parameter(description = "only approvals of this kind") @RequestParam(
+					required = false) @Nullable ApprovalKind kind,
+			@Parameter(description = "only approvals requested before this instant (ISO-8601), "
+					+ "e.g. a day ago for those waiting more than a day") @RequestParam(
+							required = false) @Nullable Instant requestedBefore,
 			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "20") int limit,
 			Authentication authentication) {
 		if (limit < 1 || limit > MAX_PAGE) {
@@ -112,8 +120,8 @@ class ApprovalController {
 		if (!caller.isStaff()) {
 			investorId = caller.id(); // an investor lists only their own
 		}
-		List<Approval> found = this.approvals.page((status != null) ? status.name() : null, dealId, investorId, after,
-				limit + 1);
+		ApprovalQueries.Filter filter = new ApprovalQueries.Filter(status, dealId, investorId, kind, requestedBefore);
+		List<Approval> found = this.approvals.page(filter, after, limit + 1);
 		List<?> items = found.stream().limit(limit).map((approval) -> ApprovalView.of(approval, caller)).toList();
 		String next = (found.size() > limit) ? found.get(limit - 1).id().toString() : null;
 		return new ApprovalView.Page(items, next);

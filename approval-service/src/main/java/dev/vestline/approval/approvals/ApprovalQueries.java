@@ -1,5 +1,7 @@
 package dev.vestline.approval.approvals;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.vestline.events.approval.ApprovalKind;
 
 /**
  * What the API reads: one approval, or a bounded keyset page, newest first.
@@ -28,24 +32,43 @@ class ApprovalQueries {
 			.optional();
 	}
 
-	/** Ids are time-ordered UUIDv7, so "after the last id seen" is a stable cursor. */
-	List<Approval> page(@Nullable String status, @Nullable UUID deal, @Nullable String investor, @Nullable UUID after,
-			int limit) {
+	/**
+	 * Ids are time-ordered UUIDv7, so "after the last id seen" is a stable cursor, and it
+	 * stays one under any filter: each page is the next ids below the cursor that match.
+	 */
+	List<Approval> page(Filter filter, @Nullable UUID after, int limit) {
 		return this.jdbc.sql(ApprovalRows.SELECT + """
 				 WHERE (CAST(:status AS text) IS NULL OR a.status = CAST(:status AS text))
 				   AND (CAST(:deal AS uuid) IS NULL OR a.deal_id = CAST(:deal AS uuid))
 				   AND (CAST(:investor AS text) IS NULL OR a.investor_id = CAST(:investor AS text))
+				   AND (CAST(:kind AS text) IS NULL OR a.kind = CAST(:kind AS text))
+				   AND (CAST(:before AS timestamptz) IS NULL OR a.requested_at < CAST(:before AS timestamptz))
 				   AND (CAST(:after AS uuid) IS NULL OR a.id < CAST(:after AS uuid))
 				 ORDER BY a.id DESC
 				 LIMIT :limit
 				""")
-			.param("status", status)
-			.param("deal", deal)
-			.param("investor", investor)
+			.param("status", (filter.status() != null) ? filter.status().name() : null)
+			.param("deal", filter.deal())
+			.param("investor", filter.investor())
+			.param("kind", (filter.kind() != null) ? filter.kind().name() : null)
+			.param("before", (filter.requestedBefore() != null) ? Timestamp.from(filter.requestedBefore()) : null)
 			.param("after", after)
 			.param("limit", limit)
 			.query(ApprovalRows::map)
 			.list();
+	}
+
+	/**
+	 * What a page of approvals is narrowed to; each part left out (null) narrows nothing.
+	 *
+	 * @param status in this status
+	 * @param deal for this deal
+	 * @param investor for this investor
+	 * @param kind of this kind
+	 * @param requestedBefore requested strictly before this instant
+	 */
+	record Filter(@Nullable ApprovalStatus status, @Nullable UUID deal, @Nullable String investor,
+			@Nullable ApprovalKind kind, @Nullable Instant requestedBefore) {
 	}
 
 }

@@ -1,8 +1,10 @@
 package dev.vestline.console.approvals;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -15,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * approval-service's public API, called as the signed-in person: the pending queue, one
- * approval with its ETag, its history, deals, a subscription requested on an investor's
- * behalf, and a decision sent with {@code If-Match}.
+ * approval-service's public API, called as the signed-in person: the pending queue (by
+ * deal, kind and age), one approval with its ETag, its history, deals, a subscription
+ * requested on an investor's behalf, and a decision sent with {@code If-Match}.
  */
 @Component
 class ApprovalsApi {
@@ -31,12 +33,17 @@ class ApprovalsApi {
 		this.api = api;
 	}
 
-	Approval.Page pending(@Nullable UUID deal, @Nullable UUID after) {
+	/**
+	 * @param now the moment the filter's age is measured from
+	 */
+	Approval.Page pending(QueueFilter filter, Instant now, @Nullable UUID after) {
 		return Objects.requireNonNull(this.api.get()
 			.uri((uri) -> uri.path("/api/v1/approvals")
 				.queryParam("status", "PENDING")
-				.queryParamIfPresent("dealId", java.util.Optional.ofNullable(deal))
-				.queryParamIfPresent("after", java.util.Optional.ofNullable(after))
+				.queryParamIfPresent("dealId", Optional.ofNullable(filter.deal()))
+				.queryParamIfPresent("kind", Optional.ofNullable(filter.kind()))
+				.queryParamIfPresent("requestedBefore", Optional.ofNullable(filter.requestedBefore(now)))
+				.queryParamIfPresent("after", Optional.ofNullable(after))
 				.queryParam("limit", PAGE)
 				.build())
 			.retrieve()

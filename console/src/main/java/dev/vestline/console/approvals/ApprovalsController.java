@@ -1,6 +1,7 @@
 package dev.vestline.console.approvals;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,22 +38,27 @@ class ApprovalsController {
 
 	private final ApprovalsApi api;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ApprovalsController(ApprovalsApi api) {
+	ApprovalsController(ApprovalsApi api, Clock clock) {
 		this.api = api;
+		this.clock = clock;
 	}
 
 	@GetMapping
 	String queue(@RequestParam(required = false) @Nullable UUID deal,
+			@RequestParam(required = false) QueueFilter.@Nullable Kind kind,
+			@RequestParam(required = false) QueueFilter.@Nullable Waiting waiting,
 			@RequestParam(required = false) @Nullable UUID after,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Authentication authentication,
 			Model model) {
-		rows(deal, after, Person.of(authentication), model);
+		rows(new QueueFilter(deal, kind, waiting), after, Person.of(authentication), model);
 		if (htmx != null && after != null) {
 			return "approvals/queue :: rows"; // the next page, appended by htmx
 		}
 		model.addAttribute("deals", this.api.deals());
+		model.addAttribute("kinds", QueueFilter.Kind.values());
+		model.addAttribute("waitings", QueueFilter.Waiting.values());
 		return "approvals/queue";
 	}
 
@@ -61,9 +67,11 @@ class ApprovalsController {
 	 * nothing (204) when the page already shows these approvals in these versions.
 	 */
 	@GetMapping("/now")
-	@Nullable String queueNow(@RequestParam(required = false) @Nullable UUID deal, @RequestParam String shown,
+	@Nullable String queueNow(@RequestParam(required = false) @Nullable UUID deal,
+			@RequestParam(required = false) QueueFilter.@Nullable Kind kind,
+			@RequestParam(required = false) QueueFilter.@Nullable Waiting waiting, @RequestParam String shown,
 			Authentication authentication, Model model, HttpServletResponse response) {
-		if (shown.equals(rows(deal, null, Person.of(authentication), model))) {
+		if (shown.equals(rows(new QueueFilter(deal, kind, waiting), null, Person.of(authentication), model))) {
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 			return null;
 		}
@@ -74,13 +82,14 @@ class ApprovalsController {
 	 * @return what the rows are: each approval's id and version, so that a page can tell
 	 * whether it still shows them
 	 */
-	private String rows(@Nullable UUID deal, @Nullable UUID after, Person person, Model model) {
-		Approval.Page page = this.api.pending(deal, after);
+	private String rows(QueueFilter filter, @Nullable UUID after, Person person, Model model) {
+		Instant now = this.clock.instant();
+		Approval.Page page = this.api.pending(filter, now, after);
 		Map<UUID, Deal> deals = new HashMap<>();
 		List<QueueRow> rows = page.items()
 			.stream()
 			.map((approval) -> new QueueRow(approval, deals.computeIfAbsent(approval.dealId(), this.api::deal),
-					approval.decidableBy(person), QueueRow.age(approval.requestedAt(), this.clock.instant())))
+					approval.decidableBy(person), QueueRow.age(approval.requestedAt(), now)))
 			.toList();
 		String shown = page.items()
 			.stream()
@@ -88,7 +97,11 @@ class ApprovalsController {
 			.collect(Collectors.joining(","));
 		model.addAttribute("rows", rows);
 		model.addAttribute("next", page.next());
-		model.addAttribute("deal", deal);
+		model.addAttribute("older", (page.next() != null) ? filter.link("/approvals", page.next()) : null);
+		model.addAttribute("queueNow", filter.link("/approvals/now", null));
+		model.addAttribute("deal", filter.deal());
+		model.addAttribute("kind", filter.kind());
+		model.addAttribute("waiting", filter.waiting());
 		model.addAttribute("shown", shown);
 		return shown;
 	}

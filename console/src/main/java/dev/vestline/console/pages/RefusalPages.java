@@ -1,5 +1,7 @@
 package dev.vestline.console.pages;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.vestline.console.services.ServiceProblem;
@@ -37,6 +40,17 @@ class RefusalPages {
 		ModelAndView page = new ModelAndView(view, HttpStatus.valueOf(problem.status()));
 		page.addObject("problem", problem);
 		return withNavigation(page, request);
+	}
+
+	/**
+	 * An address the console cannot read, e.g. a queue filter edited by hand to a kind
+	 * that does not exist: a 400 page naming the part, as a service's refusal reads.
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ModelAndView unreadable(MethodArgumentTypeMismatchException mismatch, HttpServletRequest request) {
+		return refused(new ServiceProblem(400, "invalid-input", "This address asks for something unknown",
+				"Part of the page's address is not a value the console knows; choose from the page's form instead.",
+				List.of(new ServiceProblem.FieldError(mismatch.getName(), "is not a valid value"))), request);
 	}
 
 	@ExceptionHandler(ResourceAccessException.class)

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.vestline.console.support.ConsoleBrowser;
@@ -138,6 +140,38 @@ class ApprovalsBrowserIntegrationTests extends ConsoleTest {
 			assertThat(carla.driver().findElements(By.cssSelector(".queue .card"))).hasSize(ApprovalsApi.PAGE + 1);
 			assertThat(carla.driver().findElements(By.cssSelector("#more"))).isEmpty();
 			assertThat(carla.url()).as("appended in place, not a new page").isEqualTo(page);
+		}
+	}
+
+	@Test
+	void picksAKindAndHowLongItWaitedAndSeesOnlyThoseApprovalsWithTheChoiceKept() {
+		UUID deal = backends().arrange().deal("Browser Filter Fund", "5000000");
+		backends().arrange().interest(deal, "bf-interest");
+		UUID old = backends().arrange().subscription(deal, "bf-old", "1000");
+		UUID young = backends().arrange().subscription(deal, "bf-young", "1000");
+		try (ConsoleBrowser carla = new ConsoleBrowser(backends()).signIn("carla")) {
+			CLOCK.stopAt(ApprovalsIntegrationTests.anHourAfterTheMiddleOf(old, young));
+			carla.open("/approvals?deal=" + deal);
+			carla.awaitText(".queue", "bf-young");
+
+			new Select(carla.find("label[for=kind] + select")).selectByVisibleText("Subscription");
+			new Select(carla.find("#waiting")).selectByVisibleText("More than an hour");
+			carla.find(".filters button[type=submit]").click();
+
+			new WebDriverWait(carla.driver(), Duration.ofSeconds(90))
+				.until((driver) -> !carla.text(".queue").contains("bf-young"));
+			assertThat(carla.driver().findElements(By.cssSelector(".queue .card h2"))).extracting(WebElement::getText)
+				.containsExactly("Subscription of bf-old in Browser Filter Fund");
+			assertThat(new Select(carla.find("#kind")).getFirstSelectedOption().getText()).isEqualTo("Subscription");
+			assertThat(new Select(carla.find("#waiting")).getFirstSelectedOption().getText())
+				.isEqualTo("More than an hour");
+			assertThat(new Select(carla.find("#deal")).getFirstSelectedOption().getText())
+				.isEqualTo("Browser Filter Fund");
+			assertThat(carla.seriousAxeViolations()).as("the filtered queue").isEmpty();
+			carla.screenshot("approvals-queue-filtered");
+		}
+		finally {
+			CLOCK.run();
 		}
 	}
 

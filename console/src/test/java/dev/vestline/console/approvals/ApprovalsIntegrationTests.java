@@ -1,6 +1,8 @@
 package dev.vestline.console.approvals;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +57,97 @@ class ApprovalsIntegrationTests extends ConsoleTest {
 		assertThat(first).contains("Show older approvals").contains("pager-20").doesNotContain("pager-0<");
 		assertThat(next).doesNotContain("<html", "<header").contains("pager-0").doesNotContain("Show older approvals");
 		assertThat(next.split("class=\"card yours\"", -1)).hasSize(2);
+	}
+
+	@Test
+	void filtersTheQueueByKindAndHowLongItWaitedAndKeepsTheChoiceInTheFormAndItsLinks() {
+		UUID deal = backends().arrange().deal("Filter Fund", "5000000");
+		backends().arrange().interest(deal, "filter-interest");
+		UUID old = backends().arrange().subscription(deal, "filter-old", "1000");
+		UUID young = backends().arrange().subscription(deal, "filter-young", "1000");
+		SignedIn carla = SignedIn.as("carla", backends());
+		CLOCK.stopAt(anHourAfterTheMiddleOf(old, young));
+		try {
+			String query = "deal=" + deal + "&kind=SUBSCRIPTION&waiting=HOUR";
+
+			HttpResponse<String> queue = carla.get("/approvals?" + query);
+			String shown = SignedIn.field(queue.body(), "shown");
+
+			assertThat(queue.statusCode()).isEqualTo(200);
+			assertThat(queue.body()).contains("filter-old", "requested <span>1 hour ago</span>")
+				.doesNotContain("filter-young", "filter-interest")
+				.contains("<option value=\"SUBSCRIPTION\" selected=\"selected\">Subscription</option>")
+				.contains("<option value=\"HOUR\" selected=\"selected\">More than an hour</option>")
+				.contains("<label for=\"kind\">Kind</label>", "<label for=\"waiting\">Waiting</label>")
+				.contains("hx-get=\"/approvals/now?" + query.replace("&", "&amp;") + "\"");
+			assertThat(carla.getAsHtmx("/approvals/now?" + query + "&shown=" + shown).statusCode())
+				.as("the live refresh reads the same filtered page: nothing changed")
+				.isEqualTo(204);
+			HttpResponse<String> unfiltered = carla.getAsHtmx("/approvals/now?deal=" + deal + "&shown=" + shown);
+			assertThat(unfiltered.statusCode()).as("without the filter the page differs").isEqualTo(200);
+			assertThat(unfiltered.body()).contains("filter-old", "filter-young", "filter-interest");
+			assertThat(carla.get("/approvals?deal=" + deal + "&kind=DEAL_INTEREST").body()).contains("filter-interest")
+				.doesNotContain("filter-old", "filter-young");
+			assertThat(carla.get("/approvals?deal=" + deal + "&waiting=DAY").body())
+				.contains("Nothing that matches is waiting for a decision")
+				.doesNotContain("filter-old", "filter-young", "filter-interest");
+		}
+		finally {
+			CLOCK.run();
+		}
+	}
+
+	@Test
+	void pagesThroughAFilteredQueueWithTheFilterInTheShowOlderLink() {
+		UUID deal = backends().arrange().deal("Filtered Paging Fund", "5000000");
+		for (int i = 0; i < ApprovalsApi.PAGE + 1; i++) {
+			backends().arrange().subscription(deal, "filtered-pager-" + i, "1000");
+			if (i % 5 == 0) {
+				backends().arrange().interest(deal, "filtered-interest-" + i);
+			}
+		}
+		SignedIn carla = SignedIn.as("carla", backends());
+		CLOCK.stopAt(Instant.now().plus(Duration.ofHours(2)));
+		try {
+			String first = carla.get("/approvals?deal=" + deal + "&kind=SUBSCRIPTION&waiting=HOUR").body();
+			String more = first.replaceAll("(?s).*<a href=\"([^\"]+)\"[^>]*>Show older approvals.*", "$1")
+				.replace("&amp;", "&");
+			String next = carla.getAsHtmx(more).body();
+
+			assertThat(more).startsWith("/approvals?deal=" + deal + "&kind=SUBSCRIPTION&waiting=HOUR&after=");
+			assertThat(first.split("class=\"card yours\"", -1)).hasSize(ApprovalsApi.PAGE + 1);
+			assertThat(first).contains("filtered-pager-20", "filtered-pager-1<").doesNotContain("filtered-interest");
+			assertThat(next).contains("filtered-pager-0<")
+				.doesNotContain("filtered-interest", "Show older approvals", "<header");
+			assertThat(next.split("class=\"card yours\"", -1)).hasSize(2);
+		}
+		finally {
+			CLOCK.run();
+		}
+	}
+
+	@Test
+	void refusesAKindOrAnAgeItDoesNotKnowInWordsNamingTheField() {
+		SignedIn carla = SignedIn.as("carla", backends());
+
+		HttpResponse<String> kind = carla.get("/approvals?kind=LOAN");
+		HttpResponse<String> waiting = carla.get("/approvals?waiting=FOREVER");
+
+		assertThat(kind.statusCode()).isEqualTo(400);
+		assertThat(kind.body()).contains("<span>kind</span>", "<header");
+		assertThat(waiting.statusCode()).isEqualTo(400);
+		assertThat(waiting.body()).contains("<span>waiting</span>", "<header");
+	}
+
+	/**
+	 * @return a moment an hour after the one between the two approvals' requests: the
+	 * first has waited more than an hour then, the second not yet
+	 */
+	static Instant anHourAfterTheMiddleOf(UUID first, UUID second) {
+		Instant one = Instant.parse(backends().arrange().approval(first).path("requestedAt").asString());
+		Instant two = Instant.parse(backends().arrange().approval(second).path("requestedAt").asString());
+		assertThat(two).as("requested one after the other").isAfter(one);
+		return one.plus(Duration.between(one, two).dividedBy(2)).plus(Duration.ofHours(1));
 	}
 
 	@Test

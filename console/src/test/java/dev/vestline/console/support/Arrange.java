@@ -61,6 +61,15 @@ public final class Arrange {
 		return UUID.fromString(approval.path("id").asString());
 	}
 
+	/**
+	 * @return a new deal-interest approval's id, requested by the investor for themselves
+	 */
+	public UUID interest(UUID deal, String investor) {
+		JsonNode approval = send(investor, "investor", "POST", "/api/v1/approvals", null, """
+				{"kind":"DEAL_INTEREST","dealId":"%s","investorId":"%s"}""".formatted(deal, investor));
+		return UUID.fromString(approval.path("id").asString());
+	}
+
 	/** Decides the current step as this person, with the approval's current version. */
 	public JsonNode approve(UUID approval, String person, String role) {
 		JsonNode current = send(person, role, "GET", "/api/v1/approvals/" + approval, null, null);

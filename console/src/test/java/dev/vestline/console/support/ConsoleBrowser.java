@@ -12,9 +12,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A staff member's laptop (the test harness's headless Chromium, 1280 CSS pixels wide)
- * pointed at the console: paths are the console's, signing in types on the identity
- * provider's form, and screenshots go to {@code docs/screenshots/console/}.
+ * A staff member's laptop (the test harness's headless Chromium, 1280 CSS pixels wide) or
+ * tablet (768) pointed at the console: paths are the console's, signing in types on the
+ * identity provider's form, and screenshots go to {@code docs/screenshots/console/}.
  */
 public final class ConsoleBrowser implements AutoCloseable {
 
@@ -23,12 +23,23 @@ public final class ConsoleBrowser implements AutoCloseable {
 
 	private static final String AXE = Browser.AxeCore.script();
 
-	private final Browser browser = Browser.desktop();
+	private final Browser browser;
 
 	private final Backends backends;
 
+	/** A laptop: 1280 CSS pixels wide. */
 	public ConsoleBrowser(Backends backends) {
+		this(backends, Browser.desktop());
+	}
+
+	private ConsoleBrowser(Backends backends, Browser browser) {
 		this.backends = backends;
+		this.browser = browser;
+	}
+
+	/** A tablet held upright: 768 by 1024 CSS pixels. */
+	public static ConsoleBrowser tablet(Backends backends) {
+		return new ConsoleBrowser(backends, Browser.tablet());
 	}
 
 	/**
@@ -93,6 +104,14 @@ public final class ConsoleBrowser implements AutoCloseable {
 	 */
 	public void screenshot(String name) {
 		this.browser.screenshot(Browser.Repository.root().resolve("docs/screenshots/console").resolve(name + ".png"));
+	}
+
+	/**
+	 * @return how many CSS pixels the page is wider than the window (0 when nothing needs
+	 * horizontal scrolling)
+	 */
+	public long horizontalOverflow() {
+		return this.browser.horizontalOverflow();
 	}
 
 	public Object script(String script, Object... arguments) {

@@ -1,8 +1,11 @@
 package dev.vestline.console.support;
 
+import java.time.Clock;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 import dev.vestline.console.ConsoleApplication;
 
@@ -12,6 +15,16 @@ import dev.vestline.console.ConsoleApplication;
  */
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class ConsoleTest {
+
+	/** The console's clock, shared by every test class so that they share one console. */
+	protected static final MovableClock CLOCK = new MovableClock();
+
+	@TestBean
+	Clock clock;
+
+	static Clock clock() {
+		return CLOCK;
+	}
 
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {

@@ -42,6 +42,8 @@ public final class Browser implements AutoCloseable {
 
 	private final int width;
 
+	private final int height;
+
 	private final boolean mobile;
 
 	private Browser(int width, int height, boolean mobile) {
@@ -64,6 +66,7 @@ public final class Browser implements AutoCloseable {
 		this.driver = new ChromeDriver(service, options);
 		this.driver.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(PATIENCE);
 		this.width = width;
+		this.height = height;
 		this.mobile = mobile;
 		viewport(height);
 	}
@@ -71,6 +74,13 @@ public final class Browser implements AutoCloseable {
 	/** A phone: 360 by 780 CSS pixels, touch, mobile. */
 	public static Browser phone() {
 		return new Browser(360, 780, true);
+	}
+
+	/**
+	 * A tablet held upright: 768 by 1024 CSS pixels, mobile (its viewport meta counts).
+	 */
+	public static Browser tablet() {
+		return new Browser(768, 1024, true);
 	}
 
 	/** A desktop window: 1280 by 900. */
@@ -164,7 +174,7 @@ public final class Browser implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			viewport(this.mobile ? 780 : 900);
+			viewport(this.height);
 		}
 	}
 
