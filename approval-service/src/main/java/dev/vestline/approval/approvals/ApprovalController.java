@@ -111,6 +111,9 @@ class ApprovalController {
 			@Parameter(description = "only approvals requested before this instant (ISO-8601), "
 					+ "e.g. a day ago for those waiting more than a day") @RequestParam(
 							required = false) @Nullable Instant requestedBefore,
+			@Parameter(description = "only the pending approvals whose current step the caller may decide now: "
+					+ "their role, not their own investment or request, no earlier step of theirs") @RequestParam(
+							defaultValue = "false") boolean decidableByMe,
 			@RequestParam(required = false) @Nullable UUID after, @RequestParam(defaultValue = "20") int limit,
 			Authentication authentication) {
 		if (limit < 1 || limit > MAX_PAGE) {
@@ -120,7 +123,8 @@ class ApprovalController {
 		if (!caller.isStaff()) {
 			investorId = caller.id(); // an investor lists only their own
 		}
-		ApprovalQueries.Filter filter = new ApprovalQueries.Filter(status, dealId, investorId, kind, requestedBefore);
+		ApprovalQueries.Filter filter = new ApprovalQueries.Filter(status, dealId, investorId, kind, requestedBefore,
+				decidableByMe ? caller : null);
 		List<Approval> found = this.approvals.page(filter, after, limit + 1);
 		List<?> items = found.stream().limit(limit).map((approval) -> ApprovalView.of(approval, caller)).toList();
 		String next = (found.size() > limit) ? found.get(limit - 1).id().toString() : null;

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.vestline.approval.web.Caller;
 import dev.vestline.events.approval.ApprovalKind;
 
 /**
@@ -43,6 +44,12 @@ class ApprovalQueries {
 				   AND (CAST(:investor AS text) IS NULL OR a.investor_id = CAST(:investor AS text))
 				   AND (CAST(:kind AS text) IS NULL OR a.kind = CAST(:kind AS text))
 				   AND (CAST(:before AS timestamptz) IS NULL OR a.requested_at < CAST(:before AS timestamptz))
+				   AND (CAST(:decider AS text) IS NULL
+				        OR (a.status = 'PENDING'
+				            AND a.steps[a.decided_steps + 1] = ANY (string_to_array(CAST(:deciderRoles AS text), ','))
+				            AND a.investor_id <> CAST(:decider AS text) AND a.requested_by <> CAST(:decider AS text)
+				            AND NOT EXISTS (SELECT 1 FROM approval_step s
+				                             WHERE s.approval_id = a.id AND s.decided_by = CAST(:decider AS text))))
 				   AND (CAST(:after AS uuid) IS NULL OR a.id < CAST(:after AS uuid))
 				 ORDER BY a.id DESC
 				 LIMIT :limit
@@ -52,6 +59,8 @@ class ApprovalQueries {
 			.param("investor", filter.investor())
 			.param("kind", (filter.kind() != null) ? filter.kind().name() : null)
 			.param("before", (filter.requestedBefore() != null) ? Timestamp.from(filter.requestedBefore()) : null)
+			.param("decider", (filter.decider() != null) ? filter.decider().id() : null)
+			.param("deciderRoles", (filter.decider() != null) ? String.join(",", filter.decider().roles()) : null)
 			.param("after", after)
 			.param("limit", limit)
 			.query(ApprovalRows::map)
@@ -66,9 +75,12 @@ class ApprovalQueries {
 	 * @param investor for this investor
 	 * @param kind of this kind
 	 * @param requestedBefore requested strictly before this instant
+	 * @param decider pending, with a current step this person may decide now (the rules
+	 * of {@code ApprovalDeciding}, but expiry: an overdue approval is listed until it
+	 * expires)
 	 */
 	record Filter(@Nullable ApprovalStatus status, @Nullable UUID deal, @Nullable String investor,
-			@Nullable ApprovalKind kind, @Nullable Instant requestedBefore) {
+			@Nullable ApprovalKind kind, @Nullable Instant requestedBefore, @Nullable Caller decider) {
 	}
 
 }

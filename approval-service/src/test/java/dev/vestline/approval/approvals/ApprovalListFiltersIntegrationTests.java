@@ -94,9 +94,32 @@ class ApprovalListFiltersIntegrationTests extends ApprovalApiTest {
 	}
 
 	@Test
+	void listsOnlyTheApprovalsTheCallerMayDecideNowWhenAsked() {
+		UUID deal = this.scenario.deal("1000000.00");
+		// every request here is olga's (operations): she may decide none of them
+		this.scenario.request(Scenario.subscription(deal, "mine-a", "10.00"));
+		this.scenario.approve(this.scenario.request(Scenario.subscription(deal, "mine-b", "10.00")), "carla",
+				"compliance");
+		this.scenario.approve(this.scenario.request(Scenario.subscription(deal, "mine-c", "10.00")), "cora",
+				"compliance");
+		this.scenario.request(Scenario.subscription(deal, "carla", "10.00"));
+		String mine = "dealId=" + deal + "&decidableByMe=true";
+
+		assertThat(investors("dealId=" + deal, OPERATIONS)).containsExactly("carla", "mine-c", "mine-b", "mine-a");
+		assertThat(investors(mine, Api.token("carla", "compliance"))).as("her role's step, not her own investment")
+			.containsExactly("mine-a");
+		assertThat(investors(mine, Api.token("otto", "operations"))).containsExactly("mine-c", "mine-b");
+		assertThat(investors(mine, OPERATIONS)).as("not her own requests").isEmpty();
+		assertThat(investors(mine, Api.token("cora", "compliance", "operations")))
+			.as("not the approval she decided a step of (four eyes)")
+			.containsExactly("carla", "mine-b", "mine-a");
+		assertThat(investors(mine + "&kind=DEAL_INTEREST", Api.token("cora", "compliance", "operations"))).isEmpty();
+	}
+
+	@Test
 	void refusesAKindOrAnInstantItCannotReadNamingTheField() {
 		for (String query : List.of("kind=LOAN", "kind=subscription", "requestedBefore=yesterday",
-				"requestedBefore=2026-13-01T00:00:00Z", "requestedBefore=2026-01-01")) {
+				"requestedBefore=2026-13-01T00:00:00Z", "requestedBefore=2026-01-01", "decidableByMe=maybe")) {
 			Api.Response refused = this.api.get("/api/v1/approvals?" + query, OPERATIONS);
 			String field = query.substring(0, query.indexOf('='));
 
@@ -106,7 +129,11 @@ class ApprovalListFiltersIntegrationTests extends ApprovalApiTest {
 	}
 
 	private List<String> investors(String query) {
-		Api.Response page = this.api.get("/api/v1/approvals?" + query, OPERATIONS);
+		return investors(query, OPERATIONS);
+	}
+
+	private List<String> investors(String query, String token) {
+		Api.Response page = this.api.get("/api/v1/approvals?" + query, token);
 		assertThat(page.status()).as(page.toString()).isEqualTo(200);
 		return page.json().path("items").findValuesAsString("investorId");
 	}
