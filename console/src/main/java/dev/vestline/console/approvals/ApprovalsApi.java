@@ -43,6 +43,7 @@ class ApprovalsApi {
 				.queryParamIfPresent("dealId", Optional.ofNullable(filter.deal()))
 				.queryParamIfPresent("kind", Optional.ofNullable(filter.kind()))
 				.queryParamIfPresent("requestedBefore", Optional.ofNullable(filter.requestedBefore(now)))
+				.queryParamIfPresent("decidableByMe", filter.mine() ? Optional.of(true) : Optional.empty())
 				.queryParamIfPresent("after", Optional.ofNullable(after))
 				.queryParam("limit", PAGE)
 				.build())

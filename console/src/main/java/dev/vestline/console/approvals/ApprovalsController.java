@@ -49,10 +49,10 @@ class ApprovalsController {
 	String queue(@RequestParam(required = false) @Nullable UUID deal,
 			@RequestParam(required = false) QueueFilter.@Nullable Kind kind,
 			@RequestParam(required = false) QueueFilter.@Nullable Waiting waiting,
-			@RequestParam(required = false) @Nullable UUID after,
+			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable UUID after,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Authentication authentication,
 			Model model) {
-		rows(new QueueFilter(deal, kind, waiting), after, Person.of(authentication), model);
+		rows(new QueueFilter(deal, kind, waiting, mine), after, Person.of(authentication), model);
 		if (htmx != null && after != null) {
 			return "approvals/queue :: rows"; // the next page, appended by htmx
 		}
@@ -69,9 +69,10 @@ class ApprovalsController {
 	@GetMapping("/now")
 	@Nullable String queueNow(@RequestParam(required = false) @Nullable UUID deal,
 			@RequestParam(required = false) QueueFilter.@Nullable Kind kind,
-			@RequestParam(required = false) QueueFilter.@Nullable Waiting waiting, @RequestParam String shown,
+			@RequestParam(required = false) QueueFilter.@Nullable Waiting waiting,
+			@RequestParam(defaultValue = "false") boolean mine, @RequestParam String shown,
 			Authentication authentication, Model model, HttpServletResponse response) {
-		if (shown.equals(rows(new QueueFilter(deal, kind, waiting), null, Person.of(authentication), model))) {
+		if (shown.equals(rows(new QueueFilter(deal, kind, waiting, mine), null, Person.of(authentication), model))) {
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 			return null;
 		}
@@ -102,6 +103,7 @@ class ApprovalsController {
 		model.addAttribute("deal", filter.deal());
 		model.addAttribute("kind", filter.kind());
 		model.addAttribute("waiting", filter.waiting());
+		model.addAttribute("mine", filter.mine());
 		model.addAttribute("shown", shown);
 		return shown;
 	}

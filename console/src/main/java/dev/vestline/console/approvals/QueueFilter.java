@@ -17,8 +17,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param deal only this deal's approvals, or all
  * @param kind only approvals of this kind, or all
  * @param waiting only approvals waiting longer than this, or any
+ * @param mine only the approvals the person may decide now (approval-service judges)
  */
-record QueueFilter(@Nullable UUID deal, @Nullable Kind kind, @Nullable Waiting waiting) {
+record QueueFilter(@Nullable UUID deal, @Nullable Kind kind, @Nullable Waiting waiting, boolean mine) {
 
 	/**
 	 * @return the API's {@code requestedBefore} for this choice at {@code now}, or null
@@ -37,6 +38,7 @@ record QueueFilter(@Nullable UUID deal, @Nullable Kind kind, @Nullable Waiting w
 			.queryParamIfPresent("deal", Optional.ofNullable(this.deal))
 			.queryParamIfPresent("kind", Optional.ofNullable(this.kind))
 			.queryParamIfPresent("waiting", Optional.ofNullable(this.waiting))
+			.queryParamIfPresent("mine", this.mine ? Optional.of(true) : Optional.empty())
 			.queryParamIfPresent("after", Optional.ofNullable(after))
 			.build()
 			.toUriString();

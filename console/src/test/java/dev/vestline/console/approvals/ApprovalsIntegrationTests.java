@@ -127,6 +127,28 @@ class ApprovalsIntegrationTests extends ConsoleTest {
 	}
 
 	@Test
+	void showsOnlyTheApprovalsThePersonMayDecideWhenAskedAndKeepsTheChoice() {
+		UUID deal = backends().arrange().deal("Mine Fund", "5000000");
+		backends().arrange().subscription(deal, "mine-hers", "1000");
+		UUID others = backends().arrange().subscription(deal, "mine-operations", "1000");
+		backends().arrange().approve(others, "cleo", "compliance");
+		backends().arrange().subscription(deal, "carla", "1000");
+		SignedIn carla = SignedIn.as("carla", backends());
+
+		String all = carla.get("/approvals?deal=" + deal).body();
+		HttpResponse<String> mine = carla.get("/approvals?deal=" + deal + "&mine=true");
+
+		assertThat(all).contains("mine-hers", "mine-operations", "Waiting for another role");
+		assertThat(mine.statusCode()).isEqualTo(200);
+		assertThat(mine.body()).as("not another role's step, not her own investment")
+			.contains("mine-hers")
+			.doesNotContain("mine-operations", ">carla</span> in")
+			.contains("<option value=\"true\" selected=\"selected\">Only those I may decide</option>")
+			.contains("hx-get=\"/approvals/now?deal=" + deal + "&amp;mine=true\"");
+		assertThat(carla.get("/approvals?mine=maybe").statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void refusesAKindOrAnAgeItDoesNotKnowInWordsNamingTheField() {
 		SignedIn carla = SignedIn.as("carla", backends());
 
