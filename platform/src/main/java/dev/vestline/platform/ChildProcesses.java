@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -18,6 +19,8 @@ import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
+
+import dev.vestline.testharness.launch.QuickStartJar;
 
 /**
  * What the platform does with each process it starts (a service, the identity provider,
@@ -53,20 +56,48 @@ final class ChildProcesses {
 
 	/**
 	 * @param heap the JVM's maximum heap, e.g. {@code 256m}
-	 * @param jar the executable jar
-	 * @return {@code java} with the platform's JVM options, ready for arguments: the
-	 * JIT's first tier only, which starts a dozen JVMs on two cores in half the time;
-	 * with {@code VESTLINE_JIT=full} in the environment both tiers, as a production JVM
-	 * runs (slower to start, faster once warm: for the platform benchmark)
+	 * @return the platform's JVM options: the JIT's first tier only, which starts a dozen
+	 * JVMs on two cores in half the time; with {@code VESTLINE_JIT=full} in the
+	 * environment both tiers, as a production JVM runs (slower to start, faster once
+	 * warm: for the platform benchmark)
+	 */
+	static List<String> jvmOptions(String heap) {
+		List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
+		if (!"full".equals(System.getenv("VESTLINE_JIT"))) {
+			options.add("-XX:TieredStopAtLevel=1");
+		}
+		return options;
+	}
+
+	/**
+	 * @param heap the JVM's maximum heap
+	 * @param jar an executable jar
+	 * @return {@code java} with the platform's JVM options, ready for arguments
 	 */
 	static List<String> java(String heap, Path jar) {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
-		if (!"full".equals(System.getenv("VESTLINE_JIT"))) {
-			command.add("-XX:TieredStopAtLevel=1");
-		}
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmOptions(heap));
 		command.addAll(List.of("-jar", jar.toString()));
 		return command;
+	}
+
+	/**
+	 * A Spring Boot application started quickly ({@link QuickStartJar}: extracted, with
+	 * the JVM's AOT cache; the first start of a jar first makes the cache, which takes
+	 * about as long as a start).
+	 * @param heap the JVM's maximum heap
+	 * @param jar its executable jar
+	 * @param arguments its arguments
+	 * @param environment the variables its process gets beside this one's
+	 * @return the process to start
+	 */
+	static ProcessBuilder springBootApplication(String heap, Path jar, List<String> arguments,
+			Map<String, String> environment) {
+		ProcessBuilder builder = new ProcessBuilder(
+				QuickStartJar.of(jar).command(jvmOptions(heap), arguments, environment));
+		builder.environment().putAll(environment);
+		return builder;
 	}
 
 	/**

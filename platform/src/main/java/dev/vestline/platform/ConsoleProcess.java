@@ -3,6 +3,7 @@ package dev.vestline.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -56,12 +57,12 @@ final class ConsoleProcess implements AutoCloseable {
 	 * @param timeout how long to wait
 	 */
 	void start(String issuer, Map<String, String> services, String kafka, Duration timeout) {
-		List<String> command = ChildProcesses.java("256m", this.jar);
-		command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + this.port,
+		List<String> arguments = new ArrayList<>(List.of("--server.address=127.0.0.1", "--server.port=" + this.port,
 				"--spring.security.oauth2.client.provider.vestline.issuer-uri=" + issuer,
 				"--spring.kafka.bootstrap-servers=" + kafka));
-		services.forEach((service, url) -> command.add("--vestline.console.services." + service + "=" + url));
-		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, "the console");
+		services.forEach((service, url) -> arguments.add("--vestline.console.services." + service + "=" + url));
+		this.process = ChildProcesses.start(ChildProcesses.springBootApplication("256m", this.jar, arguments, Map.of()),
+				this.log, "the console");
 		URI readiness = URI.create(url() + "/actuator/health/readiness");
 		ChildProcesses.awaitAnswering("the console", () -> this.process, this.log, timeout,
 				() -> ChildProcesses.answersOk(readiness));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,9 +108,10 @@ final class IdentityProviderProcess implements AutoCloseable {
 
 	/** Starts the provider and waits until it publishes its configuration. */
 	void start() {
-		List<String> command = ChildProcesses.java("256m", this.jar);
-		arguments().forEach((name, value) -> command.add("--" + name + "=" + value));
-		this.process = ChildProcesses.start(new ProcessBuilder(command), this.log, "the identity provider");
+		List<String> arguments = new ArrayList<>();
+		arguments().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		this.process = ChildProcesses.start(ChildProcesses.springBootApplication("256m", this.jar, arguments, Map.of()),
+				this.log, "the identity provider");
 		URI configuration = URI.create(issuer() + "/.well-known/openid-configuration");
 		ChildProcesses.awaitAnswering("the identity provider", () -> this.process, this.log, Duration.ofMinutes(5),
 				() -> ChildProcesses.answersOk(configuration));

@@ -140,7 +140,7 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 	 * start: "Port … was already in use", three times). Each port is handed out once per
 	 * JVM.
 	 */
-	private static int freePort() {
+	static int freePort() {
 		for (int tries = 0; tries < 1_000; tries++) {
 			int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, LAST_PORT);
 			if (!handedOut.add(port)) {

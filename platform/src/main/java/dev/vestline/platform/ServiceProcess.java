@@ -3,6 +3,7 @@ package dev.vestline.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -89,14 +90,13 @@ final class ServiceProcess implements AutoCloseable {
 
 	/** Starts the process; {@link #awaitReady(Duration)} waits for it. */
 	void start() {
-		List<String> command = ChildProcesses.java("384m", this.jar);
-		command.add("--server.port=" + this.port);
-		this.properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-		ProcessBuilder builder = new ProcessBuilder(command);
+		List<String> arguments = new ArrayList<>(List.of("--server.port=" + this.port));
+		this.properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		// what a pod sets: stable across this instance's restarts, unique among the
 		// running ones, so a killed and restarted instance is a static group member that
 		// gets its partitions back at once
-		builder.environment().put("VESTLINE_INSTANCE_ID", this.service + "-" + this.port);
+		ProcessBuilder builder = ChildProcesses.springBootApplication("384m", this.jar, arguments,
+				Map.of("VESTLINE_INSTANCE_ID", this.service + "-" + this.port));
 		this.process = ChildProcesses.start(builder, this.log, this.service);
 		this.stopping = false;
 	}

@@ -1,8 +1,5 @@
 package dev.vestline.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +38,8 @@ class LocalMailServerIntegrationTests {
 	@BeforeAll
 	static void startServer() {
 		server = LocalMailServer.start(Path.of("..").toAbsolutePath().normalize(),
-				Path.of("target", "mailbox-test").toAbsolutePath(), freePort(), freePort(), freePort());
+				Path.of("target", "mailbox-test").toAbsolutePath(), PlatformOptions.freePort(),
+				PlatformOptions.freePort(), PlatformOptions.freePort());
 		smtp = new JavaMailSenderImpl();
 		smtp.setHost(server.smtpHost());
 		smtp.setPort(server.smtpPort());
@@ -148,15 +146,6 @@ class LocalMailServerIntegrationTests {
 
 	private static String token(char fill) {
 		return String.valueOf(fill).repeat(42) + "Z";
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
+import dev.vestline.testharness.launch.QuickStartJar;
+
 /**
  * A Spring Boot application run from its executable jar as a process of its own, as the
  * local platform runs it: the console's tests run the identity provider and
@@ -62,10 +64,11 @@ final class JarProcess implements AutoCloseable {
 
 	/** Starts it with these properties and waits until {@code ready} answers 200. */
 	void start(Map<String, String> properties, URI ready) {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-XX:TieredStopAtLevel=1", "-jar", this.jar.toString()));
-		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		List<String> arguments = new ArrayList<>();
+		properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		// extracted and with the JVM's AOT cache, as the local platform starts them
+		List<String> command = QuickStartJar.of(this.jar)
+			.command(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), arguments, Map.of());
 		try {
 			Files.createDirectories(this.log.getParent());
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
