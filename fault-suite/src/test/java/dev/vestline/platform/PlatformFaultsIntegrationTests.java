@@ -1,8 +1,5 @@
 package dev.vestline.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import dev.vestline.testharness.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,9 +78,9 @@ class PlatformFaultsIntegrationTests {
 
 	@BeforeAll
 	void startThePlatform() {
-		int postgresPort = freePort();
+		int postgresPort = FreePorts.pick();
 		this.postgres = DurablePostgres.start(this.home.resolve("postgres"), postgresPort);
-		this.proxy = new DatabaseProxy(freePort(), postgresPort);
+		this.proxy = new DatabaseProxy(FreePorts.pick(), postgresPort);
 		PlatformOptions defaults = PlatformOptions.forTests(this.home, REPOSITORY, PROPERTIES);
 		Instant start = Instant.now();
 		this.platform = LocalPlatform
@@ -238,7 +236,7 @@ class PlatformFaultsIntegrationTests {
 	void aFrozenRelayLeaderHandsItsSchemasEventsToTheOtherInstance() throws SQLException {
 		String scenario = "relay leader SIGSTOP";
 		long leaderBackend = awaitRelayLockHolder("billing");
-		ServiceProcess second = platform().startAnotherInstance("billing", freePort());
+		ServiceProcess second = platform().startAnotherInstance("billing", FreePorts.pick());
 		long leaderPid = platform().process("billing").pid();
 		List<Long> frozen = new ArrayList<>();
 		Instant[] frozenAt = new Instant[1];
@@ -430,15 +428,6 @@ class PlatformFaultsIntegrationTests {
 	 */
 	private record Ran(Outcome outcome, String correlationId) {
 
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

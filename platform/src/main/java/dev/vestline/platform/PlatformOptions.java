@@ -1,16 +1,13 @@
 package dev.vestline.platform;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.vestline.testharness.FreePorts;
 
 /**
  * What the local platform runs with, from command-line flags and environment variables.
@@ -34,13 +31,6 @@ import org.jspecify.annotations.Nullable;
 record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl, String postgresUser,
 		String postgresPassword, Map<String, Integer> ports, boolean demo, boolean fresh,
 		Map<String, Map<String, String>> serviceProperties, int replicas) {
-
-	/** Where {@link #freePort()} picks ports: below the kernel's ephemeral range. */
-	private static final int FIRST_PORT = 20_000;
-
-	private static final int LAST_PORT = 32_000;
-
-	private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
 
 	/** At most this many replicas per service: their ports are the service's + 1000 n. */
 	static final int MAX_REPLICAS = 9;
@@ -133,27 +123,10 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 	}
 
 	/**
-	 * A port nothing listens on, below Linux's ephemeral range (32768–60999): a process
-	 * binds its port seconds after it was picked, a replica restarted minutes after, and
-	 * meanwhile any outgoing connection may be given an ephemeral port by the kernel. A
-	 * port of that range was taken so in a benchmark run (signature's replica could not
-	 * start: "Port … was already in use", three times). Each port is handed out once per
-	 * JVM.
+	 * @return a port nothing listens on ({@link FreePorts#pick()})
 	 */
 	static int freePort() {
-		for (int tries = 0; tries < 1_000; tries++) {
-			int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, LAST_PORT);
-			if (!handedOut.add(port)) {
-				continue;
-			}
-			try (ServerSocket socket = new ServerSocket(port)) {
-				return socket.getLocalPort();
-			}
-			catch (IOException taken) {
-				// something listens there: try another
-			}
-		}
-		throw new IllegalStateException("No free port between " + FIRST_PORT + " and " + LAST_PORT);
+		return FreePorts.pick();
 	}
 
 	int port(String name) {

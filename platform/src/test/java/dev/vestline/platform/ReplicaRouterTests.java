@@ -3,7 +3,6 @@ package dev.vestline.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.vestline.testharness.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -119,7 +119,7 @@ class ReplicaRouterTests {
 	}
 
 	private int router(FakeReplica... replicas) {
-		int port = freePort();
+		int port = FreePorts.pick();
 		ReplicaRouter router = ReplicaRouter.start("test", port,
 				List.of(replicas).stream().map((r) -> new Replica(r.baseUrl(), r.serving::get)).toList());
 		this.closing.add(router);
@@ -145,15 +145,6 @@ class ReplicaRouterTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

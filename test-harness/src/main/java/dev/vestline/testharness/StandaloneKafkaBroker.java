@@ -3,7 +3,6 @@ package dev.vestline.testharness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 	 */
 	public static StandaloneKafkaBroker start() {
 		try {
-			return start(Files.createTempDirectory("vestline-kafka"), freePort(), freePort());
+			return start(Files.createTempDirectory("vestline-kafka"), FreePorts.pick(), FreePorts.pick());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -192,12 +191,6 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

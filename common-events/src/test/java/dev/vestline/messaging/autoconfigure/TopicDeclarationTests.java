@@ -1,7 +1,5 @@
 package dev.vestline.messaging.autoconfigure;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import dev.vestline.testharness.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -25,7 +24,7 @@ class TopicDeclarationTests {
 
 	@Test
 	void startsWithoutABrokerAndCreatesTheTopicsOnceTheBrokerIsThere(@TempDir Path kafkaHome) throws Exception {
-		int port = freePort();
+		int port = FreePorts.pick();
 		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port);
 		TopicDeclaration declaration = new TopicDeclaration(config, EventCatalog.v1(),
 				new DefaultListableBeanFactory().getBeanProvider(KafkaListenerEndpointRegistry.class),
@@ -34,7 +33,7 @@ class TopicDeclarationTests {
 		assertThatNoException().isThrownBy(declaration::start);
 		assertThat(declaration.isRunning()).isTrue();
 
-		try (StandaloneKafkaBroker broker = StandaloneKafkaBroker.start(kafkaHome, port, freePort());
+		try (StandaloneKafkaBroker broker = StandaloneKafkaBroker.start(kafkaHome, port, FreePorts.pick());
 				Admin admin = Admin.create(config)) {
 			Set<String> topics = Set.of("approval.events", "billing.events", "reconciliation.events",
 					"signature.events");
@@ -50,12 +49,6 @@ class TopicDeclarationTests {
 		}
 		finally {
 			declaration.stop();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

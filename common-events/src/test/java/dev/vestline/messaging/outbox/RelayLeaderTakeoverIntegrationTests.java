@@ -1,6 +1,5 @@
 package dev.vestline.messaging.outbox;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import dev.vestline.testharness.FreePorts;
 
 import static dev.vestline.messaging.outbox.OutboxRelayIntegrationTests.CATALOG;
 import static dev.vestline.messaging.outbox.OutboxRelayIntegrationTests.FAST;
@@ -63,10 +63,7 @@ class RelayLeaderTakeoverIntegrationTests {
 		this.kafka = KafkaBroker.start();
 		URI database = URI.create(this.schema.dataSource().getJdbcUrl().substring("jdbc:".length()));
 		this.reactor = new NioReactor();
-		int port;
-		try (ServerSocket free = new ServerSocket(0)) {
-			port = free.getLocalPort();
-		}
+		int port = FreePorts.pick();
 		this.proxy = TcpCrusherBuilder.builder()
 			.withReactor(this.reactor)
 			.withBindAddress("127.0.0.1", port)

@@ -1,8 +1,5 @@
 package dev.vestline.console.live;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.vestline.console.support.Arrange;
 import dev.vestline.console.support.ConsoleTest;
 import dev.vestline.console.support.SignedIn;
+import dev.vestline.testharness.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -118,8 +116,8 @@ class LiveUpdatesIntegrationTests extends ConsoleTest {
 	void theConsoleTellsABrokerThatAnswersFromOneThatDoesNot() {
 		BrokerWatch answering = new BrokerWatch(Map.of("bootstrap.servers", backends().kafkaBootstrapServers()),
 				this.assignment, new Watchers(Runnable::run), Duration.ofSeconds(5));
-		BrokerWatch away = new BrokerWatch(Map.of("bootstrap.servers", "127.0.0.1:" + closedPort()), this.assignment,
-				new Watchers(Runnable::run), Duration.ofSeconds(1));
+		BrokerWatch away = new BrokerWatch(Map.of("bootstrap.servers", "127.0.0.1:" + FreePorts.pick()),
+				this.assignment, new Watchers(Runnable::run), Duration.ofSeconds(1));
 		try (answering; away) {
 			answering.check();
 			away.check();
@@ -166,15 +164,6 @@ class LiveUpdatesIntegrationTests extends ConsoleTest {
 
 	private static String query(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static int changes(List<String> lines) {

@@ -1,8 +1,5 @@
 package dev.vestline.console.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.vestline.testharness.KafkaBroker;
 import dev.vestline.testharness.PostgresCluster;
 import dev.vestline.testharness.ServiceDatabase;
+import dev.vestline.testharness.FreePorts;
 
 /**
  * What the console talks to in its tests, once per JVM: the identity provider and a real
@@ -39,20 +37,20 @@ public final class Backends {
 
 	private static Backends shared;
 
-	private final int consolePort = freePort();
+	private final int consolePort = FreePorts.pick();
 
-	private final int identityPort = freePort();
+	private final int identityPort = FreePorts.pick();
 
-	private final int approvalPort = freePort();
+	private final int approvalPort = FreePorts.pick();
 
 	/** Chosen now (the console must know it), used once a signing test needs it. */
-	private final int signaturePort = freePort();
+	private final int signaturePort = FreePorts.pick();
 
 	/** Chosen now (the console must know it), taken on first use of the URL. */
-	private final int reconciliationPort = freePort();
+	private final int reconciliationPort = FreePorts.pick();
 
 	/** Chosen now (the console must know it), taken on first use of the URL. */
-	private final int billingPort = freePort();
+	private final int billingPort = FreePorts.pick();
 
 	private final KafkaBroker kafka;
 
@@ -278,15 +276,6 @@ public final class Backends {
 		this.approval.close();
 		this.identity.close();
 		this.kafka.close();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

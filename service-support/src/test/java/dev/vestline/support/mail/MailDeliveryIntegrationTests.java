@@ -1,7 +1,5 @@
 package dev.vestline.support.mail;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.vestline.testharness.FreePorts;
 
 import static dev.vestline.testharness.mail.MimeParts.attachments;
 import static dev.vestline.testharness.mail.MimeParts.text;
@@ -137,7 +136,7 @@ class MailDeliveryIntegrationTests {
 
 	@Test
 	void retriesWithDoublingBackoffWhileTheServerIsDownAndSendsWithTheSameMessageIdOnceItIsUp() throws Exception {
-		int port = freePort();
+		int port = FreePorts.pick();
 		Mail mail = mail("invoice", "carol@investor.test");
 		this.kit.append(mail);
 		MailDelivery sender = this.kit.sender("replica-1", port);
@@ -227,7 +226,7 @@ class MailDeliveryIntegrationTests {
 		this.kit = new MailKitFixture(schema.dataSource(), Duration.ofSeconds(1), 1);
 		Mail mail = mail("signing-request", "erin@typo.test");
 		this.kit.append(mail);
-		this.kit.sender("replica-1", freePort()).sendDue();
+		this.kit.sender("replica-1", FreePorts.pick()).sendDue();
 
 		List<FailedMail> failed = this.kit.failed.list(10);
 		assertThat(failed).singleElement().satisfies((f) -> {
@@ -298,12 +297,6 @@ class MailDeliveryIntegrationTests {
 			.param(MessageIds.of(mail, "vestline.test"))
 			.query()
 			.singleRow();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.vestline.support.security;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +45,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import dev.vestline.testharness.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +67,7 @@ class ProviderTokensIntegrationTests {
 
 	private static final String PLATFORM_SECRET = UUID.randomUUID().toString();
 
-	private static final int PROVIDER_PORT = freePort();
+	private static final int PROVIDER_PORT = FreePorts.pick();
 
 	private static final String ISSUER = "http://127.0.0.1:" + PROVIDER_PORT;
 
@@ -278,15 +278,6 @@ class ProviderTokensIntegrationTests {
 
 	private static String base64(String text) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
