@@ -6,14 +6,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Ports for the processes and servers the tests and the local platform start.
  */
 public final class FreePorts {
 
-	private static final int FIRST_PORT = 20_000;
-
-	private static final int LAST_PORT = 32_000;
+	/**
+	 * The first port picked and the one after the last: 20000 to 31999 unless
+	 * {@code VESTLINE_TEST_PORTS} says otherwise, e.g. {@code 20000-25999}, which gives
+	 * each of {@code ./verify}'s lanes a range of its own.
+	 */
+	private static final int[] RANGE = range(System.getenv("VESTLINE_TEST_PORTS"));
 
 	private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
 
@@ -32,7 +37,7 @@ public final class FreePorts {
 	 */
 	public static int pick() {
 		for (int tries = 0; tries < 1_000; tries++) {
-			int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, LAST_PORT);
+			int port = ThreadLocalRandom.current().nextInt(RANGE[0], RANGE[1]);
 			if (!handedOut.add(port)) {
 				continue;
 			}
@@ -43,7 +48,15 @@ public final class FreePorts {
 				// something listens there: try another
 			}
 		}
-		throw new IllegalStateException("No free port between " + FIRST_PORT + " and " + LAST_PORT);
+		throw new IllegalStateException("No free port between " + RANGE[0] + " and " + RANGE[1]);
+	}
+
+	private static int[] range(@Nullable String range) {
+		if (range == null || range.isBlank()) {
+			return new int[] { 20_000, 32_000 };
+		}
+		String[] ends = range.strip().split("-");
+		return new int[] { Integer.parseInt(ends[0]), Integer.parseInt(ends[1]) + 1 };
 	}
 
 }
