@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.vestline.platform.SubscriptionLifecycle.Fault;
 import dev.vestline.platform.SubscriptionLifecycle.Outcome;
+import dev.vestline.testharness.FreePorts;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import dev.vestline.testharness.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -97,7 +97,7 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 		Map<String, Integer> withReplicas = new LinkedHashMap<>(this.ports);
 		for (String service : SERVICE_ORDER) {
 			for (int replica = 1; replica <= count; replica++) {
-				withReplicas.putIfAbsent(service + "-" + replica, freePort());
+				withReplicas.putIfAbsent(service + "-" + replica, FreePorts.pick());
 			}
 		}
 		return new PlatformOptions(this.home, this.repository, this.postgresUrl, this.postgresUser,
@@ -116,17 +116,10 @@ record PlatformOptions(Path home, Path repository, @Nullable String postgresUrl,
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (String name : List.of("postgres", "kafka", "kafka-controller", "identity", "approval", "signature",
 				"billing", "reconciliation", "mail-smtp", "mail-imap", "mail-web", "console")) {
-			ports.put(name, freePort());
+			ports.put(name, FreePorts.pick());
 		}
 		return new PlatformOptions(home, repository, null, "postgres", "postgres", ports, false, false,
 				serviceProperties);
-	}
-
-	/**
-	 * @return a port nothing listens on ({@link FreePorts#pick()})
-	 */
-	static int freePort() {
-		return FreePorts.pick();
 	}
 
 	int port(String name) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import dev.vestline.testharness.FreePorts;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -38,8 +39,8 @@ class LocalMailServerIntegrationTests {
 	@BeforeAll
 	static void startServer() {
 		server = LocalMailServer.start(Path.of("..").toAbsolutePath().normalize(),
-				Path.of("target", "mailbox-test").toAbsolutePath(), PlatformOptions.freePort(),
-				PlatformOptions.freePort(), PlatformOptions.freePort());
+				Path.of("target", "mailbox-test").toAbsolutePath(), FreePorts.pick(), FreePorts.pick(),
+				FreePorts.pick());
 		smtp = new JavaMailSenderImpl();
 		smtp.setHost(server.smtpHost());
 		smtp.setPort(server.smtpPort());

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.vestline.testharness.FreePorts;
 import dev.vestline.testharness.launch.QuickStartJar;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class QuickStartJarIntegrationTests {
 	@Test
 	void theFirstStartTrainsOnceEvenWhenFourAskAtOnceAndTheProcessRunsOnTheCache() throws Exception {
 		QuickStartJar jar = QuickStartJar.of(copyOfTheProvidersJar());
-		int port = PlatformOptions.freePort();
+		int port = FreePorts.pick();
 		List<String> arguments = arguments(port);
 
 		List<List<String>> commands = new ArrayList<>();
@@ -81,7 +82,7 @@ class QuickStartJarIntegrationTests {
 	void aJarRebuiltWithTheSameContentKeepsItsCacheAndAChangedOneIsTrainedAgain() throws Exception {
 		Path copy = copyOfTheProvidersJar();
 		QuickStartJar jar = QuickStartJar.of(copy);
-		List<String> arguments = arguments(PlatformOptions.freePort());
+		List<String> arguments = arguments(FreePorts.pick());
 		jar.command(JVM_OPTIONS, arguments, Map.of());
 		FileTime trained = Files.getLastModifiedTime(jar.cache());
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.vestline.events.EventCatalog;
+import dev.vestline.testharness.FreePorts;
 import dev.vestline.testharness.StandaloneKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import dev.vestline.testharness.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vestline.messaging.LedgerEntryRecorded;
+import dev.vestline.testharness.FreePorts;
 import dev.vestline.testharness.KafkaBroker;
 import dev.vestline.testharness.SchemaUnderTest;
 import dev.vestline.testharness.TopicReader;
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import dev.vestline.testharness.FreePorts;
 
 import static dev.vestline.messaging.outbox.OutboxRelayIntegrationTests.CATALOG;
 import static dev.vestline.messaging.outbox.OutboxRelayIntegrationTests.FAST;

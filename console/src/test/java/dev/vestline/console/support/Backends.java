@@ -8,10 +8,10 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.vestline.testharness.FreePorts;
 import dev.vestline.testharness.KafkaBroker;
 import dev.vestline.testharness.PostgresCluster;
 import dev.vestline.testharness.ServiceDatabase;
-import dev.vestline.testharness.FreePorts;
 
 /**
  * What the console talks to in its tests, once per JVM: the identity provider and a real

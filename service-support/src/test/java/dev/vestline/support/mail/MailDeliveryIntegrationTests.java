@@ -14,6 +14,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vestline.messaging.HousekeepingJob;
+import dev.vestline.testharness.FreePorts;
 import dev.vestline.testharness.Race;
 import dev.vestline.testharness.SchemaUnderTest;
 import jakarta.mail.Message;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import dev.vestline.testharness.FreePorts;
 
 import static dev.vestline.testharness.mail.MimeParts.attachments;
 import static dev.vestline.testharness.mail.MimeParts.text;

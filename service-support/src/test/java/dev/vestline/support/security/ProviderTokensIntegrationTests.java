@@ -29,6 +29,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.vestline.identity.IdentityProviderApplication;
 import dev.vestline.identity.SigningKeys;
 import dev.vestline.support.edge.EdgeTestApplication;
+import dev.vestline.testharness.FreePorts;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import dev.vestline.testharness.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
