@@ -56,8 +56,17 @@ record Approval(UUID id, UUID dealId, String investorId, String kind, @Nullable 
 		return isPending() && role != null && person.has(role);
 	}
 
+	/**
+	 * @return the kind in the queue filter's words, capitalised ("Deal interest"); a kind
+	 * the console does not know as the service named it
+	 */
 	public String kindInWords() {
-		return "SUBSCRIPTION".equals(this.kind) ? "Subscription" : "Deal interest";
+		for (QueueFilter.Kind known : QueueFilter.Kind.values()) {
+			if (known.name().equals(this.kind)) {
+				return Character.toUpperCase(known.words().charAt(0)) + known.words().substring(1);
+			}
+		}
+		return this.kind;
 	}
 
 	/**
