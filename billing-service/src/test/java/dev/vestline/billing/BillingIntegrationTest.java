@@ -145,7 +145,7 @@ public abstract class BillingIntegrationTest {
 			java.util.function.Predicate<E> filter, int atLeast) {
 		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(), topic)) {
 			List<ConsumerRecord<String, byte[]>> records = reader
-				.readUntil((all) -> decode(all, type, filter).size() >= atLeast, Duration.ofSeconds(30));
+				.readUntil((all) -> decode(all, type, filter).size() >= atLeast, Duration.ofMinutes(2));
 			if (atLeast == 0) {
 				records = reader.readFor(Duration.ofSeconds(1));
 			}

@@ -101,7 +101,7 @@ class TracingIntegrationTests {
 		assertThat(traceparent[1]).as("same trace").isEqualTo(traceId);
 		String receiveSpan = traceparent[2];
 		assertThat(receiveSpan).isNotEqualTo(upstreamSpan);
-		SpanData receive = await().atMost(Duration.ofSeconds(10))
+		SpanData receive = await().atMost(Duration.ofMinutes(2))
 			.until(() -> find(this.spans.getFinishedSpanItems(), receiveSpan), Optional::isPresent)
 			.orElseThrow();
 		assertThat(receive.getTraceId()).isEqualTo(traceId);
@@ -114,7 +114,7 @@ class TracingIntegrationTests {
 			java.util.function.Predicate<ConsumerRecord<String, byte[]>> which) {
 		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
 				LedgerEntryRecorded.TOPIC)) {
-			return reader.readUntil((all) -> all.stream().anyMatch(which), Duration.ofSeconds(30))
+			return reader.readUntil((all) -> all.stream().anyMatch(which), Duration.ofMinutes(2))
 				.stream()
 				.filter(which)
 				.findFirst()

@@ -112,7 +112,7 @@ public final class Scenario {
 	 * @return the one suggested match of the bank line, awaited
 	 */
 	public UUID suggestionFor(UUID bankTransactionId) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.sql("""
+		await().atMost(Duration.ofMinutes(2)).until(() -> this.jdbc.sql("""
 				SELECT count(*) FROM bank_match WHERE bank_transaction_id = ? AND status = 'SUGGESTED'
 				""").param(bankTransactionId).query(Long.class).single() == 1);
 		return this.jdbc.sql("SELECT id FROM bank_match WHERE bank_transaction_id = ? AND status = 'SUGGESTED'")

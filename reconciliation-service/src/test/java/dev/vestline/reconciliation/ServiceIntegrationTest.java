@@ -95,7 +95,7 @@ public abstract class ServiceIntegrationTest {
 	 */
 	protected List<Published> awaitPublished(String topic, java.util.function.Predicate<List<Published>> condition) {
 		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(), topic)) {
-			return decode(reader.readUntil((records) -> condition.test(decode(records)), Duration.ofSeconds(30)));
+			return decode(reader.readUntil((records) -> condition.test(decode(records)), Duration.ofMinutes(2)));
 		}
 	}
 

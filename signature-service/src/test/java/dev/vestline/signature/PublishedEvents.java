@@ -29,7 +29,7 @@ public final class PublishedEvents {
 	 */
 	public static List<DomainEvent> await(String bootstrapServers, Predicate<List<DomainEvent>> condition) {
 		try (TopicReader reader = new TopicReader(bootstrapServers, Topics.SIGNATURE)) {
-			return decode(reader.readUntil((records) -> condition.test(decode(records)), Duration.ofSeconds(30)));
+			return decode(reader.readUntil((records) -> condition.test(decode(records)), Duration.ofMinutes(2)));
 		}
 	}
 

@@ -189,7 +189,7 @@ class CompensationIntegrationTests {
 			awaitAudit(approval, "EXECUTED");
 			assertThat(
 					parked.readUntil((records) -> records.stream().anyMatch((r) -> workflow.toString().equals(r.key())),
-							Duration.ofSeconds(30)))
+							Duration.ofMinutes(2)))
 				.isNotEmpty();
 		}
 		assertThat(this.scenario.reserved(deal)).isEqualTo("100.00");

@@ -111,7 +111,7 @@ class ExpiryRaceIntegrationTests extends ApprovalApiTest {
 	private int expireOnceDecisionsLanded(UUID deal, Instant skewed) {
 		// start while most decisions are still in flight, not before the first arrived
 		await().pollInterval(Duration.ofMillis(1))
-			.atMost(Duration.ofSeconds(30))
+			.atMost(Duration.ofMinutes(2))
 			.until(() -> this.jdbc.sql("SELECT count(*) FROM approval WHERE deal_id = :deal AND status = 'GRANTED'")
 				.param("deal", deal)
 				.query(Long.class)

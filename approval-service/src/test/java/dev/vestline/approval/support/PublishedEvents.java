@@ -45,7 +45,7 @@ public final class PublishedEvents implements AutoCloseable {
 			.query(Long.class)
 			.single();
 		List<ConsumerRecord<String, byte[]>> all = this.reader
-			.readUntil((records) -> distinct(records, approval).size() >= written, Duration.ofSeconds(30));
+			.readUntil((records) -> distinct(records, approval).size() >= written, Duration.ofMinutes(2));
 		return distinct(all, approval);
 	}
 

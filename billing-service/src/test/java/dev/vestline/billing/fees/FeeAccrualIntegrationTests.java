@@ -40,20 +40,20 @@ class FeeAccrualIntegrationTests extends BillingIntegrationTest {
 		})) {
 			sent.get();
 		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> activeFees(signed.subscriptionId()) == 1);
+		await().atMost(Duration.ofMinutes(2)).until(() -> activeFees(signed.subscriptionId()) == 1);
 
 		// replay everything published for this subscription, with its original ids
 		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(), Topics.SIGNATURE)) {
 			var replayed = reader.readUntil(
 					(all) -> all.stream().filter((r) -> signed.workflowId().toString().equals(r.key())).count() >= 5,
-					Duration.ofSeconds(30));
+					Duration.ofMinutes(2));
 			for (var old : replayed) {
 				send(new ProducerRecord<>(old.topic(), null, old.key(), old.value(), old.headers()));
 			}
 		}
 		SigningWorkflowCompleted later = signed(vehicle, "100.00");
 		send(EventRecords.record(later));
-		await().atMost(Duration.ofSeconds(30)).until(() -> activeFees(later.subscriptionId()) == 1);
+		await().atMost(Duration.ofMinutes(2)).until(() -> activeFees(later.subscriptionId()) == 1);
 
 		assertThat(allFees(signed.subscriptionId())).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT amount FROM fee WHERE subscription_id = ?")
@@ -216,12 +216,12 @@ class FeeAccrualIntegrationTests extends BillingIntegrationTest {
 		SigningWorkflowCompleted next = signed(vehicle, "20000.00");
 		send(EventRecords.record(next));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> activeFees(next.subscriptionId()) == 1);
+		await().atMost(Duration.ofMinutes(2)).until(() -> activeFees(next.subscriptionId()) == 1);
 		try (TopicReader dlt = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
 				Topics.deadLetter(Topics.SIGNATURE, "billing"))) {
 			assertThat(
 					dlt.readUntil((all) -> all.stream().anyMatch((r) -> poison.workflowId().toString().equals(r.key())),
-							Duration.ofSeconds(30)))
+							Duration.ofMinutes(2)))
 				.isNotEmpty();
 		}
 		assertThat(allFees(poison.subscriptionId())).isZero();

@@ -86,7 +86,7 @@ class ManagementFeeAccrualIntegrationTests extends BillingIntegrationTest {
 				UUID.randomUUID(), Money.of("40000.00", "EUR"), Money.of("40000.00", "EUR"),
 				Money.of("80000.00", "EUR"), false, false, Instant.now());
 		send(EventRecords.record(funded));
-		await().atMost(Duration.ofSeconds(30))
+		await().atMost(Duration.ofMinutes(2))
 			.until(() -> this.jdbc.sql("SELECT count(*) FROM funded_subscription WHERE subscription_id = ?")
 				.param(funded.subscriptionId())
 				.query(Long.class)

@@ -60,7 +60,7 @@ class DeadLetterReplayApiIntegrationTests extends PaymentIntegrationTest {
 		// the cause fixed: the payment the reversal takes back arrives
 		send(EventRecords.record(
 				new InvoicePaymentReceived(invoice, match, line, Money.of("80.00", "EUR"), reference, Instant.now())));
-		await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(status(invoice)));
+		await().atMost(Duration.ofMinutes(2)).until(() -> "PAID".equals(status(invoice)));
 
 		ResponseEntity<JsonNode> replay = operations.post()
 			.uri("/api/v1/dead-letters/{dlt}/replay", DLT)

@@ -67,7 +67,7 @@ class PaymentRecordingIntegrationTests extends PaymentIntegrationTest {
 		var sentinel = new InvoicePaymentReceived(invoice, UUID.randomUUID(), UUID.randomUUID(),
 				Money.of("150.00", "EUR"), reference, Instant.now());
 		send(EventRecords.record(sentinel));
-		await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(status(invoice)));
+		await().atMost(Duration.ofMinutes(2)).until(() -> "PAID".equals(status(invoice)));
 
 		assertThat(this.jdbc.sql("SELECT count(*) FROM payment WHERE invoice_id = ?")
 			.param(invoice)

@@ -159,7 +159,7 @@ class DeadLetterReplayIntegrationTests {
 		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
 				LedgerEntryRecorded.TOPIC)) {
 			List<ConsumerRecord<String, byte[]>> replayed = reader
-				.readUntil((all) -> fromTopic(all, topic).size() >= 50, Duration.ofSeconds(30))
+				.readUntil((all) -> fromTopic(all, topic).size() >= 50, Duration.ofMinutes(2))
 				.stream()
 				.filter((r) -> replayedFrom(r).startsWith(topic.name() + "/"))
 				.toList();

@@ -154,7 +154,7 @@ class InboxIntegrationTests {
 					LedgerEntryRecorded.TOPIC + "." + consumer + ".dlt")) {
 				List<ConsumerRecord<String, byte[]>> dead = reader.readUntil(
 						(all) -> all.stream().filter((r) -> account.equals(r.key())).count() >= 2,
-						Duration.ofSeconds(30));
+						Duration.ofMinutes(2));
 				ConsumerRecord<String, byte[]> poison = dead.stream()
 					.filter((r) -> account.equals(r.key()) && r.headers().lastHeader("ce_id") == null)
 					.findFirst()

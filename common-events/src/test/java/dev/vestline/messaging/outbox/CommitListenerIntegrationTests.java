@@ -62,7 +62,7 @@ class CommitListenerIntegrationTests {
 			transactions.executeWithoutResult((status) -> outbox.append(entry));
 		}
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.commits() == 5);
+		await().atMost(Duration.ofMinutes(2)).until(() -> this.listener.commits() == 5);
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class CommitListenerIntegrationTests {
 		long seen = this.listener.commits();
 		// more than a second of quiet first: pgjdbc then reads a stream on and on
 		await().during(Duration.ofMillis(1_500))
-			.atMost(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.listener.commits() == seen);
 		List<CompletableFuture<Void>> notifiers = notifySteadily(3_000, Duration.ofSeconds(4));
 

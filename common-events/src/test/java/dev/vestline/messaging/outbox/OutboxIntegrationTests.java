@@ -150,7 +150,7 @@ class OutboxIntegrationTests {
 				LedgerEntryRecorded.TOPIC)) {
 			List<ConsumerRecord<String, byte[]>> records = reader.readUntil(
 					(all) -> all.stream().anyMatch((r) -> sentinel.toString().equals(header(r, "ce_id"))),
-					Duration.ofSeconds(30));
+					Duration.ofMinutes(2));
 			// the relay publishes in insertion order: had the rolled-back row existed, it
 			// would have come before the sentinel
 			assertThat(records).noneMatch((r) -> rolledBack[0].toString().equals(header(r, "ce_id")));
@@ -166,7 +166,7 @@ class OutboxIntegrationTests {
 				LedgerEntryRecorded.TOPIC)) {
 			return reader
 				.readUntil((all) -> all.stream().anyMatch((r) -> id.toString().equals(header(r, "ce_id"))),
-						Duration.ofSeconds(30))
+						Duration.ofMinutes(2))
 				.stream()
 				.filter((r) -> id.toString().equals(header(r, "ce_id")))
 				.findFirst()

@@ -77,7 +77,7 @@ class OutboxRelayPipelineIntegrationTests {
 			reader.readUntil((all) -> distinctIds(all) >= 2_000, Duration.ofSeconds(60));
 
 			broker.kill();
-			await().atMost(Duration.ofSeconds(30))
+			await().atMost(Duration.ofMinutes(2))
 				.alias("batches in flight failed while rows were left to publish")
 				.until(() -> failedAndPending() > 0);
 			broker.restart();
@@ -86,7 +86,7 @@ class OutboxRelayPipelineIntegrationTests {
 					Duration.ofSeconds(180));
 			assertPerAggregateOrder(records, aggregates);
 		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+		await().atMost(Duration.ofMinutes(2)).until(() -> pending() == 0);
 	}
 
 	@Test
@@ -127,7 +127,7 @@ class OutboxRelayPipelineIntegrationTests {
 		finally {
 			writer.shutdownNow();
 		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+		await().atMost(Duration.ofMinutes(2)).until(() -> pending() == 0);
 	}
 
 	@Test
@@ -211,7 +211,7 @@ class OutboxRelayPipelineIntegrationTests {
 				.distinct()).containsExactly(1L, 2L);
 		}
 		assertThat(parked.count()).isZero();
-		await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+		await().atMost(Duration.ofMinutes(2)).until(() -> pending() == 0);
 	}
 
 	/** A row as an outbox from before the size check wrote it. */

@@ -68,7 +68,7 @@ class OutboxUpgradeIntegrationTests {
 						new OutboxMetrics(dataSource, new SimpleMeterRegistry(), Clock.systemUTC()));
 				TopicReader reader = new TopicReader(kafka.bootstrapServers(), LedgerEntryRecorded.TOPIC)) {
 			relay.start();
-			await().atMost(Duration.ofSeconds(30))
+			await().atMost(Duration.ofMinutes(2))
 				.until(() -> JdbcClient.create(dataSource)
 					.sql("SELECT count(*) FROM outbox_pending")
 					.query(Long.class)

@@ -265,6 +265,17 @@ public final class Backends {
 
 	private synchronized void close() {
 		if (this.signature != null) {
+			this.signature.askToStop();
+		}
+		if (this.reconciliation != null) {
+			this.reconciliation.askToStop();
+		}
+		if (this.billing != null) {
+			this.billing.askToStop();
+		}
+		this.approval.askToStop();
+		this.identity.askToStop();
+		if (this.signature != null) {
 			this.signature.close();
 		}
 		if (this.reconciliation != null) {

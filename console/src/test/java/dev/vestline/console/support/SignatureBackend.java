@@ -154,6 +154,11 @@ public final class SignatureBackend implements AutoCloseable {
 		return this.mail;
 	}
 
+	/** @see JarProcess#askToStop() */
+	void askToStop() {
+		this.process.askToStop();
+	}
+
 	@Override
 	public void close() {
 		this.producer.close();

@@ -150,7 +150,7 @@ class ExpectedMoneyIntegrationTests extends ServiceIntegrationTest {
 			assertThat(dlt.readUntil(
 					(records) -> records.stream()
 						.anyMatch((r) -> CloudEventsKafkaBinding.fromRecord(r).id().equals(poisonId)),
-					Duration.ofSeconds(30)))
+					Duration.ofMinutes(2)))
 				.isNotEmpty();
 		}
 		assertThat(applied(poisonId)).isFalse();

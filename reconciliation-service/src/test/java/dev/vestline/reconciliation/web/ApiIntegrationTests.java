@@ -76,7 +76,7 @@ class ApiIntegrationTests extends ServiceIntegrationTest {
 				dev.vestline.events.Topics.RECONCILIATION)) {
 			var records = reader.readUntil(
 					(all) -> all.stream().filter((r) -> r.key().equals(subscription.toString())).count() == 3,
-					java.time.Duration.ofSeconds(30));
+					java.time.Duration.ofMinutes(2));
 			assertThat(records.stream()
 				.filter((r) -> r.key().equals(subscription.toString()))
 				.map((r) -> dev.vestline.messaging.cloudevents.CloudEventsKafkaBinding.fromRecord(r).correlationId()))

@@ -141,7 +141,7 @@ class SigningMailIntegrationTests {
 			assertThat(DocumentText.of(attachedCertificate)).contains("Certificate of completion");
 		}
 		await().during(Duration.ofSeconds(1))
-			.atMost(Duration.ofSeconds(30))
+			.atMost(Duration.ofMinutes(2))
 			.until(() -> mails(this.investor, "completed").size() == 1 && mails(ARRANGER, "completed").size() == 1);
 	}
 
@@ -228,7 +228,7 @@ class SigningMailIntegrationTests {
 		assertThat(expired.getSubject()).isEqualTo("Your signing link has expired");
 		assertThat(text(expired, "text/plain")).contains("no longer works", "Nothing was signed");
 		await().during(Duration.ofSeconds(1))
-			.atMost(Duration.ofSeconds(30))
+			.atMost(Duration.ofMinutes(2))
 			.until(() -> mails(this.investor, "link-expired").size() == 1);
 	}
 

@@ -125,8 +125,7 @@ class WorkflowOpeningIntegrationTests {
 		awaitEvent(SigningWorkflowCreated.class, after.approvalId());
 		try (TopicReader dlt = new TopicReader(this.infrastructure.kafka().bootstrapServers(),
 				Topics.deadLetter(Topics.APPROVAL, "signature"))) {
-			List<ConsumerRecord<String, byte[]>> parked = dlt.readUntil((all) -> !all.isEmpty(),
-					Duration.ofSeconds(30));
+			List<ConsumerRecord<String, byte[]>> parked = dlt.readUntil((all) -> !all.isEmpty(), Duration.ofMinutes(2));
 			assertThat(parked).anySatisfy((record) -> assertThat(new String(record.value())).isEqualTo("{not json"));
 		}
 	}
@@ -210,7 +209,7 @@ class WorkflowOpeningIntegrationTests {
 		}
 		try (TopicReader reader = new TopicReader(this.infrastructure.kafka().bootstrapServers(), Topics.SIGNATURE)) {
 			List<EventEnvelope> envelopes = reader
-				.readUntil((all) -> ofWorkflow(all, created.workflowId()).size() == 4, Duration.ofSeconds(30))
+				.readUntil((all) -> ofWorkflow(all, created.workflowId()).size() == 4, Duration.ofMinutes(2))
 				.stream()
 				.filter((record) -> created.workflowId().toString().equals(record.key()))
 				.map(CloudEventsKafkaBinding::fromRecord)
