@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,6 +63,12 @@ class IdentityProviderIntegrationTests {
 
 	@Autowired
 	SigningKeys keys;
+
+	@Autowired
+	UserDetailsService people;
+
+	@Autowired
+	RegisteredClientRepository clients;
 
 	@DynamicPropertySource
 	static void port(DynamicPropertyRegistry registry) {
@@ -130,6 +138,25 @@ class IdentityProviderIntegrationTests {
 		SignedJWT id = SignedJWT.parse(json.readTree(tokens.body()).path("id_token").asString());
 		assertThat(id.getJWTClaimsSet().getJSONObjectClaim("realm_access")).as("the console's navigation reads them")
 			.containsEntry("roles", List.of("compliance"));
+	}
+
+	@Test
+	void checksPasswordsAndSecretsAgainstBcryptHashesOfTheLowestFactorAndKeepsThem() throws Exception {
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get(BASE + "/login").body());
+		assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+		HttpResponse<String> wrong = post(BASE + "/login",
+				Map.of("username", "carla", "password", "not-carlas", "_csrf", csrf.group(1)), null);
+		assertThat(wrong.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("?error"));
+		HttpResponse<String> signedIn = post(BASE + "/login",
+				Map.of("username", "carla", "password", "carla-pw-0123456789", "_csrf", csrf.group(1)), null);
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).doesNotEndWith("?error"));
+		clientCredentials("reporting", "reporting-secret-0123456789", Map.of());
+
+		// after both were checked: not re-hashed ("upgraded") to the default factor, 10
+		assertThat(this.people.loadUserByUsername("carla").getPassword()).startsWith("{bcrypt}$2a$04$");
+		assertThat(this.clients.findByClientId("reporting").getClientSecret()).startsWith("{bcrypt}$2a$04$");
 	}
 
 	@Test

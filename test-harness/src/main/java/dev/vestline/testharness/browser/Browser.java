@@ -33,6 +33,13 @@ public final class Browser implements AutoCloseable {
 	/** Where Debian puts the browser and its driver. */
 	static final String CHROMIUM = "/usr/bin/chromium";
 
+	/**
+	 * Debian's {@code chromium-headless-shell}: the same engine without the browser
+	 * around it (its UI's own renderer, extensions, component services), which Chromium's
+	 * {@code --headless} still runs. Used when installed ({@code .ci/run} installs it).
+	 */
+	static final String HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
+
 	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
 	/** The machine may be loaded: a page gets this long to show what is awaited. */
@@ -55,7 +62,7 @@ public final class Browser implements AutoCloseable {
 			}
 		}
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
+		options.setBinary(new File(HEADLESS_SHELL).canExecute() ? HEADLESS_SHELL : CHROMIUM);
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
 				"--window-size=" + Math.max(width, 500) + "," + height);
