@@ -23,10 +23,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
- * {@code .ci/run} installs) driven by Selenium with the system chromedriver, offline: no
- * Selenium Manager, no downloads. Sized as a phone ({@link #phone()}, 360 CSS pixels
- * wide, emulated as a mobile device) or a desktop.
+ * One headless Chromium (Debian's {@code chromium}, {@code chromium-headless-shell} and
+ * {@code chromium-driver}, which {@code .ci/run} installs) driven by Selenium with the
+ * system chromedriver, offline: no Selenium Manager, no downloads. Sized as a phone
+ * ({@link #phone()}, 360 CSS pixels wide, emulated as a mobile device) or a desktop.
  */
 public final class Browser implements AutoCloseable {
 
