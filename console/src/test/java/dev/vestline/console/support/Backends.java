@@ -2,7 +2,10 @@ package dev.vestline.console.support;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -264,28 +267,18 @@ public final class Backends {
 	}
 
 	private synchronized void close() {
+		// every process asked to stop first, then awaited: their shutdowns overlap
+		List<JarProcess> processes = Stream.of(this.reconciliation, this.billing, this.approval, this.identity)
+			.filter(Objects::nonNull)
+			.toList();
 		if (this.signature != null) {
 			this.signature.askToStop();
 		}
-		if (this.reconciliation != null) {
-			this.reconciliation.askToStop();
-		}
-		if (this.billing != null) {
-			this.billing.askToStop();
-		}
-		this.approval.askToStop();
-		this.identity.askToStop();
+		processes.forEach(JarProcess::askToStop);
 		if (this.signature != null) {
 			this.signature.close();
 		}
-		if (this.reconciliation != null) {
-			this.reconciliation.close();
-		}
-		if (this.billing != null) {
-			this.billing.close();
-		}
-		this.approval.close();
-		this.identity.close();
+		processes.forEach(JarProcess::close);
 		this.kafka.close();
 	}
 
