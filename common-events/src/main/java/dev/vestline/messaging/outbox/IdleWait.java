@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * (tens to hundreds of milliseconds at 1,000 commits/s: the benchmarks'
  * {@code NotificationProbe} measures it) while the rows piled up. The listener wakes the
  * leader at the first notification of a sparse stream, and within about a slice
- * ({@link CommitListener#SLICE}) of the start of a dense one.
+ * ({@link CommitListener#SLICE}, or {@link CommitListener#IDLE_SLICE} after a quiet
+ * second) of the start of a dense one.
  * <p>
  * No commit is missed between polling and sleeping: the listener listens from before the
  * leader's first claim, and the leader notes how many commits it has counted before its
