@@ -30,7 +30,7 @@ final class Lab implements AutoCloseable {
 	}
 
 	static Lab start() {
-		return new Lab(StandaloneKafkaBroker.start());
+		return new Lab(StandaloneKafkaBroker.startWithJvmDefaults());
 	}
 
 	String bootstrapServers() {

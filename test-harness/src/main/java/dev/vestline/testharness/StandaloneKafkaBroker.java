@@ -28,12 +28,16 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 
 	private final Path config;
 
+	/** The JIT and collector options of the broker's JVM. */
+	private final List<String> jvmOptions;
+
 	private @Nullable Process process;
 
-	private StandaloneKafkaBroker(Path directory, int port) {
+	private StandaloneKafkaBroker(Path directory, int port, List<String> jvmOptions) {
 		this.directory = directory;
 		this.port = port;
 		this.config = directory.resolve("server.properties");
+		this.jvmOptions = jvmOptions;
 	}
 
 	/**
@@ -41,8 +45,21 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 	 * @return the running broker, on a free port
 	 */
 	public static StandaloneKafkaBroker start() {
+		return startInTemporaryDirectory(jitAndCollector());
+	}
+
+	/**
+	 * Formats a new data directory and starts the broker on the JVM's defaults (both JIT
+	 * tiers, G1), as the benchmarks measured it: for a broker that carries a heavy load.
+	 * @return the running broker, on a free port
+	 */
+	public static StandaloneKafkaBroker startWithJvmDefaults() {
+		return startInTemporaryDirectory(List.of());
+	}
+
+	private static StandaloneKafkaBroker startInTemporaryDirectory(List<String> jvmOptions) {
 		try {
-			return start(Files.createTempDirectory("vestline-kafka"), FreePorts.pick(), FreePorts.pick());
+			return start(Files.createTempDirectory("vestline-kafka"), FreePorts.pick(), FreePorts.pick(), jvmOptions);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -58,9 +75,13 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 	 * @return the running broker
 	 */
 	public static StandaloneKafkaBroker start(Path directory, int port, int controllerPort) {
+		return start(directory, port, controllerPort, jitAndCollector());
+	}
+
+	private static StandaloneKafkaBroker start(Path directory, int port, int controllerPort, List<String> jvmOptions) {
 		try {
 			Files.createDirectories(directory);
-			StandaloneKafkaBroker broker = new StandaloneKafkaBroker(directory, port);
+			StandaloneKafkaBroker broker = new StandaloneKafkaBroker(directory, port, jvmOptions);
 			if (!Files.exists(broker.config)) {
 				broker.format(controllerPort);
 			}
@@ -97,7 +118,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 			return;
 		}
 		try {
-			this.process = java("kafka.Kafka", this.config.toString()).redirectErrorStream(true)
+			this.process = java(this.jvmOptions, "kafka.Kafka", this.config.toString()).redirectErrorStream(true)
 				.redirectOutput(this.directory.resolve("broker.log").toFile())
 				.start();
 			Process started = this.process;
@@ -135,7 +156,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 				group.initial.rebalance.delay.ms=0
 				auto.create.topics.enable=true
 				""".formatted(this.port, controllerPort, this.directory.resolve("data"), KafkaBroker.PARTITIONS));
-		Process format = java("kafka.tools.StorageTool", "format", "--standalone",
+		Process format = java(this.jvmOptions, "kafka.tools.StorageTool", "format", "--standalone",
 				// "=" form: a random id may begin with "-", which would read as an option
 				"--cluster-id=" + clusterId(), "-c", this.config.toString())
 			.redirectErrorStream(true)
@@ -155,10 +176,10 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
 	}
 
-	private static ProcessBuilder java(String mainClass, String... args) {
+	private static ProcessBuilder java(List<String> jvmOptions, String mainClass, String... args) {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-		command.addAll(jitAndCollector());
+		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command);
@@ -171,7 +192,8 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 	 * Dec, a new broker started by hand, CPU from {@code /proc/<pid>/stat}): 6.0 CPU
 	 * seconds until it listened and 2.4 a minute idle with the JVM's defaults, 4.7 and
 	 * 1.9 with these. Both tiers and the default collector with
-	 * {@code VESTLINE_JIT=full}, as for the services (the platform benchmark).
+	 * {@code VESTLINE_JIT=full}, as for the services (the platform benchmark), and for
+	 * {@link #startWithJvmDefaults()}.
 	 */
 	private static List<String> jitAndCollector() {
 		return "full".equals(System.getenv("VESTLINE_JIT")) ? List.of()
