@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
+import dev.vestline.testharness.launch.JitChoice;
 import dev.vestline.testharness.launch.QuickStartJar;
 
 /**
@@ -63,7 +64,7 @@ final class ChildProcesses {
 	 */
 	static List<String> jvmOptions(String heap) {
 		List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
-		if (!"full".equals(System.getenv("VESTLINE_JIT"))) {
+		if (!JitChoice.full()) {
 			options.add("-XX:TieredStopAtLevel=1");
 		}
 		return options;

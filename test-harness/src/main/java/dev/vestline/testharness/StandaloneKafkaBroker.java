@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.vestline.testharness.launch.JitChoice;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
@@ -196,8 +197,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 	 * {@link #startWithJvmDefaults()}.
 	 */
 	private static List<String> jitAndCollector() {
-		return "full".equals(System.getenv("VESTLINE_JIT")) ? List.of()
-				: List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+		return JitChoice.full() ? List.of() : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 	}
 
 	private void awaitListening(Duration timeout) {
